@@ -1,0 +1,321 @@
+"""The rules applied to the frozen values, with paths spelled as in the Calendar form."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING
+
+from ._checks import (
+    LIMIT_AUTH_URL_MODEL,
+    LIMIT_CONFERENCE_ID,
+    LIMIT_LABEL,
+    LIMIT_NOTES,
+    LIMIT_PARAMETER_KEY,
+    LIMIT_PARAMETER_VALUE,
+    LIMIT_SECRET,
+    LIMIT_SOLUTION_ID,
+    LIMIT_URI,
+    check_entry_point_rules,
+    check_entry_point_set,
+    check_enum,
+    check_error_rules,
+    check_error_with_data,
+    check_parameter_set,
+    check_required,
+    check_solution_type,
+    check_string,
+    report,
+)
+from ._enums import ConferenceErrorType, EntryPointFeature, EntryPointType, SolutionType
+from ._forms import (
+    CALENDAR,
+    CALENDAR_FEATURES,
+    CALENDAR_TYPES,
+    ERROR_TYPES,
+    REQUEST_STATUSES,
+    SOLUTION_TYPES,
+)
+from ._problems import Problem
+from ._text import describe_type
+
+if TYPE_CHECKING:
+    from .model import (
+        ConferenceData,
+        ConferenceError,
+        ConferenceParameter,
+        ConferenceSolution,
+        CreateRequest,
+        EntryPoint,
+    )
+
+NO_LIMIT = sys.maxsize
+SECRETS = (
+    ("pin", "pin"),
+    ("access_code", "accessCode"),
+    ("meeting_code", "meetingCode"),
+    ("passcode", "passcode"),
+    ("password", "password"),
+)
+
+
+def check_entry_point(entry_point: EntryPoint, path: str) -> list[Problem]:
+    """Every rule about one entry point on its own."""
+    out: list[Problem] = []
+    _entry_point(out, entry_point, path)
+    return out
+
+
+def _entry_point(out: list[Problem], ep: EntryPoint, path: str) -> EntryPointType | None:
+    kind = ep.type
+    if not isinstance(kind, EntryPointType):
+        kind = check_enum(out, kind, path + "/entryPointType", "entryPointType", CALENDAR_TYPES)
+    uri = (
+        ep.uri
+        if check_string(out, ep.uri, path + "/uri", "uri", LIMIT_URI, nonempty=True)
+        else None
+    )
+    label = ep.label
+    if label is not None and not check_string(out, label, path + "/label", "label", LIMIT_LABEL):
+        label = None
+    for attribute, name in SECRETS:
+        value = getattr(ep, attribute)
+        if value is not None:
+            check_string(out, value, f"{path}/{name}", name, LIMIT_SECRET, secret=True)
+    region = ep.region_code
+    if region is not None and not check_string(
+        out, region, path + "/regionCode", "regionCode", NO_LIMIT
+    ):
+        region = None
+    features: list[EntryPointFeature | None] | None = None
+    if not isinstance(ep.features, tuple):
+        report(
+            out,
+            "type",
+            path + "/entryPointFeatures",
+            f"entryPointFeatures must be an array (got {describe_type(ep.features)})",
+        )
+    elif ep.features:
+        features = [
+            f
+            if isinstance(f, EntryPointFeature)
+            else check_enum(
+                out,
+                f,
+                f"{path}/entryPointFeatures/{i}",
+                "entryPointFeatures item",
+                CALENDAR_FEATURES,
+            )
+            for i, f in enumerate(ep.features)
+        ]
+    check_entry_point_rules(out, path, CALENDAR, kind, uri, label, region, features)
+    return kind
+
+
+def check_parameter(parameter: ConferenceParameter, path: str) -> list[Problem]:
+    """Rules for one parameter: key required, at most 50 characters; value at most 1024."""
+    out: list[Problem] = []
+    check_string(out, parameter.key, path + "/key", "key", LIMIT_PARAMETER_KEY, nonempty=True)
+    check_string(out, parameter.value, path + "/value", "value", LIMIT_PARAMETER_VALUE)
+    return out
+
+
+def check_error(error: ConferenceError, path: str) -> list[Problem]:
+    """Rules for a conference error: a known type, and the authentication URL rules."""
+    out: list[Problem] = []
+    kind = error.type
+    if not isinstance(kind, ConferenceErrorType):
+        kind = check_enum(out, kind, path + "/type", "type", ERROR_TYPES)
+    url = error.authentication_url
+    if url is not None and not check_string(
+        out, url, path + "/authenticationUrl", "authenticationUrl", LIMIT_AUTH_URL_MODEL
+    ):
+        url = None
+    check_error_rules(out, path, kind, url, error.authentication_url is not None)
+    return out
+
+
+def check_solution(solution: ConferenceSolution, path: str) -> list[Problem]:
+    """Rules for the Calendar-side conference solution."""
+    out: list[Problem] = []
+    kind = solution.key_type
+    if kind is not None:
+        if not isinstance(kind, SolutionType):
+            kind = check_enum(out, kind, path + "/key/type", "key.type", SOLUTION_TYPES)
+        check_solution_type(out, path + "/key/type", kind)
+    if solution.name is not None:
+        check_string(out, solution.name, path + "/name", "name", NO_LIMIT)
+    if solution.icon_uri is not None:
+        check_string(out, solution.icon_uri, path + "/iconUri", "iconUri", NO_LIMIT)
+    return out
+
+
+def check_create_request(request: CreateRequest, path: str) -> list[Problem]:
+    """Rules for a Calendar create request."""
+    out: list[Problem] = []
+    if request.request_id is not None:
+        check_string(
+            out, request.request_id, path + "/requestId", "requestId", NO_LIMIT, nonempty=True
+        )
+    kind = request.solution_type
+    if kind is not None:
+        if not isinstance(kind, SolutionType):
+            kind = check_enum(
+                out,
+                kind,
+                path + "/conferenceSolutionKey/type",
+                "conferenceSolutionKey.type",
+                SOLUTION_TYPES,
+            )
+        check_solution_type(out, path + "/conferenceSolutionKey/type", kind)
+    if request.status is not None:
+        check_enum(
+            out, request.status, path + "/status/statusCode", "status.statusCode", REQUEST_STATUSES
+        )
+    return out
+
+
+def check_conference_data(data: ConferenceData) -> list[Problem]:
+    """Every rule about a whole conference data value, its parts included."""
+    from .model import (
+        ConferenceError,
+        ConferenceParameter,
+        ConferenceSolution,
+        CreateRequest,
+        EntryPoint,
+    )
+
+    out: list[Problem] = []
+    if data.conference_id is not None:
+        check_string(
+            out,
+            data.conference_id,
+            "/conferenceId",
+            "conferenceId",
+            LIMIT_CONFERENCE_ID,
+            nonempty=True,
+        )
+    if data.conference_solution_id is not None:
+        check_string(
+            out,
+            data.conference_solution_id,
+            "/conferenceSolutionId",
+            "conferenceSolutionId",
+            LIMIT_SOLUTION_ID,
+            nonempty=True,
+        )
+    if data.notes is not None:
+        check_string(out, data.notes, "/notes", "notes", LIMIT_NOTES)
+    if data.signature is not None:
+        check_string(out, data.signature, "/signature", "signature", NO_LIMIT)
+
+    entry_points = data.entry_points
+    if not isinstance(entry_points, tuple):
+        report(
+            out,
+            "type",
+            "/entryPoints",
+            f"entry_points must be a sequence of EntryPoint (got {describe_type(entry_points)})",
+        )
+        entry_points = ()
+    kinds: list[EntryPointType | None] = []
+    for index, ep in enumerate(entry_points):
+        path = f"/entryPoints/{index}"
+        if isinstance(ep, EntryPoint):
+            kinds.append(_entry_point(out, ep, path))
+        else:
+            report(
+                out, "type", path, f"entry point must be an EntryPoint (got {describe_type(ep)})"
+            )
+            kinds.append(None)
+    if entry_points:
+        check_entry_point_set(out, "/entryPoints", kinds, CALENDAR)
+
+    parameters = data.parameters
+    if not isinstance(parameters, tuple):
+        report(
+            out,
+            "type",
+            "/parameters",
+            f"parameters must be a sequence of ConferenceParameter "
+            f"(got {describe_type(parameters)})",
+        )
+        parameters = ()
+    keys: list[str | None] = []
+    for index, parameter in enumerate(parameters):
+        path = f"/parameters/{index}"
+        if isinstance(parameter, ConferenceParameter):
+            out.extend(check_parameter(parameter, path))
+            keys.append(parameter.key if isinstance(parameter.key, str) else None)
+        else:
+            report(
+                out,
+                "type",
+                path,
+                f"parameter must be a ConferenceParameter (got {describe_type(parameter)})",
+            )
+            keys.append(None)
+    if parameters:
+        check_parameter_set(out, "/parameters", keys)
+
+    solution_kind: object = SolutionType.ADD_ON
+    if data.conference_solution is not None:
+        if isinstance(data.conference_solution, ConferenceSolution):
+            out.extend(check_solution(data.conference_solution, "/conferenceSolution"))
+            solution_kind = data.conference_solution.key_type
+        else:
+            report(
+                out,
+                "type",
+                "/conferenceSolution",
+                f"conference_solution must be a "
+                f"ConferenceSolution (got {describe_type(data.conference_solution)})",
+            )
+    if data.create_request is not None:
+        if isinstance(data.create_request, CreateRequest):
+            out.extend(check_create_request(data.create_request, "/createRequest"))
+        else:
+            report(
+                out,
+                "type",
+                "/createRequest",
+                f"create_request must be a CreateRequest "
+                f"(got {describe_type(data.create_request)})",
+            )
+
+    if data.error is not None:
+        if isinstance(data.error, ConferenceError):
+            out.extend(check_error(data.error, "/error"))
+        else:
+            report(
+                out,
+                "type",
+                "/error",
+                f"error must be a ConferenceError (got {describe_type(data.error)})",
+            )
+        present = [
+            name
+            for name, value in (
+                ("conferenceId", data.conference_id),
+                ("entryPoints", entry_points),
+                ("parameters", parameters),
+                ("notes", data.notes),
+            )
+            if value
+        ]
+        check_error_with_data(out, "", present)
+    elif data.create_request is None:
+        if not entry_points:
+            check_required(
+                out,
+                "/entryPoints",
+                "entryPoints",
+                ": at least one entry point unless there is an error",
+            )
+        if data.conference_id is None and solution_kind is SolutionType.ADD_ON:
+            check_required(
+                out,
+                "/conferenceId",
+                "conferenceId",
+                " for a third-party (addOn) conference unless there is an error",
+            )
+    return out

@@ -1,0 +1,503 @@
+"""Immutable builders: every step returns a new builder, ``build()`` returns a frozen value.
+
+A step checks its own field at once (length, scheme, region code) and raises
+:class:`~confdata.ValidationError`; ``build()`` checks the rules about the whole object and
+raises with every problem at once. Warnings fail ``build()`` only with ``strict=True``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
+from typing import Any, Self
+
+import attrs
+
+from . import _model_checks
+from ._checks import (
+    LIMIT_AUTH_URL_MODEL,
+    LIMIT_CONFERENCE_ID,
+    LIMIT_LABEL,
+    LIMIT_NOTES,
+    LIMIT_PARAMETER_KEY,
+    LIMIT_PARAMETER_VALUE,
+    LIMIT_SECRET,
+    LIMIT_SOLUTION_ID,
+    LIMIT_URI,
+    check_entry_point_rules,
+    check_enum,
+    check_string,
+    report,
+)
+from ._enums import (
+    ConferenceErrorType,
+    EntryPointFeature,
+    EntryPointType,
+    SolutionType,
+)
+from ._forms import CALENDAR, CALENDAR_FEATURES, CALENDAR_TYPES, ERROR_TYPES, SOLUTION_TYPES
+from ._problems import Problem, ValidationError
+from ._text import describe_type
+from .model import (
+    ConferenceData,
+    ConferenceError,
+    ConferenceParameter,
+    ConferenceSolution,
+    CreateRequest,
+    EntryPoint,
+    _unchecked,
+    default_solution,
+    new_request_id,
+)
+
+__all__ = [
+    "ConferenceDataBuilder",
+    "ConferenceErrorBuilder",
+    "ConferenceParameterBuilder",
+    "ConferenceSolutionBuilder",
+    "CreateRequestBuilder",
+    "EntryPointBuilder",
+]
+
+
+def _raise_errors(out: list[Problem]) -> None:
+    if any(p.is_error for p in out):
+        raise ValidationError(out)
+
+
+def _finish(problems: list[Problem], strict: bool) -> None:
+    if strict and problems:
+        raise ValidationError(problems)
+    _raise_errors(problems)
+
+
+def _string(
+    value: object, path: str, name: str, limit: int, *, nonempty: bool = False, secret: bool = False
+) -> None:
+    out: list[Problem] = []
+    check_string(out, value, path, name, limit, nonempty=nonempty, secret=secret)
+    _raise_errors(out)
+
+
+def _instance(value: object, cls: type[Any], path: str, what: str) -> None:
+    if not isinstance(value, cls):
+        out: list[Problem] = []
+        report(out, "type", path, f"{what} must be a {cls.__name__} (got {describe_type(value)})")
+        raise ValidationError(out)
+
+
+@attrs.frozen
+class EntryPointBuilder:
+    """Builds an :class:`EntryPoint` step by step, like Apps Script's ``newEntryPoint()``."""
+
+    _type: EntryPointType | None = None
+    _uri: str | None = None
+    _label: str | None = None
+    _pin: str | None = None
+    _access_code: str | None = None
+    _meeting_code: str | None = None
+    _passcode: str | None = None
+    _password: str | None = None
+    _region_code: str | None = None
+    _features: tuple[EntryPointFeature, ...] = ()
+
+    def type(self, kind: EntryPointType | str) -> Self:
+        """Set the entry point type (``setEntryPointType``)."""
+        out: list[Problem] = []
+        member = (
+            kind
+            if isinstance(kind, EntryPointType)
+            else check_enum(out, kind, "/entryPointType", "entryPointType", CALENDAR_TYPES)
+        )
+        _raise_errors(out)
+        if self._uri is not None:  # the scheme depends on the type: check it now
+            check_entry_point_rules(out, "", CALENDAR, member, self._uri, None, None, None)
+            _raise_errors(out)
+        return attrs.evolve(self, type=member)
+
+    def uri(self, uri: str) -> Self:
+        """Set the URI: ``http(s):`` for video and more, ``tel:`` for phone, ``sip:`` for SIP."""
+        out: list[Problem] = []
+        if check_string(out, uri, "/uri", "uri", LIMIT_URI, nonempty=True):
+            check_entry_point_rules(out, "", CALENDAR, self._type, uri, None, None, None)
+        _raise_errors(out)
+        return attrs.evolve(self, uri=uri)
+
+    def label(self, label: str) -> Self:
+        """Set the label shown to users (at most 512 characters)."""
+        _string(label, "/label", "label", LIMIT_LABEL)
+        return attrs.evolve(self, label=label)
+
+    def pin(self, pin: str) -> Self:
+        """Set the PIN (at most 128 characters; masked in reprs and messages)."""
+        _string(pin, "/pin", "pin", LIMIT_SECRET, secret=True)
+        return attrs.evolve(self, pin=pin)
+
+    def access_code(self, code: str) -> Self:
+        """Set the access code (at most 128 characters; masked)."""
+        _string(code, "/accessCode", "accessCode", LIMIT_SECRET, secret=True)
+        return attrs.evolve(self, access_code=code)
+
+    def meeting_code(self, code: str) -> Self:
+        """Set the meeting code (at most 128 characters; masked)."""
+        _string(code, "/meetingCode", "meetingCode", LIMIT_SECRET, secret=True)
+        return attrs.evolve(self, meeting_code=code)
+
+    def passcode(self, passcode: str) -> Self:
+        """Set the passcode (at most 128 characters; masked)."""
+        _string(passcode, "/passcode", "passcode", LIMIT_SECRET, secret=True)
+        return attrs.evolve(self, passcode=passcode)
+
+    def password(self, password: str) -> Self:
+        """Set the password (at most 128 characters; masked)."""
+        _string(password, "/password", "password", LIMIT_SECRET, secret=True)
+        return attrs.evolve(self, password=password)
+
+    def region_code(self, region_code: str) -> Self:
+        """Set the CLDR/ISO 3166 region of a phone number, such as ``"US"``."""
+        out: list[Problem] = []
+        if check_string(out, region_code, "/regionCode", "regionCode", LIMIT_LABEL):
+            check_entry_point_rules(out, "", CALENDAR, self._type, None, None, region_code, None)
+        _raise_errors(out)
+        return attrs.evolve(self, region_code=region_code)
+
+    def feature(self, feature: EntryPointFeature | str) -> Self:
+        """Add a feature of a phone entry point (``addFeature``)."""
+        out: list[Problem] = []
+        member = (
+            feature
+            if isinstance(feature, EntryPointFeature)
+            else check_enum(out, feature, "/entryPointFeatures", "feature", CALENDAR_FEATURES)
+        )
+        _raise_errors(out)
+        assert member is not None
+        return attrs.evolve(self, features=(*self._features, member))
+
+    def problems(self) -> list[Problem]:
+        """Every problem the entry point would have, warnings included."""
+        out: list[Problem] = []
+        if self._type is None:
+            report(out, "required", "/entryPointType", "entryPointType is required")
+        if self._uri is None:
+            report(out, "required", "/uri", "uri is required")
+        if not out:
+            out = _model_checks.check_entry_point(self._value(), "")
+        return out
+
+    def _value(self) -> EntryPoint:
+        return _unchecked(
+            EntryPoint,
+            type=self._type,
+            uri=self._uri,
+            label=self._label,
+            pin=self._pin,
+            access_code=self._access_code,
+            meeting_code=self._meeting_code,
+            passcode=self._passcode,
+            password=self._password,
+            region_code=self._region_code,
+            features=self._features,
+        )
+
+    def build(self, *, strict: bool = False) -> EntryPoint:
+        """The validated :class:`EntryPoint`; raises :class:`ValidationError` on any error."""
+        _finish(self.problems(), strict)
+        return self._value()
+
+
+@attrs.frozen
+class ConferenceParameterBuilder:
+    """Builds a :class:`ConferenceParameter` (``newConferenceParameter()``)."""
+
+    _key: str | None = None
+    _value: str | None = None
+
+    def key(self, key: str) -> Self:
+        """Set the key (required, at most 50 characters)."""
+        _string(key, "/key", "key", LIMIT_PARAMETER_KEY, nonempty=True)
+        return attrs.evolve(self, key=key)
+
+    def value(self, value: str) -> Self:
+        """Set the value (required, at most 1024 characters)."""
+        _string(value, "/value", "value", LIMIT_PARAMETER_VALUE)
+        return attrs.evolve(self, value=value)
+
+    def problems(self) -> list[Problem]:
+        """Every problem the parameter would have."""
+        out: list[Problem] = []
+        if self._key is None:
+            report(out, "required", "/key", "key is required")
+        if self._value is None:
+            report(out, "required", "/value", "value is required")
+        return out
+
+    def build(self, *, strict: bool = False) -> ConferenceParameter:
+        """The validated :class:`ConferenceParameter`."""
+        _finish(self.problems(), strict)
+        return ConferenceParameter(self._key, self._value)  # type: ignore[arg-type]
+
+
+@attrs.frozen
+class ConferenceErrorBuilder:
+    """Builds a :class:`ConferenceError` (``newConferenceError()``)."""
+
+    _type: ConferenceErrorType | None = None
+    _authentication_url: str | None = None
+
+    def type(self, kind: ConferenceErrorType | str) -> Self:
+        """Set the error type (``setConferenceErrorType``)."""
+        out: list[Problem] = []
+        member = (
+            kind
+            if isinstance(kind, ConferenceErrorType)
+            else check_enum(out, kind, "/type", "type", ERROR_TYPES)
+        )
+        _raise_errors(out)
+        return attrs.evolve(self, type=member)
+
+    def authentication_url(self, url: str) -> Self:
+        """Set the URL where users sign in (AUTHENTICATION errors; http(s), ≤ 1800 chars)."""
+        _string(url, "/authenticationUrl", "authenticationUrl", LIMIT_AUTH_URL_MODEL)
+        return attrs.evolve(self, authentication_url=url)
+
+    def problems(self) -> list[Problem]:
+        """Every problem the error would have, warnings included."""
+        if self._type is None:
+            out: list[Problem] = []
+            report(out, "required", "/type", "type is required")
+            return out
+        value = _unchecked(
+            ConferenceError, type=self._type, authentication_url=self._authentication_url
+        )
+        return _model_checks.check_error(value, "")
+
+    def build(self, *, strict: bool = False) -> ConferenceError:
+        """The validated :class:`ConferenceError`."""
+        _finish(self.problems(), strict)
+        return _unchecked(
+            ConferenceError, type=self._type, authentication_url=self._authentication_url
+        )
+
+
+@attrs.frozen
+class ConferenceSolutionBuilder:
+    """Builds the Calendar-side :class:`ConferenceSolution` (key type, name, icon URI)."""
+
+    _key_type: SolutionType | None = SolutionType.ADD_ON
+    _name: str | None = None
+    _icon_uri: str | None = None
+
+    def key_type(self, kind: SolutionType | str) -> Self:
+        """Set the solution key type (``addOn`` for third-party conferences)."""
+        out: list[Problem] = []
+        member = (
+            kind
+            if isinstance(kind, SolutionType)
+            else check_enum(out, kind, "/key/type", "key.type", SOLUTION_TYPES)
+        )
+        _raise_errors(out)
+        return attrs.evolve(self, key_type=member)
+
+    def name(self, name: str) -> Self:
+        """Set the name users see."""
+        _string(name, "/name", "name", _model_checks.NO_LIMIT)
+        return attrs.evolve(self, name=name)
+
+    def icon_uri(self, uri: str) -> Self:
+        """Set the icon users see."""
+        _string(uri, "/iconUri", "iconUri", _model_checks.NO_LIMIT)
+        return attrs.evolve(self, icon_uri=uri)
+
+    def build(self, *, strict: bool = False) -> ConferenceSolution:
+        """The validated :class:`ConferenceSolution`."""
+        value = _unchecked(
+            ConferenceSolution, key_type=self._key_type, name=self._name, icon_uri=self._icon_uri
+        )
+        _finish(_model_checks.check_solution(value, ""), strict)
+        return value
+
+
+@attrs.frozen
+class CreateRequestBuilder:
+    """Builds a :class:`CreateRequest`; each ``build()`` has a fresh request ID unless set."""
+
+    _request_id: str | None = None
+    _solution_type: SolutionType = SolutionType.ADD_ON
+
+    def request_id(self, request_id: str) -> Self:
+        """Use this request ID (Calendar ignores a request whose ID repeats the previous one)."""
+        _string(request_id, "/requestId", "requestId", _model_checks.NO_LIMIT, nonempty=True)
+        return attrs.evolve(self, request_id=request_id)
+
+    def solution_type(self, kind: SolutionType | str) -> Self:
+        """Set the type of conference to create."""
+        out: list[Problem] = []
+        member = (
+            kind
+            if isinstance(kind, SolutionType)
+            else check_enum(
+                out,
+                kind,
+                "/conferenceSolutionKey/type",
+                "conferenceSolutionKey.type",
+                SOLUTION_TYPES,
+            )
+        )
+        _raise_errors(out)
+        return attrs.evolve(self, solution_type=member)
+
+    def build(self, *, strict: bool = False) -> CreateRequest:
+        """A :class:`CreateRequest` (status unset: it is read-only)."""
+        value = _unchecked(
+            CreateRequest,
+            request_id=self._request_id or new_request_id(),
+            solution_type=self._solution_type,
+            status=None,
+        )
+        _finish(_model_checks.check_create_request(value, ""), strict)
+        return value
+
+
+@attrs.frozen
+class ConferenceDataBuilder:
+    """Builds :class:`ConferenceData` (``ConferenceDataService.newConferenceDataBuilder()``).
+
+    >>> data = (ConferenceDataBuilder()
+    ...         .conference_id("123")
+    ...         .entry_point(EntryPoint.video("https://meet.example/123"))
+    ...         .build())
+    >>> data.conference_id
+    '123'
+    """
+
+    _conference_id: str | None = None
+    _entry_points: tuple[EntryPoint, ...] = ()
+    _parameters: tuple[ConferenceParameter, ...] = ()
+    _notes: str | None = None
+    _error: ConferenceError | None = None
+    _conference_solution_id: str | None = None
+    _conference_solution: ConferenceSolution | None = None
+    _create_request: CreateRequest | None = None
+    _signature: str | None = None
+
+    @classmethod
+    def from_data(cls, data: ConferenceData) -> Self:
+        """A builder holding everything ``data`` holds (members kept by a lenient read aside)."""
+        _instance(data, ConferenceData, "", "data")
+        return cls(
+            data.conference_id,
+            data.entry_points,
+            data.parameters,
+            data.notes,
+            data.error,
+            data.conference_solution_id,
+            data.conference_solution,
+            data.create_request,
+            data.signature,
+        )
+
+    def conference_id(self, conference_id: str) -> Self:
+        """Set the conference ID (required unless an error; at most 512 characters)."""
+        _string(conference_id, "/conferenceId", "conferenceId", LIMIT_CONFERENCE_ID, nonempty=True)
+        return attrs.evolve(self, conference_id=conference_id)
+
+    def entry_point(self, entry_point: EntryPoint) -> Self:
+        """Add an entry point (at least one unless an error; at most 300)."""
+        _instance(entry_point, EntryPoint, f"/entryPoints/{len(self._entry_points)}", "entry point")
+        return attrs.evolve(self, entry_points=(*self._entry_points, entry_point))
+
+    def entry_points(self, entry_points: Iterable[EntryPoint]) -> Self:
+        """Add several entry points in order."""
+        builder = self
+        for entry_point in entry_points:
+            builder = builder.entry_point(entry_point)
+        return builder
+
+    def parameter(self, key: str | ConferenceParameter, value: str | None = None) -> Self:
+        """Add a parameter: ``parameter("k", "v")`` or ``parameter(ConferenceParameter(...))``."""
+        if isinstance(key, ConferenceParameter):
+            parameter = key
+        else:
+            builder = ConferenceParameterBuilder().key(key)
+            parameter = (builder.value(value) if value is not None else builder).build()
+        return attrs.evolve(self, parameters=(*self._parameters, parameter))
+
+    def notes(self, notes: str) -> Self:
+        """Set the notes shown to users (HTML allowed, at most 2048 characters)."""
+        _string(notes, "/notes", "notes", LIMIT_NOTES)
+        return attrs.evolve(self, notes=notes)
+
+    def error(
+        self, error: ConferenceError | ConferenceErrorType, authentication_url: str | None = None
+    ) -> Self:
+        """Make this an error result; no ID or entry points are needed then."""
+        if not isinstance(error, ConferenceError):
+            builder = ConferenceErrorBuilder().type(error)
+            if authentication_url is not None:
+                builder = builder.authentication_url(authentication_url)
+            error = builder.build()
+        return attrs.evolve(self, error=error)
+
+    def conference_solution_id(self, solution_id: str) -> Self:
+        """Set the add-on manifest's conference solution id (add-on form)."""
+        _string(
+            solution_id,
+            "/conferenceSolutionId",
+            "conferenceSolutionId",
+            LIMIT_SOLUTION_ID,
+            nonempty=True,
+        )
+        return attrs.evolve(self, conference_solution_id=solution_id)
+
+    def conference_solution(self, solution: ConferenceSolution) -> Self:
+        """Set the Calendar-side solution (by default an ``addOn`` key with no name)."""
+        _instance(solution, ConferenceSolution, "/conferenceSolution", "conference solution")
+        return attrs.evolve(self, conference_solution=solution)
+
+    def create_request(self, request: CreateRequest | None = None) -> Self:
+        """Attach a Calendar create request (a fresh one with a new request ID by default)."""
+        if request is None:
+            request = CreateRequestBuilder().build()
+        _instance(request, CreateRequest, "/createRequest", "create request")
+        return attrs.evolve(self, create_request=request)
+
+    def signature(self, signature: str) -> Self:
+        """Keep the server-generated signature when copying data between events."""
+        _string(signature, "/signature", "signature", _model_checks.NO_LIMIT)
+        return attrs.evolve(self, signature=signature)
+
+    def _value(self) -> ConferenceData:
+        solution = self._conference_solution
+        if solution is None:
+            solution = default_solution(self._entry_points, self._error)
+        return _unchecked(
+            ConferenceData,
+            conference_id=self._conference_id,
+            entry_points=self._entry_points,
+            parameters=self._parameters,
+            notes=self._notes,
+            error=self._error,
+            conference_solution_id=self._conference_solution_id,
+            create_request=self._create_request,
+            signature=self._signature,
+            conference_solution=solution,
+            preserved=_EMPTY,
+            preserved_form=None,
+            read_problems=(),
+        )
+
+    def problems(self) -> list[Problem]:
+        """Every problem ``build()`` would find, warnings included."""
+        return _model_checks.check_conference_data(self._value())
+
+    def build(self, *, strict: bool = False) -> ConferenceData:
+        """The validated :class:`ConferenceData`; raises with every problem if it has errors.
+
+        With ``strict=True`` warnings fail too.
+        """
+        value = self._value()
+        _finish(_model_checks.check_conference_data(value), strict)
+        return value
+
+
+_EMPTY: Mapping[str, Any] = MappingProxyType({})

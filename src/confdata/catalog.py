@@ -1,0 +1,150 @@
+"""The rule catalog: every stable problem code with its severity, meaning and Google source.
+
+Codes are public API (users filter and suppress by code). The source keys refer to the
+Google pages listed in :data:`SOURCES`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+import attrs
+
+from ._problems import Severity
+
+__all__ = ["RULES", "SOURCES", "Rule"]
+
+E = Severity.ERROR
+W = Severity.WARNING
+
+
+@attrs.frozen
+class Rule:
+    """A rule of the catalog: ``code`` is stable, ``source`` names the Google page it comes from."""
+
+    code: str
+    severity: Severity
+    summary: str
+    source: str = ""
+
+
+SOURCES: Mapping[str, str] = MappingProxyType(
+    {
+        "S1": "https://developers.google.com/apps-script/reference/conference-data",
+        "S1-builder": "https://developers.google.com/apps-script/reference/conference-data/conference-data-builder",
+        "S1-entrypoint": "https://developers.google.com/apps-script/reference/conference-data/entry-point",
+        "S1-ept": "https://developers.google.com/apps-script/reference/conference-data/entry-point-type",
+        "S1-epf": "https://developers.google.com/apps-script/reference/conference-data/entry-point-feature",
+        "S1-error": "https://developers.google.com/apps-script/reference/conference-data/conference-error",
+        "S1-parameter": "https://developers.google.com/apps-script/reference/conference-data/conference-parameter",
+        "S3": "Calendar API v3 discovery document (calendar.v3.json), schema ConferenceData",
+        "S5": "https://developers.google.com/workspace/add-ons/concepts/event-objects",
+        "S9": "https://developers.google.com/workspace/add-ons/calendar/conferencing/overview",
+        "S16": "https://developers.google.com/workspace/add-ons/reference/rpc/apps.extensions.markup",
+    }
+)
+
+_CATALOG = (
+    # Generic rules: the path says which field.
+    Rule("type", E, "wrong JSON type (string expected, array expected, ...)", "S3, S16"),
+    Rule("required", E, "a required member is missing", "S1-builder, S3, S16"),
+    Rule("empty", E, "empty string where a value is required", "S1-builder, S1-parameter"),
+    Rule("unknown-field", E, "a member the form does not define", "S3, S16"),
+    Rule("max-length", E, "string longer than its documented limit", "S1, S3, S16"),
+    Rule("max-items", E, "more than 300 entry points or parameters", "S1-builder, S16"),
+    Rule("enum", E, "value outside the allowed set", "S1, S3, S16"),
+    Rule("duplicate-key", E, "the same JSON object key twice in one object", "RFC 8259"),
+    # Conference rules.
+    Rule(
+        "uri-scheme",
+        E,
+        "video and more need http:/https:, phone needs tel:, sip needs sip:",
+        "S1-entrypoint, S3",
+    ),
+    Rule(
+        "uri-malformed",
+        E,
+        "not a usable absolute URI: whitespace or control characters, no host, "
+        "nothing after the scheme",
+        "S1-entrypoint",
+    ),
+    Rule(
+        "sips-scheme",
+        W,
+        "sips: on a sip entry point is allowed by one Google page only",
+        "S5 vs S3",
+    ),
+    Rule(
+        "duplicate-entry-point-type",
+        E,
+        "more than one video, sip or more entry point",
+        "S1-ept, S3",
+    ),
+    Rule("more-only", E, "the only entry points are of type more", "S1-ept, S3"),
+    Rule("feature-not-phone", E, "features on a non-phone entry point", "S1-epf"),
+    Rule("toll-and-toll-free", E, "both toll and toll-free on one entry point", "S1-epf, S3"),
+    Rule("duplicate-feature", W, "the same feature listed twice", ""),
+    Rule("region-not-phone", E, "regionCode on a non-phone entry point", "S1-entrypoint"),
+    Rule("region-code", E, "regionCode is not two ASCII capital letters", "S3"),
+    Rule(
+        "region-code-unassigned",
+        W,
+        "regionCode is not an assigned ISO 3166-1 alpha-2 code (or XK)",
+        "S3",
+    ),
+    Rule("phone-no-country", W, "phone URI without +country code and no regionCode", "S5"),
+    Rule("phone-not-shown", W, "Calendar shows only the first two phone entry points", "S5"),
+    Rule("label-on-more", W, "a label on a more entry point should not be filled", "S3"),
+    Rule("duplicate-parameter-key", E, "the same parameter key twice", "S3"),
+    Rule("auth-url-required", E, "AUTHENTICATION error without authenticationUrl", "S1-error"),
+    Rule("auth-url-scheme", E, "authenticationUrl is not an http(s) URL", "S1-error"),
+    Rule(
+        "auth-url-ignored",
+        W,
+        "authenticationUrl on an error that is not AUTHENTICATION",
+        "S1-error",
+    ),
+    Rule(
+        "error-with-data", W, "an error together with conference data (the data is ignored)", "S9"
+    ),
+    Rule(
+        "solution-required",
+        E,
+        "calendar form: entry points without conferenceSolution and no createRequest",
+        "S3",
+    ),
+    Rule(
+        "solution-or-request",
+        E,
+        "calendar form: neither conferenceSolution with entry points nor createRequest",
+        "S3",
+    ),
+    Rule(
+        "deprecated-solution-type",
+        W,
+        "eventHangout / eventNamedHangout: new conferences cannot be created",
+        "S3",
+    ),
+    Rule(
+        "status-read-only",
+        W,
+        "write helper: createRequest.status is read-only and is dropped before writing",
+        "S3",
+    ),
+    Rule(
+        "solution-id-missing",
+        W,
+        "add-on form success without conferenceSolutionId (required for Workspace add-ons)",
+        "S1-builder",
+    ),
+    Rule(
+        "solution-id-unknown",
+        E,
+        "conferenceSolutionId is not among the manifest's conference solution ids",
+        "S16",
+    ),
+)
+
+RULES: Mapping[str, Rule] = MappingProxyType({rule.code: rule for rule in _CATALOG})
+"""Every rule by code, in catalog order."""

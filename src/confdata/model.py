@@ -1,0 +1,338 @@
+"""The frozen values: conference data, entry points, parameters, errors, Calendar-side parts.
+
+Every class validates itself when created (``__init__`` and :func:`attrs.evolve` run the rules
+and raise :class:`~confdata.ValidationError` with every problem). Only the lenient JSON readers
+create values that break rules, so that data read from Google round-trips unchanged.
+"""
+
+from __future__ import annotations
+
+import enum
+import uuid
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
+
+import attrs
+
+from . import _model_checks
+from ._enums import (
+    ConferenceErrorType,
+    EntryPointFeature,
+    EntryPointType,
+    RequestStatus,
+    SolutionType,
+)
+from ._problems import Problem, ValidationError
+from ._text import mask
+
+if TYPE_CHECKING:
+    from .calendar_form import CalendarConferenceData
+
+__all__ = [
+    "ConferenceData",
+    "ConferenceError",
+    "ConferenceErrorType",
+    "ConferenceParameter",
+    "ConferenceSolution",
+    "CreateRequest",
+    "EntryPoint",
+    "EntryPointFeature",
+    "EntryPointType",
+    "RequestStatus",
+    "SolutionType",
+]
+
+Form = Literal["calendar", "addon"]
+
+
+_E = TypeVar("_E", bound=enum.Enum)
+
+
+def _enum_or_raw(enum_cls: type[_E]) -> Any:
+    """Converter: known strings become enum members; anything else is left for the rules."""
+    by_value = {member.value: member for member in enum_cls}
+
+    def convert(value: object) -> object:
+        if isinstance(value, str) and not isinstance(value, enum.Enum):
+            return by_value.get(value, value)
+        return value
+
+    return convert
+
+
+def _to_tuple(value: object) -> object:
+    """Converter: any iterable but a string or mapping becomes a tuple; the rules see the rest."""
+    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
+        return value
+    return tuple(value)
+
+
+_SECRET_FIELDS = frozenset({"pin", "access_code", "meeting_code", "passcode", "password"})
+
+
+def _compact_repr(self: object) -> str:
+    """A repr that leaves out members at their default and masks secrets."""
+    parts = []
+    for field in attrs.fields(type(self)):
+        if not field.repr:
+            continue
+        value = getattr(self, field.name)
+        if field.default is not attrs.NOTHING and value == field.default and field.init:
+            continue
+        if value is None or value == ():
+            continue
+        shown = mask(value) if field.name in _SECRET_FIELDS else repr(value)
+        parts.append(f"{field.name}={shown}")
+    return f"{type(self).__name__}({', '.join(parts)})"
+
+
+_T = TypeVar("_T")
+
+
+def _unchecked(cls: type[_T], **fields: object) -> _T:
+    """Create an instance without running its rules: only for the lenient readers."""
+    instance = object.__new__(cls)
+    for name, value in fields.items():
+        object.__setattr__(instance, name, value)
+    return instance
+
+
+def _raise_errors(problems: list[Problem]) -> None:
+    if any(p.is_error for p in problems):
+        raise ValidationError(problems)
+
+
+@attrs.frozen(repr=False)
+class EntryPoint:
+    """One way to join: a type, a URI and optional codes. Secrets are masked in the repr."""
+
+    type: EntryPointType | str = attrs.field(converter=_enum_or_raw(EntryPointType))
+    uri: str
+    label: str | None = None
+    pin: str | None = None
+    access_code: str | None = None
+    meeting_code: str | None = None
+    passcode: str | None = None
+    password: str | None = None
+    region_code: str | None = None
+    features: tuple[EntryPointFeature | str, ...] = attrs.field(default=(), converter=_to_tuple)
+
+    __repr__ = _compact_repr
+
+    def __attrs_post_init__(self) -> None:
+        _raise_errors(_model_checks.check_entry_point(self, ""))
+
+    @classmethod
+    def video(
+        cls,
+        uri: str,
+        *,
+        label: str | None = None,
+        pin: str | None = None,
+        access_code: str | None = None,
+        meeting_code: str | None = None,
+        passcode: str | None = None,
+        password: str | None = None,
+    ) -> EntryPoint:
+        """A video entry point: an ``http(s):`` URI to join in a browser or app."""
+        return cls(
+            EntryPointType.VIDEO, uri, label, pin, access_code, meeting_code, passcode, password
+        )
+
+    @classmethod
+    def phone(
+        cls,
+        uri: str,
+        *,
+        label: str | None = None,
+        pin: str | None = None,
+        access_code: str | None = None,
+        meeting_code: str | None = None,
+        passcode: str | None = None,
+        password: str | None = None,
+        region_code: str | None = None,
+        features: Iterable[EntryPointFeature] = (),
+    ) -> EntryPoint:
+        """A phone entry point: a ``tel:`` URI, optionally with region code and toll features."""
+        return cls(
+            EntryPointType.PHONE,
+            uri,
+            label,
+            pin,
+            access_code,
+            meeting_code,
+            passcode,
+            password,
+            region_code,
+            tuple(features),
+        )
+
+    @classmethod
+    def sip(
+        cls,
+        uri: str,
+        *,
+        label: str | None = None,
+        pin: str | None = None,
+        access_code: str | None = None,
+        meeting_code: str | None = None,
+        passcode: str | None = None,
+        password: str | None = None,
+    ) -> EntryPoint:
+        """A SIP entry point: a ``sip:`` URI."""
+        return cls(
+            EntryPointType.SIP, uri, label, pin, access_code, meeting_code, passcode, password
+        )
+
+    @classmethod
+    def more(cls, uri: str, *, pin: str | None = None) -> EntryPoint:
+        """A link to more joining options (``http(s):``); never the only entry point."""
+        return cls(EntryPointType.MORE, uri, pin=pin)
+
+
+@attrs.frozen(repr=False)
+class ConferenceParameter:
+    """A key/value pair the add-on passes to and from its conferencing system."""
+
+    key: str
+    value: str
+
+    __repr__ = _compact_repr
+
+    def __attrs_post_init__(self) -> None:
+        _raise_errors(_model_checks.check_parameter(self, ""))
+
+
+@attrs.frozen(repr=False)
+class ConferenceError:
+    """Why the conference could not be created; AUTHENTICATION needs an authentication URL."""
+
+    type: ConferenceErrorType | str = attrs.field(converter=_enum_or_raw(ConferenceErrorType))
+    authentication_url: str | None = None
+
+    __repr__ = _compact_repr
+
+    def __attrs_post_init__(self) -> None:
+        _raise_errors(_model_checks.check_error(self, ""))
+
+
+@attrs.frozen(repr=False)
+class ConferenceSolution:
+    """Calendar-side description of the solution: key type, display name and icon."""
+
+    key_type: SolutionType | str | None = attrs.field(
+        default=SolutionType.ADD_ON, converter=_enum_or_raw(SolutionType)
+    )
+    name: str | None = None
+    icon_uri: str | None = None
+
+    __repr__ = _compact_repr
+
+    def __attrs_post_init__(self) -> None:
+        _raise_errors(_model_checks.check_solution(self, ""))
+
+
+def new_request_id() -> str:
+    """A fresh client-generated request ID (Calendar ignores a repeated one)."""
+    return uuid.uuid4().hex
+
+
+@attrs.frozen(repr=False)
+class CreateRequest:
+    """Calendar-side request to create a conference; a fresh ``request_id`` by default."""
+
+    request_id: str | None = attrs.field(factory=new_request_id)
+    solution_type: SolutionType | str | None = attrs.field(
+        default=SolutionType.ADD_ON, converter=_enum_or_raw(SolutionType)
+    )
+    status: RequestStatus | str | None = attrs.field(
+        default=None, converter=_enum_or_raw(RequestStatus)
+    )
+
+    __repr__ = _compact_repr
+
+    def __attrs_post_init__(self) -> None:
+        _raise_errors(_model_checks.check_create_request(self, ""))
+
+
+_ADD_ON_SOLUTION: ConferenceSolution | None = None
+
+
+def default_solution(entry_points: object, error: object) -> ConferenceSolution | None:
+    """The solution data gets when none is given: third-party data is an ``addOn`` solution;
+    an error result or a bare create request has none."""
+    global _ADD_ON_SOLUTION
+    if not entry_points or error is not None:
+        return None
+    if _ADD_ON_SOLUTION is None:
+        _ADD_ON_SOLUTION = ConferenceSolution(SolutionType.ADD_ON)
+    return _ADD_ON_SOLUTION
+
+
+def _default_solution(data: ConferenceData) -> ConferenceSolution | None:
+    return default_solution(data.entry_points, data.error)
+
+
+def _freeze_preserved(value: Mapping[str, Any]) -> Mapping[str, Any]:
+    return MappingProxyType(dict(value))
+
+
+@attrs.frozen(repr=False)
+class ConferenceData:
+    """Everything Calendar needs to let attendees join, or a :class:`ConferenceError`.
+
+    Create it with :class:`~confdata.ConferenceDataBuilder` or one of the JSON readers.
+    ``preserved`` holds members kept verbatim from the JSON it was read from (unknown members,
+    empty containers), keyed by JSON Pointer, so that emitting that form again loses nothing.
+    """
+
+    conference_id: str | None = None
+    entry_points: tuple[EntryPoint, ...] = attrs.field(default=(), converter=_to_tuple)
+    parameters: tuple[ConferenceParameter, ...] = attrs.field(default=(), converter=_to_tuple)
+    notes: str | None = None
+    error: ConferenceError | None = None
+    conference_solution_id: str | None = None
+    create_request: CreateRequest | None = None
+    signature: str | None = None
+    conference_solution: ConferenceSolution | None = attrs.field(
+        default=attrs.Factory(_default_solution, takes_self=True)
+    )
+    preserved: Mapping[str, Any] = attrs.field(
+        factory=dict, converter=_freeze_preserved, hash=False, repr=False, kw_only=True
+    )
+    preserved_form: Form | None = attrs.field(default=None, repr=False, kw_only=True)
+    read_problems: tuple[Problem, ...] = attrs.field(default=(), eq=False, repr=False, kw_only=True)
+    """Problems found when this value was read leniently (empty otherwise)."""
+
+    __repr__ = _compact_repr
+
+    def __attrs_post_init__(self) -> None:
+        _raise_errors(_model_checks.check_conference_data(self))
+
+    @property
+    def is_error(self) -> bool:
+        """True for an error result (a :class:`ConferenceError` instead of a conference)."""
+        return self.error is not None
+
+    def problems(self) -> list[Problem]:
+        """Every problem of this value, warnings included (lenient reads may hold errors too)."""
+        return _model_checks.check_conference_data(self)
+
+    def to_calendar_json(self) -> CalendarConferenceData:
+        """The Calendar API v3 ``Event.conferenceData`` JSON (plain dicts, lists and strings)."""
+        from .calendar_form import to_calendar_json
+
+        return to_calendar_json(self)
+
+    @classmethod
+    def from_calendar_json(cls, obj: object, *, lenient: bool = False) -> ConferenceData:
+        """Read Calendar JSON; strict by default (raises :class:`ValidationError`).
+
+        ``lenient=True`` is for data read from Google: unknown members and enum values are kept
+        (``to_calendar_json()`` returns the input unchanged) and reported in ``read_problems``;
+        only values of the wrong JSON type still raise.
+        """
+        from .calendar_form import from_calendar_json
+
+        return from_calendar_json(obj, lenient=lenient)

@@ -1,0 +1,299 @@
+"""Validation of raw JSON: one walker per form over the shared rules of ``_checks``.
+
+``validate_calendar_json`` and ``validate_addon_json`` accept any Python value, never raise,
+and return every problem found. They look only at the members each form defines, so their
+cost is linear in the input however deeply an unknown member nests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from ._checks import (
+    LIMIT_CONFERENCE_ID,
+    LIMIT_LABEL,
+    LIMIT_NOTES,
+    LIMIT_PARAMETER_KEY,
+    LIMIT_PARAMETER_VALUE,
+    LIMIT_SECRET,
+    LIMIT_URI,
+    FormNames,
+    check_calendar_result,
+    check_entry_point_rules,
+    check_entry_point_set,
+    check_enum,
+    check_members,
+    check_parameter_set,
+    check_required,
+    check_solution_type,
+    check_string,
+    member_path,
+    report,
+)
+from ._enums import EntryPointFeature, EntryPointType, SolutionType
+from ._forms import (
+    CALENDAR,
+    CALENDAR_FEATURES,
+    CALENDAR_TYPES,
+    REQUEST_STATUSES,
+    SOLUTION_TYPES,
+)
+from ._model_checks import NO_LIMIT
+from ._problems import Problem, Severity
+from ._text import describe_type
+
+__all__ = ["is_valid_calendar_json", "validate_calendar_json"]
+
+MISSING: Any = object()
+SECRET_MEMBERS = ("pin", "accessCode", "meetingCode", "passcode", "password")
+ENTRY_POINT_COMMON = frozenset(("uri", "label", "regionCode", *SECRET_MEMBERS))
+
+CALENDAR_MEMBERS = frozenset(
+    (
+        "conferenceId",
+        "conferenceSolution",
+        "createRequest",
+        "entryPoints",
+        "notes",
+        "parameters",
+        "signature",
+    )
+)
+CALENDAR_ENTRY_POINT = ENTRY_POINT_COMMON | {"entryPointType", "entryPointFeatures"}
+SOLUTION_MEMBERS = frozenset(("key", "name", "iconUri"))
+KEY_MEMBERS = frozenset(("type",))
+REQUEST_MEMBERS = frozenset(("requestId", "conferenceSolutionKey", "status"))
+STATUS_MEMBERS = frozenset(("statusCode",))
+PARAMETERS_MEMBERS = frozenset(("addOnParameters",))
+ADDON_PARAMETERS_MEMBERS = frozenset(("parameters",))
+
+
+def validate_calendar_json(obj: object) -> list[Problem]:
+    """Every problem of a Calendar API v3 ``conferenceData`` value; never raises."""
+    out: list[Problem] = []
+    walk_calendar(out, obj)
+    return out
+
+
+def is_valid_calendar_json(obj: object, *, strict: bool = False) -> bool:
+    """True when ``obj`` has no error (and, with ``strict``, no warning either)."""
+    return not any(strict or p.severity is Severity.ERROR for p in validate_calendar_json(obj))
+
+
+def _type(out: list[Problem], path: str, name: str, expected: str, value: object) -> None:
+    report(out, "type", path, f"{name} must be {expected} (got {describe_type(value)})")
+
+
+def walk_entry_point(
+    out: list[Problem],
+    ep: object,
+    path: str,
+    names: FormNames,
+    known: frozenset[str],
+    types: Mapping[str, EntryPointType],
+    features_table: Mapping[str, EntryPointFeature],
+) -> EntryPointType | None:
+    """Check one raw entry point of either form; returns its type when known."""
+    if not isinstance(ep, dict):
+        _type(out, path, "entry point", "an object", ep)
+        return None
+    check_members(out, ep, known, path, "entry point")
+    get = ep.get
+    type_key = names.entry_point_type
+    kind = None
+    value = get(type_key, MISSING)
+    if value is MISSING:
+        check_required(out, f"{path}/{type_key}", type_key)
+    else:
+        kind = check_enum(out, value, f"{path}/{type_key}", type_key, types)
+    uri = get("uri", MISSING)
+    if uri is MISSING:
+        check_required(out, path + "/uri", "uri")
+        uri = None
+    elif not check_string(out, uri, path + "/uri", "uri", LIMIT_URI, nonempty=True):
+        uri = None
+    label = get("label")
+    if label is not None and not check_string(out, label, path + "/label", "label", LIMIT_LABEL):
+        label = None
+    for name in SECRET_MEMBERS:
+        value = get(name, MISSING)
+        if value is not MISSING:
+            check_string(out, value, f"{path}/{name}", name, LIMIT_SECRET, secret=True)
+    region = get("regionCode", MISSING)
+    if region is MISSING or not check_string(
+        out, region, path + "/regionCode", "regionCode", NO_LIMIT
+    ):
+        region = None
+    features_key = names.features
+    raw_features = get(features_key, MISSING)
+    features = None
+    if raw_features is not MISSING:
+        if isinstance(raw_features, (list, tuple)):
+            features = [
+                check_enum(
+                    out, f, f"{path}/{features_key}/{i}", f"{features_key} item", features_table
+                )
+                for i, f in enumerate(raw_features)
+            ]
+        else:
+            _type(out, f"{path}/{features_key}", features_key, "an array", raw_features)
+    check_entry_point_rules(out, path, names, kind, uri, label, region, features)
+    return kind
+
+
+def walk_entry_points(
+    out: list[Problem],
+    value: object,
+    path: str,
+    names: FormNames,
+    known: frozenset[str],
+    types: Mapping[str, EntryPointType],
+    features_table: Mapping[str, EntryPointFeature],
+) -> int | None:
+    """Check a raw entry point array; returns its length, or None if it is not an array."""
+    if not isinstance(value, (list, tuple)):
+        _type(out, path, "entryPoints", "an array", value)
+        return None
+    kinds = [
+        walk_entry_point(out, ep, f"{path}/{i}", names, known, types, features_table)
+        for i, ep in enumerate(value)
+    ]
+    check_entry_point_set(out, path, kinds, names)
+    return len(kinds)
+
+
+def _object(
+    out: list[Problem], value: object, path: str, name: str, known: frozenset[str]
+) -> dict[Any, Any] | None:
+    if not isinstance(value, dict):
+        _type(out, path, name, "an object", value)
+        return None
+    check_members(out, value, known, path, name)
+    return value
+
+
+def _solution_key(out: list[Problem], value: object, path: str, name: str) -> SolutionType | None:
+    key = _object(out, value, path, name, KEY_MEMBERS)
+    if key is None or "type" not in key:
+        return None
+    kind = check_enum(out, key["type"], path + "/type", name + ".type", SOLUTION_TYPES)
+    check_solution_type(out, path + "/type", kind)
+    return kind
+
+
+def walk_calendar(out: list[Problem], obj: object, root: str = "") -> None:
+    """Check a raw Calendar ``conferenceData`` value whose JSON Pointer is ``root``."""
+    if not isinstance(obj, dict):
+        _type(out, root, "conferenceData", "an object", obj)
+        return
+    check_members(out, obj, CALENDAR_MEMBERS, root, "conferenceData")
+    get = obj.get
+    conference_id = get("conferenceId", MISSING)
+    if conference_id is not MISSING:
+        check_string(
+            out,
+            conference_id,
+            root + "/conferenceId",
+            "conferenceId",
+            LIMIT_CONFERENCE_ID,
+            nonempty=True,
+        )
+    for name, limit in (("notes", LIMIT_NOTES), ("signature", NO_LIMIT)):
+        value = get(name, MISSING)
+        if value is not MISSING:
+            check_string(out, value, f"{root}/{name}", name, limit)
+
+    solution_kind = None
+    solution = get("conferenceSolution", MISSING)
+    if solution is not MISSING:
+        path = root + "/conferenceSolution"
+        sol = _object(out, solution, path, "conferenceSolution", SOLUTION_MEMBERS)
+        if sol is not None:
+            if "key" in sol:
+                solution_kind = _solution_key(
+                    out, sol["key"], path + "/key", "conferenceSolution.key"
+                )
+            for name in ("name", "iconUri"):
+                if name in sol:
+                    check_string(out, sol[name], f"{path}/{name}", name, NO_LIMIT)
+
+    request = get("createRequest", MISSING)
+    if request is not MISSING:
+        path = root + "/createRequest"
+        req = _object(out, request, path, "createRequest", REQUEST_MEMBERS)
+        if req is not None:
+            if "requestId" in req:
+                check_string(
+                    out, req["requestId"], path + "/requestId", "requestId", NO_LIMIT, nonempty=True
+                )
+            if "conferenceSolutionKey" in req:
+                _solution_key(
+                    out,
+                    req["conferenceSolutionKey"],
+                    path + "/conferenceSolutionKey",
+                    "createRequest.conferenceSolutionKey",
+                )
+            if "status" in req:
+                status = _object(
+                    out, req["status"], path + "/status", "createRequest.status", STATUS_MEMBERS
+                )
+                if status is not None and "statusCode" in status:
+                    check_enum(
+                        out,
+                        status["statusCode"],
+                        path + "/status/statusCode",
+                        "statusCode",
+                        REQUEST_STATUSES,
+                    )
+
+    entry_points = get("entryPoints", MISSING)
+    count: int | None = 0
+    if entry_points is not MISSING:
+        count = walk_entry_points(
+            out,
+            entry_points,
+            root + "/entryPoints",
+            CALENDAR,
+            CALENDAR_ENTRY_POINT,
+            CALENDAR_TYPES,
+            CALENDAR_FEATURES,
+        )
+
+    parameters = get("parameters", MISSING)
+    if parameters is not MISSING:
+        _calendar_parameters(out, parameters, root + "/parameters")
+
+    check_calendar_result(
+        out,
+        root,
+        has_solution=solution is not MISSING,
+        has_request=request is not MISSING,
+        entry_points=count,
+        solution_kind=solution_kind,
+        has_conference_id=conference_id is not MISSING,
+    )
+
+
+def _calendar_parameters(out: list[Problem], value: object, path: str) -> None:
+    params = _object(out, value, path, "parameters", PARAMETERS_MEMBERS)
+    if params is None or "addOnParameters" not in params:
+        return
+    path += "/addOnParameters"
+    addon = _object(
+        out, params["addOnParameters"], path, "addOnParameters", ADDON_PARAMETERS_MEMBERS
+    )
+    if addon is None or "parameters" not in addon:
+        return
+    path += "/parameters"
+    mapping = addon["parameters"]
+    if not isinstance(mapping, dict):
+        _type(out, path, "addOnParameters.parameters", "an object", mapping)
+        return
+    keys: list[str | None] = []
+    for key, item in mapping.items():
+        item_path = member_path(path, key)
+        if check_string(out, key, item_path, "parameter key", LIMIT_PARAMETER_KEY, nonempty=True):
+            keys.append(key)
+        check_string(out, item, item_path, "parameter value", LIMIT_PARAMETER_VALUE)
+    check_parameter_set(out, path, keys)
