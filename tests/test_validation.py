@@ -295,6 +295,19 @@ def test_valid_payload_has_no_problems() -> None:
     assert is_valid_calendar_json(calendar_payload(), strict=True)
 
 
+def _meet_without_id(payload: Payload) -> None:
+    del payload["conferenceId"]
+    payload["conferenceSolution"]["key"]["type"] = "hangoutsMeet"
+
+
+def _replace_all(**members: Any) -> Callable[[Payload], None]:
+    def mutate(payload: Payload) -> None:
+        payload.clear()
+        payload.update(members)
+
+    return mutate
+
+
 LIMITS_AT_EDGE: list[tuple[str, Callable[[Payload], None]]] = [
     ("conference-id-512", _set("conferenceId", value="x" * 512)),
     ("conference-id-256-astral", _set("conferenceId", value="\U0001f600" * 256)),
@@ -333,36 +346,24 @@ LIMITS_AT_EDGE: list[tuple[str, Callable[[Payload], None]]] = [
     ("region-xk", _ep(1, regionCode="XK")),
     ("sips-upper-case-scheme", _ep(0, uri="HTTPS://ACME.example/x")),
     ("phone-with-region-no-plus", _ep(1, uri="tel:2025550123")),
-    (
-        "meet-without-id",
-        lambda p: (
-            p.pop("conferenceId"),
-            p["conferenceSolution"]["key"].update(type="hangoutsMeet"),
-        ),
-    ),
+    ("meet-without-id", _meet_without_id),
     (
         "create-request-only",
-        lambda p: (
-            p.clear(),
-            p.update(
-                createRequest={
-                    "requestId": "r1",
-                    "conferenceSolutionKey": {"type": "hangoutsMeet"},
-                    "status": {"statusCode": "pending"},
-                }
-            ),
+        _replace_all(
+            createRequest={
+                "requestId": "r1",
+                "conferenceSolutionKey": {"type": "hangoutsMeet"},
+                "status": {"statusCode": "pending"},
+            }
         ),
     ),
     (
         "failed-request-mapping",
-        lambda p: (
-            p.clear(),
-            p.update(
-                createRequest={
-                    "conferenceSolutionKey": {"type": "addOn"},
-                    "status": {"statusCode": "failure"},
-                }
-            ),
+        _replace_all(
+            createRequest={
+                "conferenceSolutionKey": {"type": "addOn"},
+                "status": {"statusCode": "failure"},
+            }
         ),
     ),
 ]
@@ -380,7 +381,8 @@ def test_values_at_the_limit_have_no_errors(mutate: Callable[[Payload], None]) -
 
 def test_non_object_root_is_a_type_problem() -> None:
     """Anything but an object at the root is one `type` problem at the root."""
-    for value in ([], "x", None, 3, 1.5, True):
+    values: list[object] = [[], "x", None, 3, 1.5, True]
+    for value in values:
         problems = validate_calendar_json(value)
         assert [(p.code, p.path) for p in problems] == [("type", "")]
 

@@ -66,9 +66,10 @@ def check_entry_point(entry_point: EntryPoint, path: str) -> list[Problem]:
 
 
 def _entry_point(out: list[Problem], ep: EntryPoint, path: str) -> EntryPointType | None:
-    kind = ep.type
-    if not isinstance(kind, EntryPointType):
-        kind = check_enum(out, kind, path + "/entryPointType", "entryPointType", CALENDAR_TYPES)
+    raw_kind = ep.type
+    kind = raw_kind if isinstance(raw_kind, EntryPointType) else None
+    if kind is None:
+        kind = check_enum(out, raw_kind, path + "/entryPointType", "entryPointType", CALENDAR_TYPES)
     uri = (
         ep.uri
         if check_string(out, ep.uri, path + "/uri", "uri", LIMIT_URI, nonempty=True)
@@ -122,9 +123,10 @@ def check_parameter(parameter: ConferenceParameter, path: str) -> list[Problem]:
 def check_error(error: ConferenceError, path: str) -> list[Problem]:
     """Rules for a conference error: a known type, and the authentication URL rules."""
     out: list[Problem] = []
-    kind = error.type
-    if not isinstance(kind, ConferenceErrorType):
-        kind = check_enum(out, kind, path + "/type", "type", ERROR_TYPES)
+    raw_kind = error.type
+    kind = raw_kind if isinstance(raw_kind, ConferenceErrorType) else None
+    if kind is None:
+        kind = check_enum(out, raw_kind, path + "/type", "type", ERROR_TYPES)
     url = error.authentication_url
     if url is not None and not check_string(
         out, url, path + "/authenticationUrl", "authenticationUrl", LIMIT_AUTH_URL_MODEL
@@ -245,7 +247,7 @@ def check_conference_data(data: ConferenceData) -> list[Problem]:
         path = f"/parameters/{index}"
         if isinstance(parameter, ConferenceParameter):
             out.extend(check_parameter(parameter, path))
-            keys.append(parameter.key if isinstance(parameter.key, str) else None)
+            keys.append(parameter.key)
         else:
             report(
                 out,

@@ -344,6 +344,7 @@ class CreateRequestBuilder:
             )
         )
         _raise_errors(out)
+        assert member is not None
         return attrs.evolve(self, solution_type=member)
 
     def build(self, *, strict: bool = False) -> CreateRequest:

@@ -7,7 +7,6 @@ create values that break rules, so that data read from Google round-trips unchan
 
 from __future__ import annotations
 
-import enum
 import uuid
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
@@ -46,26 +45,50 @@ __all__ = [
 Form = Literal["calendar", "addon"]
 
 
-_E = TypeVar("_E", bound=enum.Enum)
+_ENTRY_POINT_TYPES = {m.value: m for m in EntryPointType}
+_FEATURES = {m.value: m for m in EntryPointFeature}
+_ERROR_TYPES = {m.value: m for m in ConferenceErrorType}
+_SOLUTION_TYPES = {m.value: m for m in SolutionType}
+_STATUSES = {m.value: m for m in RequestStatus}
+
+# Converters: known spellings become enum members; anything else is left for the rules to
+# report, so that a wrong value gives a ValidationError rather than an exception from here.
 
 
-def _enum_or_raw(enum_cls: type[_E]) -> Any:
-    """Converter: known strings become enum members; anything else is left for the rules."""
-    by_value = {member.value: member for member in enum_cls}
-
-    def convert(value: object) -> object:
-        if isinstance(value, str) and not isinstance(value, enum.Enum):
-            return by_value.get(value, value)
-        return value
-
-    return convert
+def _entry_point_type(value: EntryPointType | str) -> EntryPointType | str:
+    return _ENTRY_POINT_TYPES.get(value, value) if type(value) is str else value
 
 
-def _to_tuple(value: object) -> object:
-    """Converter: any iterable but a string or mapping becomes a tuple; the rules see the rest."""
-    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
-        return value
-    return tuple(value)
+def _error_type(value: ConferenceErrorType | str) -> ConferenceErrorType | str:
+    return _ERROR_TYPES.get(value, value) if type(value) is str else value
+
+
+def _solution_type(value: SolutionType | str | None) -> SolutionType | str | None:
+    return _SOLUTION_TYPES.get(value, value) if type(value) is str else value
+
+
+def _status(value: RequestStatus | str | None) -> RequestStatus | str | None:
+    return _STATUSES.get(value, value) if type(value) is str else value
+
+
+def _is_sequence(value: object) -> bool:
+    return isinstance(value, Iterable) and not isinstance(value, (str, bytes, Mapping))
+
+
+def _features(
+    value: Iterable[EntryPointFeature | str],
+) -> tuple[EntryPointFeature | str, ...]:
+    if not _is_sequence(value):
+        return value  # type: ignore[return-value]  # reported by the rules as `type`
+    return tuple(_FEATURES.get(f, f) if type(f) is str else f for f in value)
+
+
+def _entry_points(value: Iterable[EntryPoint]) -> tuple[EntryPoint, ...]:
+    return tuple(value) if _is_sequence(value) else value  # type: ignore[return-value]
+
+
+def _parameters(value: Iterable[ConferenceParameter]) -> tuple[ConferenceParameter, ...]:
+    return tuple(value) if _is_sequence(value) else value  # type: ignore[return-value]
 
 
 _SECRET_FIELDS = frozenset({"pin", "access_code", "meeting_code", "passcode", "password"})
@@ -74,7 +97,7 @@ _SECRET_FIELDS = frozenset({"pin", "access_code", "meeting_code", "passcode", "p
 def _compact_repr(self: object) -> str:
     """A repr that leaves out members at their default and masks secrets."""
     parts = []
-    for field in attrs.fields(type(self)):
+    for field in attrs.fields(type(self)):  # type: ignore[arg-type]
         if not field.repr:
             continue
         value = getattr(self, field.name)
@@ -107,7 +130,7 @@ def _raise_errors(problems: list[Problem]) -> None:
 class EntryPoint:
     """One way to join: a type, a URI and optional codes. Secrets are masked in the repr."""
 
-    type: EntryPointType | str = attrs.field(converter=_enum_or_raw(EntryPointType))
+    type: EntryPointType | str = attrs.field(converter=_entry_point_type)
     uri: str
     label: str | None = None
     pin: str | None = None
@@ -116,7 +139,7 @@ class EntryPoint:
     passcode: str | None = None
     password: str | None = None
     region_code: str | None = None
-    features: tuple[EntryPointFeature | str, ...] = attrs.field(default=(), converter=_to_tuple)
+    features: tuple[EntryPointFeature | str, ...] = attrs.field(default=(), converter=_features)
 
     __repr__ = _compact_repr
 
@@ -208,7 +231,7 @@ class ConferenceParameter:
 class ConferenceError:
     """Why the conference could not be created; AUTHENTICATION needs an authentication URL."""
 
-    type: ConferenceErrorType | str = attrs.field(converter=_enum_or_raw(ConferenceErrorType))
+    type: ConferenceErrorType | str = attrs.field(converter=_error_type)
     authentication_url: str | None = None
 
     __repr__ = _compact_repr
@@ -222,7 +245,7 @@ class ConferenceSolution:
     """Calendar-side description of the solution: key type, display name and icon."""
 
     key_type: SolutionType | str | None = attrs.field(
-        default=SolutionType.ADD_ON, converter=_enum_or_raw(SolutionType)
+        default=SolutionType.ADD_ON, converter=_solution_type
     )
     name: str | None = None
     icon_uri: str | None = None
@@ -244,11 +267,9 @@ class CreateRequest:
 
     request_id: str | None = attrs.field(factory=new_request_id)
     solution_type: SolutionType | str | None = attrs.field(
-        default=SolutionType.ADD_ON, converter=_enum_or_raw(SolutionType)
+        default=SolutionType.ADD_ON, converter=_solution_type
     )
-    status: RequestStatus | str | None = attrs.field(
-        default=None, converter=_enum_or_raw(RequestStatus)
-    )
+    status: RequestStatus | str | None = attrs.field(default=None, converter=_status)
 
     __repr__ = _compact_repr
 
@@ -288,8 +309,8 @@ class ConferenceData:
     """
 
     conference_id: str | None = None
-    entry_points: tuple[EntryPoint, ...] = attrs.field(default=(), converter=_to_tuple)
-    parameters: tuple[ConferenceParameter, ...] = attrs.field(default=(), converter=_to_tuple)
+    entry_points: tuple[EntryPoint, ...] = attrs.field(default=(), converter=_entry_points)
+    parameters: tuple[ConferenceParameter, ...] = attrs.field(default=(), converter=_parameters)
     notes: str | None = None
     error: ConferenceError | None = None
     conference_solution_id: str | None = None

@@ -145,9 +145,14 @@ def conference_data(
     parameters: bool = True,
     notes: bool = True,
     errors: bool = False,
+    solution_ids: bool = True,
     max_phones: int = 2,
 ) -> st.SearchStrategy[ConferenceData]:
-    """Valid :class:`ConferenceData` values; error results too when ``errors=True``."""
+    """Valid :class:`ConferenceData` values; error results too when ``errors=True``.
+
+    ``solution_ids=False`` leaves out ``conference_solution_id``, which only the add-on form
+    carries.
+    """
     params = (
         st.lists(limited_text(LIMIT_PARAMETER_KEY, min_size=1), unique=True, max_size=5).flatmap(
             lambda keys: st.tuples(
@@ -166,7 +171,9 @@ def conference_data(
         entry_points=_entry_point_sets(max_phones),
         parameters=params,
         notes=st.none() | limited_text(LIMIT_NOTES) if notes else st.none(),
-        conference_solution_id=st.none() | limited_text(LIMIT_SOLUTION_ID, min_size=1),
+        conference_solution_id=st.none() | limited_text(LIMIT_SOLUTION_ID, min_size=1)
+        if solution_ids
+        else st.none(),
     )
     if not errors:
         return success

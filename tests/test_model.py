@@ -1,0 +1,114 @@
+"""Frozen values: validation on creation and evolve, masking, defaults."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from confdata import (
+    ConferenceData,
+    ConferenceParameter,
+    ConferenceSolution,
+    EntryPoint,
+    EntryPointFeature,
+    EntryPointType,
+    SolutionType,
+    ValidationError,
+)
+from confdata.testing import conference_data
+
+
+def test_init_validates_every_field_at_once() -> None:
+    """Creating an invalid entry point directly reports all its problems."""
+    with pytest.raises(ValidationError) as error:
+        EntryPoint(EntryPointType.VIDEO, "tel:1", region_code="US", features=["toll"])
+    assert [p.code for p in error.value.problems] == [
+        "uri-scheme",
+        "region-not-phone",
+        "feature-not-phone",
+    ]
+
+
+def test_evolve_revalidates() -> None:
+    """attrs.evolve runs the rules again."""
+    video = EntryPoint.video("https://acme.example")
+    with pytest.raises(ValidationError):
+        attrs.evolve(video, uri="ftp://acme.example")
+
+
+def test_strings_become_enum_members() -> None:
+    """Known spellings are converted to enum members."""
+    ep = EntryPoint("phone", "tel:+1", features=["toll_free"])
+    assert ep.type is EntryPointType.PHONE
+    assert ep.features == (EntryPointFeature.TOLL_FREE,)
+
+
+def test_unknown_enum_value_is_rejected_when_building() -> None:
+    """Writing is strict: an unknown type string is an enum error."""
+    with pytest.raises(ValidationError) as error:
+        EntryPoint("hologram", "https://acme.example")
+    assert [(p.code, p.path) for p in error.value.problems] == [("enum", "/entryPointType")]
+
+
+def test_wrong_python_types_are_validation_errors() -> None:
+    """Wrong argument types raise ValidationError naming the field."""
+    with pytest.raises(ValidationError) as error:
+        ConferenceParameter(1, None)  # type: ignore[arg-type]
+    assert [(p.code, p.path) for p in error.value.problems] == [
+        ("type", "/key"),
+        ("type", "/value"),
+    ]
+    with pytest.raises(ValidationError) as error:
+        ConferenceData("a", entry_points=5)  # type: ignore[arg-type]
+    assert ("type", "/entryPoints") in [(p.code, p.path) for p in error.value.problems]
+
+
+def test_direct_conference_data_gets_the_add_on_solution() -> None:
+    """ConferenceData with entry points defaults to an addOn solution, like the builder."""
+    data = ConferenceData("a", (EntryPoint.video("https://acme.example"),))
+    assert data.conference_solution == ConferenceSolution(SolutionType.ADD_ON)
+
+
+@given(st.text(min_size=1, max_size=128))
+def test_secrets_never_appear_in_repr_or_str(secret: str) -> None:
+    """Every secret member is masked in repr() and str() of entry points and data."""
+    ep = EntryPoint.phone(
+        "tel:+12025550123",
+        pin=secret,
+        access_code=secret,
+        meeting_code=secret,
+        passcode=secret,
+        password=secret,
+    )
+    data = ConferenceData("id", (ep,))
+    for text in (repr(ep), str(ep), repr(data), str(data)):
+        assert f"'{secret}'" not in text
+        assert text.count("<masked") >= 5
+
+
+def test_secrets_are_masked_in_validation_errors() -> None:
+    """A too-long password appears in the exception only as its length."""
+    secret = "hunter2" * 30
+    with pytest.raises(ValidationError) as error:
+        EntryPoint.video("https://acme.example", password=secret)
+    assert secret[:20] not in str(error.value)
+    assert "210 characters" in str(error.value)
+
+
+def test_validation_error_lists_every_problem() -> None:
+    """str(ValidationError) has one line per problem; it is a ValueError."""
+    with pytest.raises(ValueError, match="2 problems") as error:
+        ConferenceParameter("", "v" * 1025)
+    assert isinstance(error.value, ValidationError)
+    assert len(str(error.value).splitlines()) == 3
+    assert error.value.codes == {"empty", "max-length"}
+    assert error.value.errors == error.value.problems
+    assert error.value.warnings == ()
+
+
+@given(conference_data(errors=True))
+def test_generated_values_have_no_errors(data: ConferenceData) -> None:
+    """Values of the valid strategy report no errors."""
+    assert [p for p in data.problems() if p.is_error] == []
