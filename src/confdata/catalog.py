@@ -13,7 +13,7 @@ import attrs
 
 from ._problems import Severity
 
-__all__ = ["RULES", "SOURCES", "Rule"]
+__all__ = ["RULES", "SOURCES", "Rule", "rules_markdown"]
 
 E = Severity.ERROR
 W = Severity.WARNING
@@ -148,3 +148,14 @@ _CATALOG = (
 
 RULES: Mapping[str, Rule] = MappingProxyType({rule.code: rule for rule in _CATALOG})
 """Every rule by code, in catalog order."""
+
+
+def rules_markdown() -> str:
+    """The catalog as a Markdown table (the docs' rule catalog is generated from this)."""
+    lines = ["| code | severity | rule | source |", "|---|---|---|---|"]
+    for rule in _CATALOG:
+        summary = rule.summary.replace("|", "\\|")
+        lines.append(
+            f"| `{rule.code}` | {rule.severity.value} | {summary} | {rule.source or '—'} |"
+        )
+    return "\n".join(lines) + "\n"
