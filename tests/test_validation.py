@@ -272,6 +272,8 @@ def test_every_calendar_rule_has_an_example() -> None:
         "status-read-only",
         "solution-id-missing",
         "solution-id-unknown",
+        "duplicate-solution-id",
+        "error-not-writable",
     }
     covered = {code for _, _, expected in CASES for code, _ in expected}
     assert covered == set(RULES) - not_in_calendar_form

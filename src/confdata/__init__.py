@@ -24,6 +24,7 @@ from .builders import (
     EntryPointBuilder,
 )
 from .catalog import RULES, Rule
+from .manifest import Manifest, ManifestSolution, validate_manifest_json
 from .model import (
     ConferenceData,
     ConferenceError,
@@ -32,7 +33,13 @@ from .model import (
     CreateRequest,
     EntryPoint,
 )
-from .validation import is_valid_calendar_json, validate_calendar_json
+from .validation import (
+    is_valid_addon_json,
+    is_valid_calendar_json,
+    validate_addon_json,
+    validate_calendar_json,
+)
+from .writes import EventWrite, insert_arguments, patch_arguments
 
 __all__ = [
     "RULES",
@@ -51,6 +58,9 @@ __all__ = [
     "EntryPointBuilder",
     "EntryPointFeature",
     "EntryPointType",
+    "EventWrite",
+    "Manifest",
+    "ManifestSolution",
     "Problem",
     "RequestStatus",
     "Rule",
@@ -58,6 +68,11 @@ __all__ = [
     "SolutionType",
     "ValidationError",
     "__version__",
+    "insert_arguments",
+    "is_valid_addon_json",
     "is_valid_calendar_json",
+    "patch_arguments",
+    "validate_addon_json",
     "validate_calendar_json",
+    "validate_manifest_json",
 ]

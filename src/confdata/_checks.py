@@ -502,3 +502,49 @@ def check_calendar_result(
         check_required(
             out, root + "/conferenceId", "conferenceId", " for an addOn conference solution"
         )
+
+
+def check_success_requirements(
+    out: list[Problem],
+    root: str,
+    *,
+    has_conference_id: bool,
+    entry_points: int | None,
+) -> None:
+    """Rule ``required``: without an error, a conference ID and at least one entry point
+    [S1-builder, S9]. ``entry_points`` is None when the member has the wrong JSON type."""
+    if not has_conference_id:
+        check_required(out, root + "/conferenceId", "conferenceId", " unless there is an error")
+    if entry_points == 0:
+        check_required(
+            out,
+            root + "/entryPoints",
+            "entryPoints",
+            ": at least one entry point unless there is an error",
+        )
+
+
+def check_solution_id_missing(out: list[Problem], path: str) -> None:
+    """Rule ``solution-id-missing`` [S1-builder]: Workspace add-ons must name the solution."""
+    report(
+        out,
+        "solution-id-missing",
+        path,
+        "conferenceSolutionId is missing: Workspace add-ons must name the manifest's "
+        "conference solution",
+    )
+
+
+def check_solution_id(
+    out: list[Problem], path: str, solution_id: str, known: frozenset[str]
+) -> None:
+    """Rule ``solution-id-unknown`` [S16]: the id must be one the manifest declares."""
+    if solution_id not in known:
+        declared = ", ".join(repr(i) for i in sorted(known)) or "none"
+        report(
+            out,
+            "solution-id-unknown",
+            path,
+            f"conferenceSolutionId {show(solution_id)} is not declared in the manifest "
+            f"(declared: {declared})",
+        )

@@ -21,9 +21,9 @@ from ._checks import (
     check_error_rules,
     check_error_with_data,
     check_parameter_set,
-    check_required,
     check_solution_type,
     check_string,
+    check_success_requirements,
     report,
 )
 from ._enums import ConferenceErrorType, EntryPointFeature, EntryPointType, SolutionType
@@ -306,18 +306,12 @@ def check_conference_data(data: ConferenceData) -> list[Problem]:
         ]
         check_error_with_data(out, "", present)
     elif data.create_request is None:
-        if not entry_points:
-            check_required(
-                out,
-                "/entryPoints",
-                "entryPoints",
-                ": at least one entry point unless there is an error",
-            )
-        if data.conference_id is None and solution_kind is SolutionType.ADD_ON:
-            check_required(
-                out,
-                "/conferenceId",
-                "conferenceId",
-                " for a third-party (addOn) conference unless there is an error",
-            )
+        check_success_requirements(
+            out,
+            "",
+            # Google's own solution types may omit the ID [S3]; third-party data may not.
+            has_conference_id=data.conference_id is not None
+            or solution_kind is not SolutionType.ADD_ON,
+            entry_points=len(entry_points),
+        )
     return out

@@ -483,7 +483,7 @@ class ConferenceDataBuilder:
             signature=self._signature,
             conference_solution=solution,
             preserved=_EMPTY,
-            preserved_form=None,
+            source_form=None,
             read_problems=(),
         )
 

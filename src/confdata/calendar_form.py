@@ -6,14 +6,19 @@ parameters nested as ``parameters.addOnParameters.parameters`` (a map) [S3].
 
 from __future__ import annotations
 
-import enum
-from typing import Any, NotRequired, TypedDict
+from typing import TYPE_CHECKING, Any, NotRequired, TypedDict
 
 from . import model
-from ._enums import SolutionType
-from ._forms import CALENDAR_FEATURES, CALENDAR_TYPES, REQUEST_STATUSES, SOLUTION_TYPES
-from ._json import copy_json, insert_preserved, pointer
-from ._problems import Problem, ValidationError
+from ._enums import RequestStatus, SolutionType
+from ._formio import Emitter, Reader, raise_if_unreadable
+from ._forms import (
+    CALENDAR,
+    CALENDAR_FEATURES,
+    CALENDAR_TYPES,
+    REQUEST_STATUSES,
+    SOLUTION_TYPES,
+)
+from ._problems import Problem
 from .validation import (
     ADDON_PARAMETERS_MEMBERS,
     CALENDAR_ENTRY_POINT,
@@ -25,6 +30,12 @@ from .validation import (
     STATUS_MEMBERS,
     validate_calendar_json,
 )
+
+if TYPE_CHECKING:
+    from .manifest import Manifest
+
+if TYPE_CHECKING:
+    from .manifest import Manifest
 
 __all__ = [
     "CalendarAddOnParameters",
@@ -105,57 +116,45 @@ class CalendarConferenceData(TypedDict):
     signature: NotRequired[str]
 
 
-def _value(member: object) -> Any:
-    return member.value if isinstance(member, enum.Enum) else member
-
-
 def error_result_json() -> CalendarConferenceData:
     """confdata's Calendar mapping of an error result: a failed add-on create request."""
     return {
         "createRequest": {
             "conferenceSolutionKey": {"type": SolutionType.ADD_ON.value},
-            "status": {"statusCode": model.RequestStatus.FAILURE.value},
+            "status": {"statusCode": RequestStatus.FAILURE.value},
         }
     }
 
 
-_SECRETS = (
-    ("pin", "pin"),
-    ("access_code", "accessCode"),
-    ("meeting_code", "meetingCode"),
-    ("passcode", "passcode"),
-    ("password", "password"),
-)
+_SOLUTION_SPELLINGS = {member: member.value for member in SolutionType}
+_STATUS_SPELLINGS = {member: member.value for member in RequestStatus}
 
 
-def entry_point_json(ep: model.EntryPoint) -> CalendarEntryPoint:
-    """One entry point in the Calendar form."""
-    out: CalendarEntryPoint = {"entryPointType": _value(ep.type), "uri": ep.uri}
-    if ep.label is not None:
-        out["label"] = ep.label
-    for attribute, name in _SECRETS:
-        value = getattr(ep, attribute)
-        if value is not None:
-            out[name] = value  # type: ignore[literal-required]
-    if ep.region_code is not None:
-        out["regionCode"] = ep.region_code
-    if ep.features:
-        out["entryPointFeatures"] = [_value(f) for f in ep.features]
-    return out
+def to_calendar_json(
+    data: model.ConferenceData, manifest: Manifest | None = None
+) -> CalendarConferenceData:
+    """Emit ``data`` in the Calendar form (error results as a failed create request).
 
-
-def to_calendar_json(data: model.ConferenceData) -> CalendarConferenceData:
-    """Emit ``data`` in the Calendar form (error results as a failed create request)."""
+    With a ``manifest``, a solution without name or icon gets them from the manifest's
+    conference solution whose id is ``data.conference_solution_id``.
+    """
     if data.error is not None:
         return error_result_json()
-    out: CalendarConferenceData = {}
+    emit = Emitter(data, CALENDAR)
+    out: dict[str, Any] = {}
     if data.conference_id is not None:
         out["conferenceId"] = data.conference_id
     solution = data.conference_solution
+    if manifest is not None:
+        solution = manifest.resolve_solution(data)
     if solution is not None:
-        sol: CalendarConferenceSolution = {}
+        sol: dict[str, Any] = {}
         if solution.key_type is not None:
-            sol["key"] = {"type": _value(solution.key_type)}
+            sol["key"] = {
+                "type": emit.spell(
+                    solution.key_type, _SOLUTION_SPELLINGS, "/conferenceSolution/key/type"
+                )
+            }
         if solution.name is not None:
             sol["name"] = solution.name
         if solution.icon_uri is not None:
@@ -163,16 +162,26 @@ def to_calendar_json(data: model.ConferenceData) -> CalendarConferenceData:
         out["conferenceSolution"] = sol
     request = data.create_request
     if request is not None:
-        req: CalendarCreateRequest = {}
+        req: dict[str, Any] = {}
         if request.request_id is not None:
             req["requestId"] = request.request_id
         if request.solution_type is not None:
-            req["conferenceSolutionKey"] = {"type": _value(request.solution_type)}
+            req["conferenceSolutionKey"] = {
+                "type": emit.spell(
+                    request.solution_type,
+                    _SOLUTION_SPELLINGS,
+                    "/createRequest/conferenceSolutionKey/type",
+                )
+            }
         if request.status is not None:
-            req["status"] = {"statusCode": _value(request.status)}
+            req["status"] = {
+                "statusCode": emit.spell(
+                    request.status, _STATUS_SPELLINGS, "/createRequest/status/statusCode"
+                )
+            }
         out["createRequest"] = req
     if data.entry_points:
-        out["entryPoints"] = [entry_point_json(ep) for ep in data.entry_points]
+        out["entryPoints"] = [emit.entry_point(ep, i) for i, ep in enumerate(data.entry_points)]
     if data.notes is not None:
         out["notes"] = data.notes
     if data.parameters:
@@ -181,62 +190,11 @@ def to_calendar_json(data: model.ConferenceData) -> CalendarConferenceData:
         }
     if data.signature is not None:
         out["signature"] = data.signature
-    if data.preserved and data.preserved_form == "calendar":
-        insert_preserved(out, data.preserved)  # type: ignore[arg-type]
-    return out
+    emit.finish(out)
+    return out  # type: ignore[return-value]
 
 
-def unrepresentable(problem: Problem) -> bool:
-    """Problems a lenient read cannot keep: wrong JSON types and missing nested members."""
-    if problem.code == "type":
-        return True
-    return problem.code == "required" and problem.path.count("/") > 1
-
-
-def raise_if_unreadable(problems: list[Problem], *, lenient: bool) -> None:
-    """Raise :class:`ValidationError` unless a (lenient or strict) read may go on."""
-    if lenient:
-        if any(unrepresentable(p) for p in problems):
-            raise ValidationError(problems)
-    elif any(p.is_error for p in problems):
-        raise ValidationError(problems)
-
-
-class _Reader:
-    """Turns checked Calendar JSON into values, keeping what the model has no field for."""
-
-    def __init__(self) -> None:
-        self.preserved: dict[str, Any] = {}
-
-    def keep_unknown(self, obj: dict[str, Any], known: frozenset[str], *path: str | int) -> None:
-        if not known.issuperset(obj):
-            for key, value in obj.items():
-                if key not in known:
-                    self.preserved[pointer(*path, key)] = copy_json(value)
-
-    def keep(self, value: Any, *path: str | int) -> None:
-        self.preserved[pointer(*path)] = copy_json(value)
-
-    def entry_point(self, ep: dict[str, Any], index: int) -> model.EntryPoint:
-        self.keep_unknown(ep, CALENDAR_ENTRY_POINT, "entryPoints", index)
-        raw_type = ep["entryPointType"]
-        features = ep.get("entryPointFeatures")
-        if features is not None and not features:
-            self.keep(features, "entryPoints", index, "entryPointFeatures")
-        return model._unchecked(
-            model.EntryPoint,
-            type=CALENDAR_TYPES.get(raw_type, raw_type),
-            uri=ep["uri"],
-            label=ep.get("label"),
-            pin=ep.get("pin"),
-            access_code=ep.get("accessCode"),
-            meeting_code=ep.get("meetingCode"),
-            passcode=ep.get("passcode"),
-            password=ep.get("password"),
-            region_code=ep.get("regionCode"),
-            features=tuple(CALENDAR_FEATURES.get(f, f) for f in features or ()),
-        )
-
+class _CalendarReader(Reader):
     def solution(self, sol: dict[str, Any]) -> model.ConferenceSolution:
         self.keep_unknown(sol, SOLUTION_MEMBERS, "conferenceSolution")
         key_type = None
@@ -292,29 +250,20 @@ class _Reader:
             for key, value in mapping.items()
         )
 
-    def conference(self, obj: dict[str, Any], problems: list[Problem]) -> model.ConferenceData:
+    def read(self, obj: dict[str, Any], problems: list[Problem]) -> model.ConferenceData:
         self.keep_unknown(obj, CALENDAR_MEMBERS)
-        raw_eps = obj.get("entryPoints")
-        if raw_eps is not None and not raw_eps:
-            self.keep(raw_eps, "entryPoints")
-        entry_points = tuple(self.entry_point(ep, i) for i, ep in enumerate(raw_eps or ()))
         solution = obj.get("conferenceSolution")
         request = obj.get("createRequest")
         params = obj.get("parameters")
-        return model._unchecked(
-            model.ConferenceData,
+        return self.conference(
+            problems,
             conference_id=obj.get("conferenceId"),
-            entry_points=entry_points,
+            entry_points=self.entry_points(obj.get("entryPoints")),
             parameters=self.parameters(params) if params is not None else (),
             notes=obj.get("notes"),
-            error=None,
-            conference_solution_id=None,
             create_request=self.create_request(request) if request is not None else None,
             signature=obj.get("signature"),
             conference_solution=self.solution(solution) if solution is not None else None,
-            preserved=model._freeze_preserved(self.preserved),
-            preserved_form="calendar" if self.preserved else None,
-            read_problems=tuple(problems),
         )
 
 
@@ -323,4 +272,5 @@ def from_calendar_json(obj: object, *, lenient: bool = False) -> model.Conferenc
     problems = validate_calendar_json(obj)
     raise_if_unreadable(problems, lenient=lenient)
     assert isinstance(obj, dict)
-    return _Reader().conference(obj, problems)
+    reader = _CalendarReader(CALENDAR, CALENDAR_ENTRY_POINT, CALENDAR_TYPES, CALENDAR_FEATURES)
+    return reader.read(obj, problems)

@@ -41,6 +41,7 @@ SOURCES: Mapping[str, str] = MappingProxyType(
         "S3": "Calendar API v3 discovery document (calendar.v3.json), schema ConferenceData",
         "S5": "https://developers.google.com/workspace/add-ons/concepts/event-objects",
         "S9": "https://developers.google.com/workspace/add-ons/calendar/conferencing/overview",
+        "S6": "https://developers.google.com/apps-script/manifest/calendar-addons",
         "S16": "https://developers.google.com/workspace/add-ons/reference/rpc/apps.extensions.markup",
     }
 )
@@ -133,10 +134,23 @@ _CATALOG = (
         "S3",
     ),
     Rule(
+        "error-not-writable",
+        E,
+        "write helper: an error result has nothing to write to an event (answer the add-on "
+        "call with to_addon_json() instead); confdata's addition",
+        "S9",
+    ),
+    Rule(
         "solution-id-missing",
         W,
         "add-on form success without conferenceSolutionId (required for Workspace add-ons)",
         "S1-builder",
+    ),
+    Rule(
+        "duplicate-solution-id",
+        E,
+        "manifest: two conference solutions share an id (confdata's addition: ids are unique)",
+        "S6",
     ),
     Rule(
         "solution-id-unknown",

@@ -26,7 +26,9 @@ from ._problems import Problem, ValidationError
 from ._text import mask
 
 if TYPE_CHECKING:
+    from .addon_form import AddonConferenceData
     from .calendar_form import CalendarConferenceData
+    from .manifest import Manifest
 
 __all__ = [
     "ConferenceData",
@@ -322,7 +324,8 @@ class ConferenceData:
     preserved: Mapping[str, Any] = attrs.field(
         factory=dict, converter=_freeze_preserved, hash=False, repr=False, kw_only=True
     )
-    preserved_form: Form | None = attrs.field(default=None, repr=False, kw_only=True)
+    source_form: Form | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
+    """The form this value was read from (None when built)."""
     read_problems: tuple[Problem, ...] = attrs.field(default=(), eq=False, repr=False, kw_only=True)
     """Problems found when this value was read leniently (empty otherwise)."""
 
@@ -340,11 +343,38 @@ class ConferenceData:
         """Every problem of this value, warnings included (lenient reads may hold errors too)."""
         return _model_checks.check_conference_data(self)
 
-    def to_calendar_json(self) -> CalendarConferenceData:
-        """The Calendar API v3 ``Event.conferenceData`` JSON (plain dicts, lists and strings)."""
+    def to_calendar_json(self, *, manifest: Manifest | None = None) -> CalendarConferenceData:
+        """The Calendar API v3 ``Event.conferenceData`` JSON (plain dicts, lists and strings).
+
+        An error result is written as a failed add-on create request (the Calendar form has no
+        error member). With a ``manifest``, the solution's name and icon come from the
+        manifest's conference solution named by ``conference_solution_id``. Raises
+        :class:`ValidationError` for enum values read leniently from the add-on form.
+        """
         from .calendar_form import to_calendar_json
 
-        return to_calendar_json(self)
+        return to_calendar_json(self, manifest)
+
+    def to_addon_json(self) -> AddonConferenceData:
+        """The add-on response form (``ConferenceDataMarkup``), the one that carries errors.
+
+        Raises :class:`ValidationError` for enum values read leniently from the Calendar form.
+        """
+        from .addon_form import to_addon_json
+
+        return to_addon_json(self)
+
+    @classmethod
+    def from_addon_json(
+        cls, obj: object, *, lenient: bool = False, manifest: Manifest | None = None
+    ) -> ConferenceData:
+        """Read the add-on form; strict by default, ``lenient=True`` keeps unknowns.
+
+        With a ``manifest``, an unknown ``conferenceSolutionId`` is an error.
+        """
+        from .addon_form import from_addon_json
+
+        return from_addon_json(obj, lenient=lenient, manifest=manifest)
 
     @classmethod
     def from_calendar_json(cls, obj: object, *, lenient: bool = False) -> ConferenceData:

@@ -8,7 +8,7 @@ cost is linear in the input however deeply an unknown member nests.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._checks import (
     LIMIT_CONFERENCE_ID,
@@ -17,25 +17,35 @@ from ._checks import (
     LIMIT_PARAMETER_KEY,
     LIMIT_PARAMETER_VALUE,
     LIMIT_SECRET,
+    LIMIT_SOLUTION_ID,
     LIMIT_URI,
     FormNames,
     check_calendar_result,
     check_entry_point_rules,
     check_entry_point_set,
     check_enum,
+    check_error_rules,
+    check_error_with_data,
     check_members,
     check_parameter_set,
     check_required,
+    check_solution_id,
+    check_solution_id_missing,
     check_solution_type,
     check_string,
+    check_success_requirements,
     member_path,
     report,
 )
 from ._enums import EntryPointFeature, EntryPointType, SolutionType
 from ._forms import (
+    ADDON,
+    ADDON_FEATURES,
+    ADDON_TYPES,
     CALENDAR,
     CALENDAR_FEATURES,
     CALENDAR_TYPES,
+    ERROR_TYPES,
     REQUEST_STATUSES,
     SOLUTION_TYPES,
 )
@@ -43,7 +53,15 @@ from ._model_checks import NO_LIMIT
 from ._problems import Problem, Severity
 from ._text import describe_type
 
-__all__ = ["is_valid_calendar_json", "validate_calendar_json"]
+if TYPE_CHECKING:
+    from .manifest import Manifest
+
+__all__ = [
+    "is_valid_addon_json",
+    "is_valid_calendar_json",
+    "validate_addon_json",
+    "validate_calendar_json",
+]
 
 MISSING: Any = object()
 SECRET_MEMBERS = ("pin", "accessCode", "meetingCode", "passcode", "password")
@@ -297,3 +315,142 @@ def _calendar_parameters(out: list[Problem], value: object, path: str) -> None:
             keys.append(key)
         check_string(out, item, item_path, "parameter value", LIMIT_PARAMETER_VALUE)
     check_parameter_set(out, path, keys)
+
+
+ADDON_MEMBERS = frozenset(
+    ("conferenceId", "conferenceSolutionId", "entryPoints", "parameters", "error", "note")
+)
+ADDON_ENTRY_POINT = ENTRY_POINT_COMMON | {"type", "features"}
+ADDON_PARAMETER = frozenset(("key", "value"))
+ADDON_ERROR = frozenset(("type", "authenticationUrl"))
+
+
+def validate_addon_json(obj: object, *, manifest: Manifest | None = None) -> list[Problem]:
+    """Every problem of an add-on form (``ConferenceDataMarkup``) value; never raises.
+
+    With a ``manifest``, a ``conferenceSolutionId`` it does not declare is an error.
+    """
+    out: list[Problem] = []
+    walk_addon(out, obj, "", manifest.solution_ids if manifest is not None else None)
+    return out
+
+
+def is_valid_addon_json(
+    obj: object, *, strict: bool = False, manifest: Manifest | None = None
+) -> bool:
+    """True when ``obj`` has no error (and, with ``strict``, no warning either)."""
+    problems = validate_addon_json(obj, manifest=manifest)
+    return not any(strict or p.severity is Severity.ERROR for p in problems)
+
+
+def walk_addon(
+    out: list[Problem], obj: object, root: str = "", solution_ids: frozenset[str] | None = None
+) -> None:
+    """Check a raw add-on form value whose JSON Pointer is ``root``."""
+    if not isinstance(obj, dict):
+        _type(out, root, "conference data", "an object", obj)
+        return
+    check_members(out, obj, ADDON_MEMBERS, root, "conference data")
+    get = obj.get
+    conference_id = get("conferenceId", MISSING)
+    if conference_id is not MISSING:
+        check_string(
+            out,
+            conference_id,
+            root + "/conferenceId",
+            "conferenceId",
+            LIMIT_CONFERENCE_ID,
+            nonempty=True,
+        )
+    solution_id = get("conferenceSolutionId", MISSING)
+    if (
+        solution_id is not MISSING
+        and check_string(
+            out,
+            solution_id,
+            root + "/conferenceSolutionId",
+            "conferenceSolutionId",
+            LIMIT_SOLUTION_ID,
+            nonempty=True,
+        )
+        and solution_ids is not None
+    ):
+        check_solution_id(out, root + "/conferenceSolutionId", solution_id, solution_ids)
+    note = get("note", MISSING)
+    if note is not MISSING:
+        check_string(out, note, root + "/note", "note", LIMIT_NOTES)
+    entry_points = get("entryPoints", MISSING)
+    count: int | None = 0
+    if entry_points is not MISSING:
+        count = walk_entry_points(
+            out,
+            entry_points,
+            root + "/entryPoints",
+            ADDON,
+            ADDON_ENTRY_POINT,
+            ADDON_TYPES,
+            ADDON_FEATURES,
+        )
+    parameters = get("parameters", MISSING)
+    if parameters is not MISSING:
+        _addon_parameters(out, parameters, root + "/parameters")
+    error = get("error", MISSING)
+    if error is not MISSING:
+        _addon_error(out, error, root + "/error")
+        present = [
+            name
+            for name in ("conferenceId", "entryPoints", "parameters", "note")
+            if get(name) not in (None, [], ())
+        ]
+        check_error_with_data(out, root, present)
+        return
+    check_success_requirements(
+        out, root, has_conference_id=conference_id is not MISSING, entry_points=count
+    )
+    if solution_id is MISSING:
+        check_solution_id_missing(out, root + "/conferenceSolutionId")
+
+
+def _addon_parameters(out: list[Problem], value: object, path: str) -> None:
+    if not isinstance(value, (list, tuple)):
+        _type(out, path, "parameters", "an array", value)
+        return
+    keys: list[str | None] = []
+    for index, item in enumerate(value):
+        item_path = f"{path}/{index}"
+        parameter = _object(out, item, item_path, "parameter", ADDON_PARAMETER)
+        key = None
+        if parameter is not None:
+            raw_key = parameter.get("key", MISSING)
+            if raw_key is MISSING:
+                check_required(out, item_path + "/key", "key")
+            elif check_string(
+                out, raw_key, item_path + "/key", "key", LIMIT_PARAMETER_KEY, nonempty=True
+            ):
+                key = raw_key
+            raw_value = parameter.get("value", MISSING)
+            if raw_value is MISSING:
+                check_required(out, item_path + "/value", "value")
+            else:
+                check_string(out, raw_value, item_path + "/value", "value", LIMIT_PARAMETER_VALUE)
+        keys.append(key)
+    check_parameter_set(out, path, keys)
+
+
+def _addon_error(out: list[Problem], value: object, path: str) -> None:
+    error = _object(out, value, path, "error", ADDON_ERROR)
+    if error is None:
+        return
+    kind = None
+    raw_type = error.get("type", MISSING)
+    if raw_type is MISSING:
+        check_required(out, path + "/type", "type")
+    else:
+        kind = check_enum(out, raw_type, path + "/type", "type", ERROR_TYPES)
+    url = error.get("authenticationUrl", MISSING)
+    has_url = url is not MISSING
+    if has_url and not check_string(
+        out, url, path + "/authenticationUrl", "authenticationUrl", ADDON.auth_url_limit
+    ):
+        url = None
+    check_error_rules(out, path, kind, url if has_url else None, has_url)

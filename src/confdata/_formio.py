@@ -1,0 +1,176 @@
+"""What emitting and reading the two JSON forms share: spelling enum values, entry points,
+and keeping members the model has no field for."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from typing import Any
+
+from . import model
+from ._checks import FormNames, report
+from ._json import copy_json, insert_preserved, pointer
+from ._problems import Problem, ValidationError
+from ._text import show
+
+__all__ = ["Emitter", "Reader", "raise_if_unreadable"]
+
+_SECRETS = (
+    ("pin", "pin"),
+    ("access_code", "accessCode"),
+    ("meeting_code", "meetingCode"),
+    ("passcode", "passcode"),
+    ("password", "password"),
+)
+
+
+class Emitter:
+    """Writes values in one form; unknown enum values read from the other form cannot be."""
+
+    def __init__(self, data: model.ConferenceData, names: FormNames) -> None:
+        self.data = data
+        self.names = names
+        self.problems: list[Problem] = []
+
+    def spell(self, value: object, spellings: Mapping[Any, str], path: str) -> Any:
+        """The form's spelling of an enum member, or a value kept verbatim from this form."""
+        if isinstance(value, enum.Enum):
+            return spellings[value]
+        if self.data.source_form != self.names.form:
+            report(
+                self.problems,
+                "enum",
+                path,
+                f"{show(value)} was read leniently from the {self.data.source_form} form and "
+                f"has no spelling in the {self.names.form} form",
+            )
+        return value
+
+    def entry_point(self, ep: model.EntryPoint, index: int) -> dict[str, Any]:
+        """One entry point in this form."""
+        names = self.names
+        path = f"/entryPoints/{index}"
+        type_key = names.entry_point_type
+        out: dict[str, Any] = {
+            type_key: self.spell(ep.type, names.type_names, f"{path}/{type_key}"),
+            "uri": ep.uri,
+        }
+        if ep.label is not None:
+            out["label"] = ep.label
+        for attribute, name in _SECRETS:
+            value = getattr(ep, attribute)
+            if value is not None:
+                out[name] = value
+        if ep.region_code is not None:
+            out["regionCode"] = ep.region_code
+        if ep.features:
+            key = names.features
+            out[key] = [
+                self.spell(f, names.feature_names, f"{path}/{key}/{i}")
+                for i, f in enumerate(ep.features)
+            ]
+        return out
+
+    def finish(self, out: dict[str, Any]) -> None:
+        """Raise for values this form cannot spell; put back members kept from this form."""
+        if self.problems:
+            raise ValidationError(self.problems)
+        if self.data.preserved and self.data.source_form == self.names.form:
+            insert_preserved(out, self.data.preserved)
+
+
+def _unrepresentable(problem: Problem) -> bool:
+    # Wrong JSON types cannot be held by typed fields, nor can an entry point, parameter or
+    # error without its required members; a missing top-level member is simply None.
+    if problem.code == "type":
+        return True
+    return problem.code == "required" and problem.path.count("/") > 1
+
+
+def raise_if_unreadable(problems: list[Problem], *, lenient: bool) -> None:
+    """Raise :class:`ValidationError` unless a (strict or lenient) read may go on."""
+    if lenient:
+        if any(_unrepresentable(p) for p in problems):
+            raise ValidationError(problems)
+    elif any(p.is_error for p in problems):
+        raise ValidationError(problems)
+
+
+class Reader:
+    """Turns checked JSON of one form into values, keeping what the model has no field for."""
+
+    def __init__(
+        self,
+        names: FormNames,
+        entry_point_members: frozenset[str],
+        types: Mapping[str, model.EntryPointType],
+        features: Mapping[str, model.EntryPointFeature],
+    ) -> None:
+        self.names = names
+        self.entry_point_members = entry_point_members
+        self.types = types
+        self.features = features
+        self.preserved: dict[str, Any] = {}
+
+    def keep_unknown(self, obj: dict[str, Any], known: frozenset[str], *path: str | int) -> None:
+        """Keep every member of ``obj`` that is not in ``known``."""
+        if not known.issuperset(obj):
+            for key, value in obj.items():
+                if key not in known:
+                    self.preserved[pointer(*path, key)] = copy_json(value)
+
+    def keep(self, value: Any, *path: str | int) -> None:
+        """Keep ``value`` verbatim at ``path``."""
+        self.preserved[pointer(*path)] = copy_json(value)
+
+    def entry_points(self, raw: list[Any] | None) -> tuple[model.EntryPoint, ...]:
+        """The entry points of a checked array (an empty one is kept verbatim)."""
+        if raw is None:
+            return ()
+        if not raw:
+            self.keep(raw, "entryPoints")
+        return tuple(self.entry_point(ep, i) for i, ep in enumerate(raw))
+
+    def entry_point(self, ep: dict[str, Any], index: int) -> model.EntryPoint:
+        """One checked entry point."""
+        self.keep_unknown(ep, self.entry_point_members, "entryPoints", index)
+        raw_type = ep[self.names.entry_point_type]
+        features = ep.get(self.names.features)
+        if features is not None and not features:
+            self.keep(features, "entryPoints", index, self.names.features)
+        table = self.features
+        return model._unchecked(
+            model.EntryPoint,
+            type=self.types.get(raw_type, raw_type),
+            uri=ep["uri"],
+            label=ep.get("label"),
+            pin=ep.get("pin"),
+            access_code=ep.get("accessCode"),
+            meeting_code=ep.get("meetingCode"),
+            passcode=ep.get("passcode"),
+            password=ep.get("password"),
+            region_code=ep.get("regionCode"),
+            features=tuple(table.get(f, f) for f in features or ()),
+        )
+
+    def conference(self, problems: list[Problem], **fields: Any) -> model.ConferenceData:
+        """The value, with everything kept and the problems found while reading."""
+        defaults: dict[str, Any] = {
+            "conference_id": None,
+            "entry_points": (),
+            "parameters": (),
+            "notes": None,
+            "error": None,
+            "conference_solution_id": None,
+            "create_request": None,
+            "signature": None,
+            "conference_solution": None,
+        }
+        defaults.update(fields)
+        return model._unchecked(
+            model.ConferenceData,
+            **defaults,
+            preserved=model._freeze_preserved(self.preserved),
+            source_form=self.names.form,
+            read_problems=tuple(problems),
+        )

@@ -1,0 +1,185 @@
+"""The add-on manifest's conference solutions (``addOns.calendar.conferenceSolution[]``).
+
+Reads an Apps Script ``appsscript.json`` or a Workspace add-on deployment JSON: both hold
+``addOns.calendar`` [S6][S7]. Each solution needs ``id``, ``name``, ``onCreateFunction`` and
+``logoUrl``; ids are unique; there is at least one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+from . import model
+from ._checks import check_members, check_required, check_string, report
+from ._enums import SolutionType
+from ._problems import Problem, ValidationError
+from ._text import describe_type, show
+
+__all__ = ["Manifest", "ManifestSolution", "validate_manifest_json"]
+
+_MISSING: Any = object()
+_SOLUTION_MEMBERS = {
+    "id": "id",
+    "name": "name",
+    "onCreateFunction": "on_create_function",
+    "logoUrl": "logo_url",
+}
+_KNOWN = frozenset(_SOLUTION_MEMBERS)
+_NO_LIMIT = 1 << 62
+
+
+@attrs.frozen
+class ManifestSolution:
+    """One conference solution an add-on offers: its id, display name, create function, logo."""
+
+    id: str
+    name: str
+    on_create_function: str
+    logo_url: str
+
+
+@attrs.frozen
+class Manifest:
+    """The conference solutions of an add-on manifest."""
+
+    solutions: tuple[ManifestSolution, ...]
+    create_settings_url_function: str | None = None
+
+    @property
+    def solution_ids(self) -> frozenset[str]:
+        """The ids of every declared solution."""
+        return frozenset(solution.id for solution in self.solutions)
+
+    def solution(self, solution_id: str) -> ManifestSolution | None:
+        """The solution with this id, or None."""
+        for solution in self.solutions:
+            if solution.id == solution_id:
+                return solution
+        return None
+
+    def resolve_solution(self, data: model.ConferenceData) -> model.ConferenceSolution | None:
+        """``data``'s Calendar solution, its missing name and icon taken from this manifest."""
+        current = data.conference_solution
+        declared = (
+            self.solution(data.conference_solution_id)
+            if data.conference_solution_id is not None
+            else None
+        )
+        if declared is None or data.error is not None:
+            return current
+        if current is None:
+            current = model.ConferenceSolution(SolutionType.ADD_ON)
+        return model._unchecked(
+            model.ConferenceSolution,
+            key_type=current.key_type,
+            name=current.name if current.name is not None else declared.name,
+            icon_uri=current.icon_uri if current.icon_uri is not None else declared.logo_url,
+        )
+
+    @classmethod
+    def from_json(cls, obj: object) -> Manifest:
+        """Read a manifest (``appsscript.json`` or a deployment); raises on any error."""
+        problems = validate_manifest_json(obj)
+        if any(p.is_error for p in problems):
+            raise ValidationError(problems)
+        assert isinstance(obj, dict)
+        calendar = obj["addOns"]["calendar"]
+        return cls(
+            tuple(
+                ManifestSolution(**{attr: item[key] for key, attr in _SOLUTION_MEMBERS.items()})
+                for item in calendar["conferenceSolution"]
+            ),
+            calendar.get("createSettingsUrlFunction"),
+        )
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str]) -> Manifest:
+        """Read a manifest file; unreadable files and invalid JSON raise ValidationError."""
+        try:
+            with open(path, encoding="utf-8") as file:
+                obj = json.load(file)
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+            out: list[Problem] = []
+            report(out, "type", "", f"manifest {os.fspath(path)!r} could not be read: {error}")
+            raise ValidationError(out) from error
+        return cls.from_json(obj)
+
+
+def _mapping(out: list[Problem], value: object, path: str, name: str) -> Mapping[Any, Any] | None:
+    if isinstance(value, dict):
+        return value
+    report(out, "type", path, f"{name} must be an object (got {describe_type(value)})")
+    return None
+
+
+def validate_manifest_json(obj: object) -> list[Problem]:
+    """Every problem of the conference solutions in a manifest; never raises."""
+    out: list[Problem] = []
+    root = _mapping(out, obj, "", "manifest")
+    if root is None:
+        return out
+    add_ons = root.get("addOns", _MISSING)
+    if add_ons is _MISSING:
+        check_required(out, "/addOns", "addOns")
+        return out
+    add_ons = _mapping(out, add_ons, "/addOns", "addOns")
+    if add_ons is None:
+        return out
+    calendar = add_ons.get("calendar", _MISSING)
+    if calendar is _MISSING:
+        check_required(out, "/addOns/calendar", "addOns.calendar")
+        return out
+    calendar = _mapping(out, calendar, "/addOns/calendar", "addOns.calendar")
+    if calendar is None:
+        return out
+    if "createSettingsUrlFunction" in calendar:
+        check_string(
+            out,
+            calendar["createSettingsUrlFunction"],
+            "/addOns/calendar/createSettingsUrlFunction",
+            "createSettingsUrlFunction",
+            _NO_LIMIT,
+            nonempty=True,
+        )
+    path = "/addOns/calendar/conferenceSolution"
+    solutions = calendar.get("conferenceSolution", _MISSING)
+    if solutions is _MISSING or solutions == []:
+        check_required(out, path, "conferenceSolution", ": at least one conference solution")
+        return out
+    if not isinstance(solutions, list):
+        report(
+            out,
+            "type",
+            path,
+            f"conferenceSolution must be an array (got {describe_type(solutions)})",
+        )
+        return out
+    seen: set[str] = set()
+    for index, item in enumerate(solutions):
+        item_path = f"{path}/{index}"
+        solution = _mapping(out, item, item_path, "conference solution")
+        if solution is None:
+            continue
+        check_members(out, solution, _KNOWN, item_path, "conference solution")  # type: ignore[arg-type]
+        for key in _SOLUTION_MEMBERS:
+            value = solution.get(key, _MISSING)
+            if value is _MISSING:
+                check_required(out, f"{item_path}/{key}", key)
+            elif (
+                check_string(out, value, f"{item_path}/{key}", key, _NO_LIMIT, nonempty=True)
+                and key == "id"
+            ):
+                if value in seen:
+                    report(
+                        out,
+                        "duplicate-solution-id",
+                        f"{item_path}/id",
+                        f"conference solution id {show(value)} is declared more than once",
+                    )
+                seen.add(value)
+    return out

@@ -1,0 +1,127 @@
+"""Safe writes to the Calendar API: arguments for google-api-python-client's
+``events().patch(...)`` and ``events().insert(...)``.
+
+Both always carry ``conferenceDataVersion=1``: with the default 0 the API silently ignores
+``conferenceData``, the most common failure users report [S3]. A create request gets a fresh
+``requestId`` (the API ignores a request whose ID repeats the previous one) and loses its
+read-only ``status``. google-api-python-client is not needed: the arguments are plain dicts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any, Literal
+
+import attrs
+
+from . import model
+from ._checks import report
+from ._problems import Problem, ValidationError
+
+__all__ = ["EventWrite", "insert_arguments", "patch_arguments"]
+
+SendUpdates = Literal["all", "externalOnly", "none"]
+
+
+@attrs.frozen
+class EventWrite:
+    """Keyword arguments for an ``events()`` call, and what the helper noticed on the way.
+
+    Use as ``service.events().patch(**write.arguments).execute()``.
+    """
+
+    arguments: Mapping[str, Any]
+    problems: tuple[Problem, ...] = ()
+
+
+def conference_write_body(
+    data: model.ConferenceData, *, validate: bool = True, keep_request_id: bool = False
+) -> tuple[dict[str, Any], list[Problem]]:
+    """The ``conferenceData`` to write, and the problems found (errors raise)."""
+    problems: list[Problem] = []
+    if not isinstance(data, model.ConferenceData):
+        report(problems, "type", "", "data must be a ConferenceData")
+        raise ValidationError(problems)
+    if data.is_error:
+        report(
+            problems,
+            "error-not-writable",
+            "/error",
+            "an error result cannot be written to an event: answer the add-on call with "
+            "to_addon_json() instead",
+        )
+        raise ValidationError(problems)
+    if validate:
+        problems.extend(data.problems())
+        if any(p.is_error for p in problems):
+            raise ValidationError(problems)
+    body: dict[str, Any] = dict(data.to_calendar_json())
+    request = body.get("createRequest")
+    if request is not None:
+        if "status" in request:
+            report(
+                problems,
+                "status-read-only",
+                "/createRequest/status",
+                "createRequest.status is read-only and set by the server; it was left out",
+            )
+            del request["status"]
+        if not keep_request_id or "requestId" not in request:
+            request["requestId"] = model.new_request_id()
+    return body, problems
+
+
+def _arguments(
+    calendar_id: str, body: dict[str, Any], send_updates: SendUpdates | None, **more: Any
+) -> dict[str, Any]:
+    arguments: dict[str, Any] = {
+        "calendarId": calendar_id,
+        **more,
+        "body": body,
+        "conferenceDataVersion": 1,
+    }
+    if send_updates is not None:
+        arguments["sendUpdates"] = send_updates
+    return arguments
+
+
+def patch_arguments(
+    data: model.ConferenceData,
+    *,
+    calendar_id: str,
+    event_id: str,
+    send_updates: SendUpdates | None = None,
+    validate: bool = True,
+    keep_request_id: bool = False,
+) -> EventWrite:
+    """Arguments for ``events().patch(...)`` that set the event's conference data.
+
+    ``validate=False`` writes data read leniently from Google back as it is.
+    """
+    conference, problems = conference_write_body(
+        data, validate=validate, keep_request_id=keep_request_id
+    )
+    arguments = _arguments(
+        calendar_id, {"conferenceData": conference}, send_updates, eventId=event_id
+    )
+    return EventWrite(MappingProxyType(arguments), tuple(problems))
+
+
+def insert_arguments(
+    data: model.ConferenceData,
+    *,
+    calendar_id: str,
+    event: Mapping[str, Any],
+    send_updates: SendUpdates | None = None,
+    validate: bool = True,
+    keep_request_id: bool = False,
+) -> EventWrite:
+    """Arguments for ``events().insert(...)``: ``event`` with this conference data."""
+    conference, problems = conference_write_body(
+        data, validate=validate, keep_request_id=keep_request_id
+    )
+    body = {**event, "conferenceData": conference}
+    return EventWrite(
+        MappingProxyType(_arguments(calendar_id, body, send_updates)), tuple(problems)
+    )

@@ -1,0 +1,94 @@
+"""The add-on manifest: reading conference solutions and checking them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from confdata import Manifest, ManifestSolution, ValidationError, validate_manifest_json
+
+from .payloads import manifest_payload
+
+
+def test_reads_the_conference_solutions() -> None:
+    """Every solution of appsscript.json is read with its four members."""
+    manifest = Manifest.from_json(manifest_payload())
+    assert manifest.solution_ids == {"acme-video", "acme-phone"}
+    assert manifest.solution("acme-phone") == ManifestSolution(
+        "acme-phone", "Acme Phone", "createPhone", "https://acme.example/phone.png"
+    )
+    assert manifest.solution("nope") is None
+    assert manifest.create_settings_url_function == "settingsUrl"
+
+
+def test_reads_a_deployment_json(tmp_path: Path) -> None:
+    """A Workspace add-on deployment (addOns at the root, other members around) reads too."""
+    deployment = {
+        "oauthScopes": ["https://www.googleapis.com/auth/calendar.addons.execute"],
+        "addOns": manifest_payload()["addOns"],
+    }
+    path = tmp_path / "deployment.json"
+    path.write_text(json.dumps(deployment), encoding="utf-8")
+    assert len(Manifest.load(path).solutions) == 2
+
+
+def test_missing_members_are_all_reported() -> None:
+    """A solution missing members reports each of them."""
+    payload = manifest_payload()
+    payload["addOns"]["calendar"]["conferenceSolution"][0] = {"id": "x", "nmae": "typo"}
+    codes = [(p.code, p.path) for p in validate_manifest_json(payload)]
+    base = "/addOns/calendar/conferenceSolution/0"
+    assert codes == [
+        ("unknown-field", f"{base}/nmae"),
+        ("required", f"{base}/name"),
+        ("required", f"{base}/onCreateFunction"),
+        ("required", f"{base}/logoUrl"),
+    ]
+
+
+def test_duplicate_ids_are_rejected() -> None:
+    """Two solutions with one id is duplicate-solution-id at the later one."""
+    payload = manifest_payload()
+    solutions = payload["addOns"]["calendar"]["conferenceSolution"]
+    solutions[1]["id"] = solutions[0]["id"]
+    assert [(p.code, p.path) for p in validate_manifest_json(payload)] == [
+        ("duplicate-solution-id", "/addOns/calendar/conferenceSolution/1/id")
+    ]
+    with pytest.raises(ValidationError):
+        Manifest.from_json(payload)
+
+
+def test_at_least_one_solution_is_needed() -> None:
+    """An empty or missing conferenceSolution list is required."""
+    payload = manifest_payload()
+    payload["addOns"]["calendar"]["conferenceSolution"] = []
+    assert [p.code for p in validate_manifest_json(payload)] == ["required"]
+    del payload["addOns"]["calendar"]
+    assert [(p.code, p.path) for p in validate_manifest_json(payload)] == [
+        ("required", "/addOns/calendar")
+    ]
+
+
+def test_wrong_types_and_empty_strings() -> None:
+    """Wrong JSON types and empty strings are reported, never raised."""
+    payload = manifest_payload()
+    payload["addOns"]["calendar"]["conferenceSolution"][0]["logoUrl"] = 3
+    payload["addOns"]["calendar"]["conferenceSolution"][1]["name"] = ""
+    assert [p.code for p in validate_manifest_json(payload)] == ["type", "empty"]
+    assert [p.code for p in validate_manifest_json([])] == ["type"]
+    assert [
+        p.code
+        for p in validate_manifest_json({"addOns": {"calendar": {"conferenceSolution": "x"}}})
+    ] == ["type"]
+
+
+def test_unreadable_manifest_file_is_a_validation_error(tmp_path: Path) -> None:
+    """A missing or broken file raises ValidationError naming the file."""
+    with pytest.raises(ValidationError, match="could not be read"):
+        Manifest.load(tmp_path / "missing.json")
+    broken = tmp_path / "broken.json"
+    broken.write_text("{", encoding="utf-8")
+    with pytest.raises(ValidationError, match=r"broken\.json"):
+        Manifest.load(broken)

@@ -1,0 +1,115 @@
+"""Safe writes, checked against the real google-api-python-client with HttpMock."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from googleapiclient.discovery import build
+from googleapiclient.http import HttpMockSequence
+
+from confdata import (
+    ConferenceData,
+    ConferenceDataBuilder,
+    ConferenceErrorType,
+    CreateRequest,
+    EntryPoint,
+    RequestStatus,
+    SolutionType,
+    ValidationError,
+    insert_arguments,
+    patch_arguments,
+)
+
+from .payloads import calendar_payload
+
+
+def _service(*responses: dict[str, Any]) -> Any:
+    http = HttpMockSequence([({"status": "200"}, json.dumps(r)) for r in responses])
+    return build("calendar", "v3", http=http, static_discovery=True)
+
+
+def _data() -> ConferenceData:
+    return (
+        ConferenceDataBuilder()
+        .conference_id("abc")
+        .entry_point(EntryPoint.video("https://acme.example/j/abc"))
+        .build()
+    )
+
+
+def test_patch_request_carries_conference_data_version_1() -> None:
+    """The patch request's URI has conferenceDataVersion=1; its body is to_calendar_json()."""
+    data = _data()
+    write = patch_arguments(data, calendar_id="primary", event_id="evt1")
+    service = _service({"id": "evt1", "conferenceData": data.to_calendar_json()})
+    request = service.events().patch(**write.arguments)
+    query = parse_qs(urlsplit(request.uri).query)
+    assert query["conferenceDataVersion"] == ["1"]
+    assert "/calendars/primary/events/evt1" in request.uri
+    assert request.method == "PATCH"
+    assert json.loads(request.body) == {"conferenceData": data.to_calendar_json()}
+    assert request.execute()["id"] == "evt1"
+    assert write.problems == ()
+
+
+def test_insert_request_keeps_the_event_and_adds_conference_data() -> None:
+    """insert_arguments merges the conference into the event body."""
+    data = _data()
+    event = {
+        "summary": "Sync",
+        "start": {"dateTime": "2026-11-26T10:00:00Z"},
+        "end": {"dateTime": "2026-11-26T10:30:00Z"},
+    }
+    write = insert_arguments(data, calendar_id="primary", event=event, send_updates="all")
+    request = _service({"id": "new"}).events().insert(**write.arguments)
+    query = parse_qs(urlsplit(request.uri).query)
+    assert query["conferenceDataVersion"] == ["1"]
+    assert query["sendUpdates"] == ["all"]
+    assert json.loads(request.body) == {**event, "conferenceData": data.to_calendar_json()}
+    assert "conferenceData" not in event
+
+
+def test_create_request_gets_a_fresh_id_and_loses_its_status() -> None:
+    """A create request is written with a new requestId and without the read-only status."""
+    request = CreateRequest("same-id", SolutionType.HANGOUTS_MEET, RequestStatus.PENDING)
+    data = ConferenceDataBuilder().create_request(request).build()
+    first = patch_arguments(data, calendar_id="primary", event_id="e")
+    second = patch_arguments(data, calendar_id="primary", event_id="e")
+    body1 = first.arguments["body"]["conferenceData"]["createRequest"]
+    body2 = second.arguments["body"]["conferenceData"]["createRequest"]
+    assert body1["requestId"] != body2["requestId"] != "same-id"
+    assert "status" not in body1
+    assert body1["conferenceSolutionKey"] == {"type": "hangoutsMeet"}
+    assert [(p.code, p.path) for p in first.problems] == [
+        ("status-read-only", "/createRequest/status")
+    ]
+    kept = patch_arguments(data, calendar_id="p", event_id="e", keep_request_id=True)
+    assert kept.arguments["body"]["conferenceData"]["createRequest"]["requestId"] == "same-id"
+
+
+def test_error_results_are_not_writable() -> None:
+    """Writing an error result to an event raises error-not-writable."""
+    failure = ConferenceDataBuilder().error(ConferenceErrorType.TEMPORARY).build()
+    with pytest.raises(ValidationError) as error:
+        patch_arguments(failure, calendar_id="primary", event_id="e")
+    assert [p.code for p in error.value.problems] == ["error-not-writable"]
+
+
+def test_invalid_lenient_data_is_refused_unless_asked() -> None:
+    """Data read leniently that breaks rules is refused; validate=False writes it as read."""
+    payload = calendar_payload()
+    payload["entryPoints"][0]["entryPointType"] = "hologram"
+    data = ConferenceData.from_calendar_json(payload, lenient=True)
+    with pytest.raises(ValidationError):
+        patch_arguments(data, calendar_id="primary", event_id="e")
+    write = patch_arguments(data, calendar_id="primary", event_id="e", validate=False)
+    assert write.arguments["body"]["conferenceData"] == payload
+
+
+def test_non_data_argument_is_a_validation_error() -> None:
+    """Passing a dict instead of ConferenceData raises ValidationError."""
+    with pytest.raises(ValidationError):
+        patch_arguments(calendar_payload(), calendar_id="p", event_id="e")  # type: ignore[arg-type]
