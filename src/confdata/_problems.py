@@ -19,6 +19,9 @@ class Severity(enum.StrEnum):
     def __str__(self) -> str:
         return self.value
 
+    def __repr__(self) -> str:
+        return f"Severity.{self.name}"
+
 
 @attrs.frozen
 class Problem:

@@ -1,0 +1,171 @@
+"""Reading JSON text for the command line: duplicate keys, and line/column of members.
+
+The standard library parses (fast, in C); duplicate keys are caught with an
+``object_pairs_hook``. Positions are found only for files that have problems, by a small
+regular-expression tokenizer that maps JSON Pointers to offsets. A JSON source-map library
+was weighed and not taken: the ones on PyPI are single-maintainer projects that parse the
+whole text in Python for every file, while confdata needs positions only on failure.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from typing import Any
+
+import attrs
+
+from ._checks import report
+from ._problems import Problem
+from ._text import escape_token, show
+
+__all__ = ["JSONTextError", "Positions", "parse_json_text"]
+
+
+@attrs.frozen
+class JSONTextError(Exception):
+    """The text is not JSON; ``line`` and ``column`` are 1-based."""
+
+    message: str
+    line: int = 0
+    column: int = 0
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class _Object(dict[str, Any]):
+    """A parsed object that remembers member names it saw more than once."""
+
+    __slots__ = ("duplicates",)
+
+    def __init__(self, pairs: list[tuple[str, Any]]) -> None:
+        super().__init__(pairs)
+        self.duplicates: list[str] = []
+        if len(self) != len(pairs):
+            seen: set[str] = set()
+            for key, _ in pairs:
+                if key in seen:
+                    self.duplicates.append(key)
+                seen.add(key)
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def parse_json_text(text: str) -> tuple[Any, list[Problem]]:
+    """Parse ``text``; returns the value and one ``duplicate-key`` problem per repeated key."""
+    if text.startswith("\ufeff"):
+        raise JSONTextError(
+            "the text starts with a byte order mark, which JSON must not (RFC 8259, section 8.1)",
+            1,
+            1,
+        )
+    seen_duplicates = False
+
+    def hook(pairs: list[tuple[str, Any]]) -> Any:
+        nonlocal seen_duplicates
+        obj = _Object(pairs)
+        if obj.duplicates:
+            seen_duplicates = True
+        return obj
+
+    try:
+        value = json.loads(text, object_pairs_hook=hook, parse_constant=_reject_constant)
+    except json.JSONDecodeError as error:
+        raise JSONTextError(f"invalid JSON: {error.msg}", error.lineno, error.colno) from None
+    except ValueError as error:  # NaN / Infinity
+        raise JSONTextError(f"invalid JSON: {error}") from None
+    except RecursionError:
+        raise JSONTextError("invalid JSON: nested too deeply to read") from None
+    problems: list[Problem] = []
+    if seen_duplicates:
+        _report_duplicates(value, problems)
+    return value, problems
+
+
+def _report_duplicates(value: Any, out: list[Problem]) -> None:
+    stack: list[tuple[Any, str]] = [(value, "")]
+    while stack:
+        node, path = stack.pop()
+        if isinstance(node, dict):
+            for key in getattr(node, "duplicates", ()):
+                report(
+                    out,
+                    "duplicate-key",
+                    f"{path}/{escape_token(key)}",
+                    f"member {show(key)} appears more than once in this object; "
+                    f"readers keep only one of them",
+                )
+            stack.extend((child, f"{path}/{escape_token(k)}") for k, child in node.items())
+        elif isinstance(node, list):
+            stack.extend((child, f"{path}/{i}") for i, child in enumerate(node))
+
+
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\],:]|[^\s{}\[\],:"]+')
+
+
+class Positions:
+    """Line and column of every member of a JSON text, by JSON Pointer (built on demand)."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._offsets: dict[str, int] | None = None
+        self._lines = [0] + [m.end() for m in re.finditer(r"\n", text)]
+
+    def _index(self) -> dict[str, int]:
+        offsets: dict[str, int] = {}
+        # Each open container: [path, is_object, next array index, pending member name].
+        stack: list[list[Any]] = []
+        expect_key = False
+        for match in _TOKEN.finditer(self._text):
+            token = match.group()
+            start = match.start()
+            if token in ",:":
+                if token == "," and stack and stack[-1][1]:
+                    expect_key = True
+                continue
+            if token in "}]":
+                if stack:
+                    stack.pop()
+                expect_key = False
+                continue
+            if expect_key and token.startswith('"'):
+                try:
+                    name = json.loads(token)
+                except ValueError:
+                    name = token[1:-1]
+                stack[-1][3] = name
+                # The last occurrence wins, as it does when the text is parsed.
+                offsets[f"{stack[-1][0]}/{escape_token(name)}"] = start
+                expect_key = False
+                continue
+            # A value: find its path.
+            if not stack:
+                path = ""
+                offsets.setdefault(path, start)
+            elif stack[-1][1]:
+                path = f"{stack[-1][0]}/{escape_token(stack[-1][3])}"
+            else:
+                path = f"{stack[-1][0]}/{stack[-1][2]}"
+                stack[-1][2] += 1
+                offsets.setdefault(path, start)
+            if token in "{[":
+                stack.append([path, token == "{", 0, ""])
+                expect_key = token == "{"
+        return offsets
+
+    def locate(self, path: str) -> tuple[int, int]:
+        """The 1-based line and column of ``path``, or of its nearest existing ancestor."""
+        if self._offsets is None:
+            self._offsets = self._index()
+        while True:
+            offset = self._offsets.get(path)
+            if offset is not None:
+                line = bisect.bisect_right(self._lines, offset)
+                return line, offset - self._lines[line - 1] + 1
+            if not path:
+                return 1, 1
+            path = path.rsplit("/", 1)[0]

@@ -1,0 +1,172 @@
+"""Ready-made valid conference data for tests and examples: each call returns a new value."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
+
+from ._enums import ConferenceErrorType, EntryPointFeature, RequestStatus, SolutionType
+from .builders import ConferenceDataBuilder, CreateRequestBuilder
+from .model import ConferenceData, CreateRequest, EntryPoint
+
+__all__ = [
+    "FIXTURES",
+    "authentication_error",
+    "full_conference",
+    "meet_response",
+    "pending_create_request",
+    "phone_only",
+    "temporary_error",
+    "video_only",
+]
+
+SOLUTION_ID = "acme-video"
+
+
+def video_only() -> ConferenceData:
+    """The smallest useful conference: one video entry point."""
+    return (
+        ConferenceDataBuilder()
+        .conference_id("vid-123-456")
+        .conference_solution_id(SOLUTION_ID)
+        .entry_point(
+            EntryPoint.video(
+                "https://acme.example/j/vid-123-456", label="acme.example/j/vid-123-456"
+            )
+        )
+        .build()
+    )
+
+
+def full_conference() -> ConferenceData:
+    """Video, two phones with features and regions, SIP, more, three parameters and notes."""
+    return (
+        ConferenceDataBuilder()
+        .conference_id("123-456-789")
+        .conference_solution_id(SOLUTION_ID)
+        .entry_point(
+            EntryPoint.video(
+                "https://acme.example/j/123456789",
+                passcode="abc123",
+                label="acme.example/j/123456789",
+            )
+        )
+        .entry_point(
+            EntryPoint.phone(
+                "tel:+12025550123,,123456789#",
+                pin="4321",
+                region_code="US",
+                features=[EntryPointFeature.TOLL],
+                label="+1 202-555-0123",
+            )
+        )
+        .entry_point(
+            EntryPoint.phone(
+                "tel:+18005550199,,123456789#",
+                pin="4321",
+                region_code="US",
+                features=[EntryPointFeature.TOLL_FREE],
+            )
+        )
+        .entry_point(EntryPoint.sip("sip:123456789@sip.acme.example", access_code="9"))
+        .entry_point(EntryPoint.more("https://acme.example/dial-in/123456789"))
+        .parameter("meetingId", "123456789")
+        .parameter("hostKey", "h-42")
+        .parameter("region", "us-east")
+        .notes(
+            'Dial-in numbers for other countries: <a href="https://acme.example/'
+            'dial-in/123456789">acme.example</a>'
+        )
+        .build()
+    )
+
+
+def phone_only() -> ConferenceData:
+    """An audio-only conference: one toll phone number."""
+    return (
+        ConferenceDataBuilder()
+        .conference_id("aud-987")
+        .conference_solution_id("acme-phone")
+        .entry_point(
+            EntryPoint.phone(
+                "tel:+46850001234", pin="987", region_code="SE", features=[EntryPointFeature.TOLL]
+            )
+        )
+        .build()
+    )
+
+
+def authentication_error() -> ConferenceData:
+    """The user must sign in to the provider first (Google's create-conference pattern)."""
+    return (
+        ConferenceDataBuilder()
+        .conference_solution_id(SOLUTION_ID)
+        .error(ConferenceErrorType.AUTHENTICATION, "https://acme.example/oauth/start")
+        .build()
+    )
+
+
+def temporary_error() -> ConferenceData:
+    """The provider is unavailable for now; Calendar lets the user try again."""
+    return (
+        ConferenceDataBuilder()
+        .conference_solution_id(SOLUTION_ID)
+        .error(ConferenceErrorType.TEMPORARY)
+        .build()
+    )
+
+
+def meet_response() -> ConferenceData:
+    """What the Calendar API returns for an event with a Google Meet conference."""
+    return ConferenceData.from_calendar_json(
+        {
+            "entryPoints": [
+                {
+                    "entryPointType": "video",
+                    "uri": "https://meet.google.com/abc-defg-hij",
+                    "label": "meet.google.com/abc-defg-hij",
+                },
+                {
+                    "entryPointType": "more",
+                    "uri": "https://tel.meet/abc-defg-hij?pin=1234567890123",
+                    "pin": "1234567890123",
+                },
+                {
+                    "entryPointType": "phone",
+                    "uri": "tel:+1-402-555-0176",
+                    "label": "+1 402-555-0176",
+                    "pin": "123456789",
+                    "regionCode": "US",
+                },
+            ],
+            "conferenceSolution": {
+                "key": {"type": "hangoutsMeet"},
+                "name": "Google Meet",
+                "iconUri": "https://fonts.gstatic.com/s/i/productlogos/meet_2020q4/v6/web-512dp/"
+                "logo_meet_2020q4_color_2x_web_512dp.png",
+            },
+            "conferenceId": "abc-defg-hij",
+            "signature": "AGirE/Jmi4pFHkq0kcqgRyOuAR2r",
+        }
+    )
+
+
+def pending_create_request() -> ConferenceData:
+    """A Meet create request as Calendar reports it while the conference is being made."""
+    request = CreateRequestBuilder().solution_type(SolutionType.HANGOUTS_MEET).build()
+    pending = CreateRequest(request.request_id, SolutionType.HANGOUTS_MEET, RequestStatus.PENDING)
+    return ConferenceDataBuilder().create_request(pending).build()
+
+
+FIXTURES: Mapping[str, Callable[[], ConferenceData]] = MappingProxyType(
+    {
+        "video": video_only,
+        "full": full_conference,
+        "phone": phone_only,
+        "authentication-error": authentication_error,
+        "temporary-error": temporary_error,
+        "meet": meet_response,
+        "pending": pending_create_request,
+    }
+)
+"""Every fixture by the name ``confdata example --kind`` uses."""

@@ -1,0 +1,303 @@
+"""The confdata command, run as a real console script in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .payloads import addon_payload, calendar_payload, manifest_payload
+
+CONFDATA = shutil.which("confdata", path=os.path.dirname(sys.executable)) or "confdata"
+
+
+def run(*args: str, stdin: bytes = b"") -> subprocess.CompletedProcess[str]:
+    """Run the console script; never a traceback on stderr."""
+    result = subprocess.run(
+        [CONFDATA, *args],
+        input=stdin.decode("utf-8", "surrogateescape"),
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert "Traceback" not in result.stderr
+    return result
+
+
+def _write(path: Path, value: Any) -> Path:
+    path.write_text(json.dumps(value, indent=2), encoding="utf-8")
+    return path
+
+
+def _line_of(path: Path, needle: str) -> int:
+    """The 1-based number of the first line of ``path`` containing ``needle``."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, 1) if needle in line)
+
+
+def test_valid_file_exits_0(tmp_path: Path) -> None:
+    """A valid file: exit 0 and a summary line."""
+    result = run("validate", str(_write(tmp_path / "ok.json", calendar_payload())))
+    assert result.returncode == 0
+    assert result.stdout == "checked 1 file(s): 0 error(s), 0 warning(s)\n"
+
+
+def test_problems_read_like_a_compiler(tmp_path: Path) -> None:
+    """Each problem is file:line:col: severity code path: message; exit 1."""
+    payload = calendar_payload()
+    payload["entryPoints"][0]["uri"] = "tel:+1"
+    path = _write(tmp_path / "bad.json", payload)
+    result = run("validate", str(path))
+    assert result.returncode == 1
+    first = result.stdout.splitlines()[0]
+    line = _line_of(path, '"uri": "tel:+1"')
+    assert first.startswith(f"{path}:{line}:7: error uri-scheme /entryPoints/0/uri: ")
+    assert result.stdout.splitlines()[-1] == "checked 1 file(s): 1 error(s), 0 warning(s)"
+
+
+def test_warnings_fail_only_with_strict(tmp_path: Path) -> None:
+    """A warning exits 0, or 1 under --strict."""
+    payload = calendar_payload()
+    payload["entryPoints"][2]["uri"] = "sips:1@acme.example"
+    path = str(_write(tmp_path / "warn.json", payload))
+    assert run("validate", path).returncode == 0
+    assert run("validate", "--strict", path).returncode == 1
+
+
+def test_directories_are_searched_recursively(tmp_path: Path) -> None:
+    """Every *.json below a directory is checked; other files are ignored."""
+    (tmp_path / "sub").mkdir()
+    _write(tmp_path / "a.json", calendar_payload())
+    _write(tmp_path / "sub" / "b.json", addon_payload())
+    (tmp_path / "notes.txt").write_text("not json", encoding="utf-8")
+    result = run("validate", str(tmp_path))
+    assert result.returncode == 0
+    assert "checked 2 file(s)" in result.stdout
+
+
+def test_empty_directory_is_an_input_error(tmp_path: Path) -> None:
+    """A directory without JSON files exits 2."""
+    result = run("validate", str(tmp_path))
+    assert result.returncode == 2
+    assert "no *.json file found" in result.stdout
+
+
+def test_standard_input(tmp_path: Path) -> None:
+    """- reads standard input."""
+    result = run("validate", "-", stdin=json.dumps(addon_payload()).encode())
+    assert result.returncode == 0
+    bad = run("validate", "--form", "addon", "-", stdin=b'{"error": {"type": "AUTHENTICATION"}}')
+    assert bad.returncode == 1
+    assert bad.stdout.startswith("<stdin>:1:2: error auth-url-required /error/authenticationUrl")
+
+
+def test_events_list_paths_start_at_the_file_root(tmp_path: Path) -> None:
+    """In an events list, paths run through /items/N/conferenceData."""
+    broken = calendar_payload()
+    broken["entryPoints"][0]["uri"] = "ftp://x"
+    events = {
+        "kind": "calendar#events",
+        "items": [
+            {"id": "1", "summary": "no conference"},
+            {"id": "2", "conferenceData": calendar_payload()},
+            {"id": "3", "conferenceData": broken},
+        ],
+    }
+    result = run("validate", "--format", "json", str(_write(tmp_path / "events.json", events)))
+    report = json.loads(result.stdout)
+    problems = report["files"][0]["problems"]
+    assert [p["path"] for p in problems] == ["/items/2/conferenceData/entryPoints/0/uri"]
+    assert result.returncode == 1
+
+
+def test_event_resource(tmp_path: Path) -> None:
+    """An Event resource is checked through its conferenceData member."""
+    event = {"kind": "calendar#event", "id": "e", "conferenceData": {"entryPoints": []}}
+    result = run("validate", "--format", "json", str(_write(tmp_path / "event.json", event)))
+    problems = json.loads(result.stdout)["files"][0]["problems"]
+    assert [(p["code"], p["path"]) for p in problems] == [
+        ("solution-or-request", "/conferenceData")
+    ]
+
+
+def test_json_format_is_machine_readable(tmp_path: Path) -> None:
+    """--format json emits one report with files, problems and positions, and a summary."""
+    payload = addon_payload()
+    payload["note"] = "n" * 3000
+    path = _write(tmp_path / "r.json", payload)
+    result = run("validate", "--format", "json", str(path))
+    report = json.loads(result.stdout)
+    (problem,) = report["files"][0]["problems"]
+    assert problem["code"] == "max-length"
+    assert problem["severity"] == "error"
+    assert (problem["line"], problem["column"]) == (_line_of(path, '"note"'), 3)
+    assert report["summary"] == {
+        "files": 1,
+        "errors": 1,
+        "warnings": 0,
+        "input_errors": 0,
+        "exit_status": 1,
+    }
+
+
+def test_github_format_prints_annotations(tmp_path: Path) -> None:
+    """--format github prints workflow-command annotations."""
+    payload = calendar_payload()
+    payload["entryPoints"][1]["regionCode"] = "ZZ"
+    path = _write(tmp_path / "g,h.json", payload)
+    result = run("validate", "--format", "github", str(path))
+    assert result.stdout.startswith("::warning file=")
+    line = _line_of(path, '"regionCode": "ZZ"')
+    assert f"g%2Ch.json,line={line},col=7,title=confdata region-code-unassigned::" in result.stdout
+
+
+def test_duplicate_keys_are_reported(tmp_path: Path) -> None:
+    """A member repeated in one object is duplicate-key, at the later occurrence."""
+    path = tmp_path / "dup.json"
+    path.write_text(
+        '{"conferenceId": "a",\n "conferenceId": "b", "createRequest": {}}', encoding="utf-8"
+    )
+    result = run("validate", str(path))
+    assert result.returncode == 1
+    assert f"{path}:2:2: error duplicate-key /conferenceId" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b'{"conferenceId": ', "invalid JSON"),
+        (b"", "empty file"),
+        (b"\x00\x01\x02binary", "binary file"),
+        (b'{"notes": "\xff"}', "not UTF-8"),
+        (b'\xef\xbb\xbf{"createRequest": {}}', "byte order mark"),
+        (b"[1, 2]", "no conference data"),
+        (b"NaN", "invalid JSON"),
+    ],
+    ids=["truncated", "empty", "binary", "non-utf8", "bom", "no-conference", "nan"],
+)
+def test_bad_files_are_input_errors(tmp_path: Path, content: bytes, message: str) -> None:
+    """Each kind of unreadable file is one line naming the file, exit 2; others still run."""
+    bad = tmp_path / "bad.json"
+    bad.write_bytes(content)
+    good = _write(tmp_path / "good.json", calendar_payload())
+    result = run("validate", str(bad), str(good))
+    assert result.returncode == 2
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(str(bad))
+    assert message in lines[0]
+    assert lines[-1] == "checked 1 file(s): 0 error(s), 0 warning(s), 1 unreadable"
+
+
+def test_permission_denied(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file the process may not read is an input error naming it (run in-process, since
+    root may read anything)."""
+    from confdata import cli
+
+    path = _write(tmp_path / "secret.json", calendar_payload())
+    good = _write(tmp_path / "good.json", calendar_payload())
+    real_open = open
+
+    def guarded_open(file: Any, *args: Any, **kwargs: Any) -> Any:
+        if str(file) == str(path):
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", guarded_open)
+    assert cli.main(["validate", str(path), str(good)]) == 2
+    out = capsys.readouterr().out
+    assert f"{path}: input-error Permission denied" in out
+    assert "checked 1 file(s)" in out
+
+
+def test_dangling_symlink(tmp_path: Path) -> None:
+    """A path that cannot be opened (a dangling symlink) is an input error naming it."""
+    link = tmp_path / "gone.json"
+    link.symlink_to(tmp_path / "missing-target.json")
+    result = run("validate", str(link))
+    assert result.returncode == 2
+    assert result.stdout.startswith(f"{link}: input-error")
+
+
+def test_file_over_the_size_cap(tmp_path: Path) -> None:
+    """A file larger than --max-bytes is skipped with a message."""
+    path = _write(tmp_path / "big.json", calendar_payload())
+    result = run("validate", "--max-bytes", "100", str(path))
+    assert result.returncode == 2
+    assert "larger than 100 bytes" in result.stdout
+
+
+def test_manifest_option(tmp_path: Path) -> None:
+    """--manifest checks conferenceSolutionId against the manifest."""
+    manifest = _write(tmp_path / "appsscript.json", manifest_payload())
+    payload = addon_payload()
+    payload["conferenceSolutionId"] = "unknown"
+    path = _write(tmp_path / "r.json", payload)
+    result = run("validate", "--manifest", str(manifest), str(path))
+    assert result.returncode == 1
+    assert "solution-id-unknown" in result.stdout
+    assert run("validate", "--manifest", str(tmp_path / "nope.json"), str(path)).returncode == 2
+
+
+def test_usage_errors_exit_2() -> None:
+    """Unknown commands and options exit 2 with usage."""
+    assert run("frobnicate").returncode == 2
+    assert run("validate").returncode == 2
+    assert run("validate", "--form", "xml", "x.json").returncode == 2
+
+
+def test_help_for_every_command() -> None:
+    """Every command has --help with examples."""
+    for command in ("validate", "schema", "rules", "example"):
+        result = run(command, "--help")
+        assert result.returncode == 0
+        assert "example" in result.stdout
+
+
+def test_rules_command() -> None:
+    """confdata rules lists every code; --format json is machine-readable."""
+    text = run("rules").stdout
+    assert "uri-scheme" in text
+    rules = json.loads(run("rules", "--format", "json").stdout)
+    assert {
+        "code": "more-only",
+        "severity": "error",
+        "summary": "the only entry points are of type more",
+        "source": "S1-ept, S3",
+    } in rules
+
+
+def test_examples_are_valid_in_both_forms(tmp_path: Path) -> None:
+    """Every example kind prints a payload that validates in its form."""
+    for kind in ("video", "full", "phone", "authentication-error", "temporary-error", "meet"):
+        for form in ("calendar", "addon"):
+            printed = run("example", "--kind", kind, "--form", form)
+            assert printed.returncode == 0
+            path = tmp_path / f"{kind}-{form}.json"
+            path.write_text(printed.stdout, encoding="utf-8")
+            result = run("validate", "--form", form, str(path))
+            assert result.returncode == 0, result.stdout
+    assert run("example", "--kind", "pending", "--form", "addon").returncode == 2
+
+
+def test_schema_command_prints_draft_2020_12() -> None:
+    """confdata schema prints a JSON Schema document."""
+    schema = json.loads(run("schema", "--form", "addon").stdout)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+
+
+def test_python_dash_m() -> None:
+    """python -m confdata works like the console script."""
+    result = subprocess.run(
+        [sys.executable, "-m", "confdata", "--version"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0
+    assert result.stdout.startswith("confdata ")
