@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from hypothesis import Phase, find, given, settings
 from hypothesis import strategies as st
@@ -145,7 +147,7 @@ def test_random_combinations_of_addon_rules(example: InvalidExample) -> None:
 
 def test_bad_arguments_raise_invalid_argument() -> None:
     """Strategies reject bad arguments with Hypothesis' InvalidArgument, lazily or at once."""
-    bad = [
+    bad: list[Callable[[], object]] = [
         lambda: conference_data(kinds=[]),
         lambda: conference_data(kinds=[EntryPointType.MORE]),
         lambda: conference_data(kinds="video"),  # type: ignore[arg-type]
