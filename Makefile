@@ -4,20 +4,21 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck unit clean
+.PHONY: demo test lint typecheck unit docs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade "pip>=25.1"
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --group dev -e .
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --group dev --group docs -e .
 	touch $(STAMP)
 
 ## demo: build a conference, print its Calendar JSON, validate two payloads
 demo: $(STAMP)
 	$(BIN)/python examples/demo.py
 
-## test: the whole gate: ruff, mypy --strict, pytest with Hypothesis and the docs examples
-test: lint typecheck unit
+## test: the whole gate: ruff, mypy --strict, pytest with Hypothesis and the docs examples,
+## and the documentation site built with warnings as errors
+test: lint typecheck unit docs
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -29,5 +30,9 @@ typecheck: $(STAMP)
 unit: $(STAMP)
 	$(BIN)/python -m pytest
 
+## docs: the Sphinx site in docs/_build/html (warnings are errors)
+docs: $(STAMP)
+	$(BIN)/sphinx-build -W --keep-going -q -b html docs docs/_build/html
+
 clean:
-	rm -rf $(VENV) build dist .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) build dist .mypy_cache .ruff_cache .hypothesis docs/_build docs/_generated
