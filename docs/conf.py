@@ -14,7 +14,7 @@ import confdata
 
 project = "confdata"
 author = "The confdata developers"
-copyright = "2026, The confdata developers"  # noqa: A001 - Sphinx's name
+copyright = "2026, The confdata developers"
 release = confdata.__version__
 version = release
 
