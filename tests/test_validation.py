@@ -129,8 +129,10 @@ CASES: list[tuple[str, Callable[[Payload], None], list[tuple[str, str]]]] = [
     (
         "301-entry-points",
         _entry_points(VIDEO, *([MORE | {"entryPointType": "phone", "uri": "tel:+1"}] * 300)),
+        # 298 hidden phones: the first 100 are listed, then one problem counts the rest.
         [("max-items", "/entryPoints")]
-        + [("phone-not-shown", f"/entryPoints/{i}") for i in range(3, 301)],
+        + [("phone-not-shown", f"/entryPoints/{i}") for i in range(3, 103)]
+        + [("phone-not-shown", "/entryPoints/103")],
     ),
     (
         "301-parameters",

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-from ._problems import Problem, Severity
+from ._problems import Problem, Severity, ValidationError
+from ._text import show
 from .model import ConferenceData
 from .validation import validate_addon_json, validate_calendar_json
 
@@ -28,7 +29,16 @@ def assert_valid_conference_data(
     """
     __tracebackhide__ = True  # pytest shows the caller's line, not this one
     if form not in ("calendar", "addon"):
-        raise ValueError(f"form must be 'calendar' or 'addon' (got {form!r})")
+        raise ValidationError(
+            [
+                Problem(
+                    "enum",
+                    Severity.ERROR,
+                    "",
+                    f"form must be 'calendar' or 'addon' (got {show(form)})",
+                )
+            ]
+        )
     if isinstance(payload, ConferenceData):
         payload = payload.to_calendar_json() if form == "calendar" else payload.to_addon_json()
     if form == "calendar":

@@ -78,11 +78,17 @@ def check_string(
     *,
     nonempty: bool = False,
     secret: bool = False,
-) -> bool:
-    """Rules ``type``, ``empty`` and ``max-length`` for a string member; True if it is a string."""
+) -> str | None:
+    """Rules ``type``, ``empty`` and ``max-length`` for a string member.
+
+    Returns the value as an exact ``str`` (a subclass's data, none of its methods), or None
+    when it is not a string; later rules work on what this returns.
+    """
     if not isinstance(value, str):
         report(out, "type", path, f"{name} must be a string (got {describe_type(value)})")
-        return False
+        return None
+    if type(value) is not str:
+        value = str.__str__(value)
     if nonempty and not value:
         report(out, "empty", path, f"{name} must not be empty")
     elif len(value) * 2 > limit:  # cheap pre-check: a UTF-16 length is at most twice len()
@@ -95,7 +101,7 @@ def check_string(
                 path,
                 f"{name} must be at most {limit} characters (got {length}: {shown})",
             )
-    return True
+    return value
 
 
 _Member = TypeVar("_Member", bound=enum.Enum)
@@ -112,6 +118,8 @@ def check_enum(
     if not isinstance(value, str):
         report(out, "type", path, f"{name} must be a string (got {describe_type(value)})")
         return None
+    if type(value) is not str and not isinstance(value, enum.Enum):
+        value = str.__str__(value)
     member = table.get(value)
     if member is None:
         allowed = ", ".join(repr(v) for v in table)

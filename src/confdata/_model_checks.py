@@ -70,23 +70,17 @@ def _entry_point(out: list[Problem], ep: EntryPoint, path: str) -> EntryPointTyp
     kind = raw_kind if isinstance(raw_kind, EntryPointType) else None
     if kind is None:
         kind = check_enum(out, raw_kind, path + "/entryPointType", "entryPointType", CALENDAR_TYPES)
-    uri = (
-        ep.uri
-        if check_string(out, ep.uri, path + "/uri", "uri", LIMIT_URI, nonempty=True)
-        else None
-    )
+    uri = check_string(out, ep.uri, path + "/uri", "uri", LIMIT_URI, nonempty=True)
     label = ep.label
-    if label is not None and not check_string(out, label, path + "/label", "label", LIMIT_LABEL):
-        label = None
+    if label is not None:
+        label = check_string(out, label, path + "/label", "label", LIMIT_LABEL)
     for attribute, name in SECRETS:
         value = getattr(ep, attribute)
         if value is not None:
             check_string(out, value, f"{path}/{name}", name, LIMIT_SECRET, secret=True)
     region = ep.region_code
-    if region is not None and not check_string(
-        out, region, path + "/regionCode", "regionCode", NO_LIMIT
-    ):
-        region = None
+    if region is not None:
+        region = check_string(out, region, path + "/regionCode", "regionCode", NO_LIMIT)
     features: list[EntryPointFeature | None] | None = None
     if not isinstance(ep.features, tuple):
         report(
@@ -128,10 +122,10 @@ def check_error(error: ConferenceError, path: str) -> list[Problem]:
     if kind is None:
         kind = check_enum(out, raw_kind, path + "/type", "type", ERROR_TYPES)
     url = error.authentication_url
-    if url is not None and not check_string(
-        out, url, path + "/authenticationUrl", "authenticationUrl", LIMIT_AUTH_URL_MODEL
-    ):
-        url = None
+    if url is not None:
+        url = check_string(
+            out, url, path + "/authenticationUrl", "authenticationUrl", LIMIT_AUTH_URL_MODEL
+        )
     check_error_rules(out, path, kind, url, error.authentication_url is not None)
     return out
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, NotRequired, TypedDict
 from . import model
 from ._formio import Emitter, Reader, raise_if_unreadable
 from ._forms import ADDON, ADDON_FEATURES, ADDON_TYPES, ERROR_TYPES
+from ._guard import guarded
 from ._problems import Problem
 from .validation import (
     ADDON_ENTRY_POINT,
@@ -145,4 +146,5 @@ def from_addon_json(
     problems = validate_addon_json(obj, manifest=manifest)
     raise_if_unreadable(problems, lenient=lenient)
     assert isinstance(obj, dict)
-    return _AddonReader(ADDON, ADDON_ENTRY_POINT, ADDON_TYPES, ADDON_FEATURES).read(obj, problems)
+    reader = _AddonReader(ADDON, ADDON_ENTRY_POINT, ADDON_TYPES, ADDON_FEATURES)
+    return guarded(lambda: reader.read(obj, problems), obj)

@@ -7,8 +7,7 @@ raises with every problem at once. Warnings fail ``build()`` only with ``strict=
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from types import MappingProxyType
+from collections.abc import Iterable
 from typing import Any, Self
 
 import attrs
@@ -37,8 +36,9 @@ from ._enums import (
 )
 from ._forms import CALENDAR, CALENDAR_FEATURES, CALENDAR_TYPES, ERROR_TYPES, SOLUTION_TYPES
 from ._problems import Problem, ValidationError
-from ._text import describe_type
+from ._text import describe_type, mask
 from .model import (
+    _EMPTY_MAPPING,
     ConferenceData,
     ConferenceError,
     ConferenceParameter,
@@ -79,6 +79,10 @@ def _string(
     _raise_errors(out)
 
 
+def _masked(value: object) -> str:
+    return "None" if value is None else mask(value)
+
+
 def _instance(value: object, cls: type[Any], path: str, what: str) -> None:
     if not isinstance(value, cls):
         out: list[Problem] = []
@@ -93,11 +97,11 @@ class EntryPointBuilder:
     _type: EntryPointType | None = None
     _uri: str | None = None
     _label: str | None = None
-    _pin: str | None = None
-    _access_code: str | None = None
-    _meeting_code: str | None = None
-    _passcode: str | None = None
-    _password: str | None = None
+    _pin: str | None = attrs.field(default=None, repr=_masked)
+    _access_code: str | None = attrs.field(default=None, repr=_masked)
+    _meeting_code: str | None = attrs.field(default=None, repr=_masked)
+    _passcode: str | None = attrs.field(default=None, repr=_masked)
+    _password: str | None = attrs.field(default=None, repr=_masked)
     _region_code: str | None = None
     _features: tuple[EntryPointFeature, ...] = ()
 
@@ -118,8 +122,9 @@ class EntryPointBuilder:
     def uri(self, uri: str) -> Self:
         """Set the URI: ``http(s):`` for video and more, ``tel:`` for phone, ``sip:`` for SIP."""
         out: list[Problem] = []
-        if check_string(out, uri, "/uri", "uri", LIMIT_URI, nonempty=True):
-            check_entry_point_rules(out, "", CALENDAR, self._type, uri, None, None, None)
+        text = check_string(out, uri, "/uri", "uri", LIMIT_URI, nonempty=True)
+        if text is not None:
+            check_entry_point_rules(out, "", CALENDAR, self._type, text, None, None, None)
         _raise_errors(out)
         return attrs.evolve(self, uri=uri)
 
@@ -156,8 +161,9 @@ class EntryPointBuilder:
     def region_code(self, region_code: str) -> Self:
         """Set the CLDR/ISO 3166 region of a phone number, such as ``"US"``."""
         out: list[Problem] = []
-        if check_string(out, region_code, "/regionCode", "regionCode", LIMIT_LABEL):
-            check_entry_point_rules(out, "", CALENDAR, self._type, None, None, region_code, None)
+        text = check_string(out, region_code, "/regionCode", "regionCode", LIMIT_LABEL)
+        if text is not None:
+            check_entry_point_rules(out, "", CALENDAR, self._type, None, None, text, None)
         _raise_errors(out)
         return attrs.evolve(self, region_code=region_code)
 
@@ -409,6 +415,9 @@ class ConferenceDataBuilder:
 
     def entry_points(self, entry_points: Iterable[EntryPoint]) -> Self:
         """Add several entry points in order."""
+        candidate: object = entry_points
+        if isinstance(candidate, (str, bytes)) or not isinstance(candidate, Iterable):
+            _instance(candidate, tuple, "/entryPoints", "entry_points")
         builder = self
         for entry_point in entry_points:
             builder = builder.entry_point(entry_point)
@@ -482,7 +491,7 @@ class ConferenceDataBuilder:
             create_request=self._create_request,
             signature=self._signature,
             conference_solution=solution,
-            preserved=_EMPTY,
+            preserved=_EMPTY_MAPPING,
             source_form=None,
             read_problems=(),
         )
@@ -499,6 +508,3 @@ class ConferenceDataBuilder:
         value = self._value()
         _finish(_model_checks.check_conference_data(value), strict)
         return value
-
-
-_EMPTY: Mapping[str, Any] = MappingProxyType({})

@@ -18,6 +18,7 @@ from ._forms import (
     REQUEST_STATUSES,
     SOLUTION_TYPES,
 )
+from ._guard import guarded
 from ._problems import Problem
 from .validation import (
     ADDON_PARAMETERS_MEMBERS,
@@ -28,6 +29,7 @@ from .validation import (
     REQUEST_MEMBERS,
     SOLUTION_MEMBERS,
     STATUS_MEMBERS,
+    manifest_ids,
     validate_calendar_json,
 )
 
@@ -146,6 +148,7 @@ def to_calendar_json(
         out["conferenceId"] = data.conference_id
     solution = data.conference_solution
     if manifest is not None:
+        manifest_ids(manifest)  # a usage error unless it is a Manifest
         solution = manifest.resolve_solution(data)
     if solution is not None:
         sol: dict[str, Any] = {}
@@ -273,4 +276,4 @@ def from_calendar_json(obj: object, *, lenient: bool = False) -> model.Conferenc
     raise_if_unreadable(problems, lenient=lenient)
     assert isinstance(obj, dict)
     reader = _CalendarReader(CALENDAR, CALENDAR_ENTRY_POINT, CALENDAR_TYPES, CALENDAR_FEATURES)
-    return reader.read(obj, problems)
+    return guarded(lambda: reader.read(obj, problems), obj)

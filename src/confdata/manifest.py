@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
@@ -17,6 +17,7 @@ import attrs
 from . import model
 from ._checks import check_members, check_required, check_string, report
 from ._enums import SolutionType
+from ._guard import collect
 from ._problems import Problem, ValidationError
 from ._text import describe_type, show
 
@@ -33,6 +34,12 @@ _KNOWN = frozenset(_SOLUTION_MEMBERS)
 _NO_LIMIT = 1 << 62
 
 
+def _solutions(value: Iterable[ManifestSolution]) -> tuple[ManifestSolution, ...]:
+    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
+        return value  # type: ignore[return-value]  # reported as `type` after conversion
+    return tuple(value)
+
+
 @attrs.frozen
 class ManifestSolution:
     """One conference solution an add-on offers: its id, display name, create function, logo."""
@@ -42,13 +49,51 @@ class ManifestSolution:
     on_create_function: str
     logo_url: str
 
+    def __attrs_post_init__(self) -> None:
+        out: list[Problem] = []
+        for key, attribute in _SOLUTION_MEMBERS.items():
+            check_string(out, getattr(self, attribute), f"/{key}", key, _NO_LIMIT, nonempty=True)
+        if out:
+            raise ValidationError(out)
+
 
 @attrs.frozen
 class Manifest:
     """The conference solutions of an add-on manifest."""
 
-    solutions: tuple[ManifestSolution, ...]
+    solutions: tuple[ManifestSolution, ...] = attrs.field(converter=_solutions)
     create_settings_url_function: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        out: list[Problem] = []
+        if not isinstance(self.solutions, tuple):
+            report(
+                out,
+                "type",
+                "/conferenceSolution",
+                "solutions must be a sequence of "
+                f"ManifestSolution (got {describe_type(self.solutions)})",
+            )
+        else:
+            for index, solution in enumerate(self.solutions):
+                if not isinstance(solution, ManifestSolution):
+                    report(
+                        out,
+                        "type",
+                        f"/conferenceSolution/{index}",
+                        f"solution must be a ManifestSolution (got {describe_type(solution)})",
+                    )
+        if self.create_settings_url_function is not None:
+            check_string(
+                out,
+                self.create_settings_url_function,
+                "/createSettingsUrlFunction",
+                "createSettingsUrlFunction",
+                _NO_LIMIT,
+                nonempty=True,
+            )
+        if out:
+            raise ValidationError(out)
 
     @property
     def solution_ids(self) -> frozenset[str]:
@@ -100,11 +145,17 @@ class Manifest:
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> Manifest:
         """Read a manifest file; unreadable files and invalid JSON raise ValidationError."""
+        if not isinstance(path, (str, os.PathLike)):
+            out: list[Problem] = []
+            report(
+                out, "type", "", f"path must be a str or os.PathLike (got {describe_type(path)})"
+            )
+            raise ValidationError(out)
         try:
             with open(path, encoding="utf-8") as file:
                 obj = json.load(file)
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-            out: list[Problem] = []
+        except (OSError, UnicodeDecodeError, ValueError, RecursionError) as error:
+            out = []
             report(out, "type", "", f"manifest {os.fspath(path)!r} could not be read: {error}")
             raise ValidationError(out) from error
         return cls.from_json(obj)
@@ -119,24 +170,27 @@ def _mapping(out: list[Problem], value: object, path: str, name: str) -> Mapping
 
 def validate_manifest_json(obj: object) -> list[Problem]:
     """Every problem of the conference solutions in a manifest; never raises."""
-    out: list[Problem] = []
+    return collect(lambda sink: _walk_manifest(sink, obj), obj)
+
+
+def _walk_manifest(out: list[Problem], obj: object) -> None:
     root = _mapping(out, obj, "", "manifest")
     if root is None:
-        return out
+        return
     add_ons = root.get("addOns", _MISSING)
     if add_ons is _MISSING:
         check_required(out, "/addOns", "addOns")
-        return out
+        return
     add_ons = _mapping(out, add_ons, "/addOns", "addOns")
     if add_ons is None:
-        return out
+        return
     calendar = add_ons.get("calendar", _MISSING)
     if calendar is _MISSING:
         check_required(out, "/addOns/calendar", "addOns.calendar")
-        return out
+        return
     calendar = _mapping(out, calendar, "/addOns/calendar", "addOns.calendar")
     if calendar is None:
-        return out
+        return
     if "createSettingsUrlFunction" in calendar:
         check_string(
             out,
@@ -150,7 +204,7 @@ def validate_manifest_json(obj: object) -> list[Problem]:
     solutions = calendar.get("conferenceSolution", _MISSING)
     if solutions is _MISSING or solutions == []:
         check_required(out, path, "conferenceSolution", ": at least one conference solution")
-        return out
+        return
     if not isinstance(solutions, list):
         report(
             out,
@@ -158,7 +212,7 @@ def validate_manifest_json(obj: object) -> list[Problem]:
             path,
             f"conferenceSolution must be an array (got {describe_type(solutions)})",
         )
-        return out
+        return
     seen: set[str] = set()
     for index, item in enumerate(solutions):
         item_path = f"{path}/{index}"
@@ -170,10 +224,10 @@ def validate_manifest_json(obj: object) -> list[Problem]:
             value = solution.get(key, _MISSING)
             if value is _MISSING:
                 check_required(out, f"{item_path}/{key}", key)
-            elif (
-                check_string(out, value, f"{item_path}/{key}", key, _NO_LIMIT, nonempty=True)
-                and key == "id"
-            ):
+                continue
+            text = check_string(out, value, f"{item_path}/{key}", key, _NO_LIMIT, nonempty=True)
+            if text is not None and key == "id":
+                value = text
                 if value in seen:
                     report(
                         out,
@@ -182,4 +236,3 @@ def validate_manifest_json(obj: object) -> list[Problem]:
                         f"conference solution id {show(value)} is declared more than once",
                     )
                 seen.add(value)
-    return out

@@ -190,7 +190,7 @@ class EntryPoint:
             passcode,
             password,
             region_code,
-            tuple(features),
+            features,
         )
 
     @classmethod
@@ -297,8 +297,11 @@ def _default_solution(data: ConferenceData) -> ConferenceSolution | None:
     return default_solution(data.entry_points, data.error)
 
 
+_EMPTY_MAPPING: Mapping[str, Any] = MappingProxyType({})
+
+
 def _freeze_preserved(value: Mapping[str, Any]) -> Mapping[str, Any]:
-    return MappingProxyType(dict(value))
+    return MappingProxyType(dict(value)) if value else _EMPTY_MAPPING
 
 
 @attrs.frozen(repr=False)
@@ -321,13 +324,14 @@ class ConferenceData:
     conference_solution: ConferenceSolution | None = attrs.field(
         default=attrs.Factory(_default_solution, takes_self=True)
     )
+    # Set only by the readers (never by __init__ or evolve): what a read kept and found.
     preserved: Mapping[str, Any] = attrs.field(
-        factory=dict, converter=_freeze_preserved, hash=False, repr=False, kw_only=True
+        default=attrs.Factory(lambda: _EMPTY_MAPPING), hash=False, repr=False, init=False
     )
-    source_form: Form | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
+    source_form: Form | None = attrs.field(default=None, eq=False, repr=False, init=False)
     """The form this value was read from (None when built)."""
-    read_problems: tuple[Problem, ...] = attrs.field(default=(), eq=False, repr=False, kw_only=True)
-    """Problems found when this value was read leniently (empty otherwise)."""
+    read_problems: tuple[Problem, ...] = attrs.field(default=(), eq=False, repr=False, init=False)
+    """Problems found when this value was read (empty when built)."""
 
     __repr__ = _compact_repr
 

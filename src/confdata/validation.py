@@ -49,8 +49,9 @@ from ._forms import (
     REQUEST_STATUSES,
     SOLUTION_TYPES,
 )
+from ._guard import collect
 from ._model_checks import NO_LIMIT
-from ._problems import Problem, Severity
+from ._problems import Problem, Severity, ValidationError
 from ._text import describe_type
 
 if TYPE_CHECKING:
@@ -88,10 +89,12 @@ ADDON_PARAMETERS_MEMBERS = frozenset(("parameters",))
 
 
 def validate_calendar_json(obj: object) -> list[Problem]:
-    """Every problem of a Calendar API v3 ``conferenceData`` value; never raises."""
-    out: list[Problem] = []
-    walk_calendar(out, obj)
-    return out
+    """Every problem of a Calendar API v3 ``conferenceData`` value; never raises.
+
+    Accepts any Python value. At most 100 problems of one code are listed, then one more that
+    counts the rest.
+    """
+    return collect(lambda sink: walk_calendar(sink, obj), obj)
 
 
 def is_valid_calendar_json(obj: object, *, strict: bool = False) -> bool:
@@ -129,20 +132,22 @@ def walk_entry_point(
     if uri is MISSING:
         check_required(out, path + "/uri", "uri")
         uri = None
-    elif not check_string(out, uri, path + "/uri", "uri", LIMIT_URI, nonempty=True):
-        uri = None
-    label = get("label")
-    if label is not None and not check_string(out, label, path + "/label", "label", LIMIT_LABEL):
+    else:
+        uri = check_string(out, uri, path + "/uri", "uri", LIMIT_URI, nonempty=True)
+    label = get("label", MISSING)
+    if label is MISSING:
         label = None
+    else:
+        label = check_string(out, label, path + "/label", "label", LIMIT_LABEL)
     for name in SECRET_MEMBERS:
         value = get(name, MISSING)
         if value is not MISSING:
             check_string(out, value, f"{path}/{name}", name, LIMIT_SECRET, secret=True)
     region = get("regionCode", MISSING)
-    if region is MISSING or not check_string(
-        out, region, path + "/regionCode", "regionCode", NO_LIMIT
-    ):
+    if region is MISSING:
         region = None
+    else:
+        region = check_string(out, region, path + "/regionCode", "regionCode", NO_LIMIT)
     features_key = names.features
     raw_features = get(features_key, MISSING)
     features = None
@@ -311,8 +316,9 @@ def _calendar_parameters(out: list[Problem], value: object, path: str) -> None:
     keys: list[str | None] = []
     for key, item in mapping.items():
         item_path = member_path(path, key)
-        if check_string(out, key, item_path, "parameter key", LIMIT_PARAMETER_KEY, nonempty=True):
-            keys.append(key)
+        keys.append(
+            check_string(out, key, item_path, "parameter key", LIMIT_PARAMETER_KEY, nonempty=True)
+        )
         check_string(out, item, item_path, "parameter value", LIMIT_PARAMETER_VALUE)
     check_parameter_set(out, path, keys)
 
@@ -330,9 +336,21 @@ def validate_addon_json(obj: object, *, manifest: Manifest | None = None) -> lis
 
     With a ``manifest``, a ``conferenceSolutionId`` it does not declare is an error.
     """
-    out: list[Problem] = []
-    walk_addon(out, obj, "", manifest.solution_ids if manifest is not None else None)
-    return out
+    solution_ids = manifest_ids(manifest)
+    return collect(lambda sink: walk_addon(sink, obj, "", solution_ids), obj)
+
+
+def manifest_ids(manifest: object) -> frozenset[str] | None:
+    """The solution ids of ``manifest`` (None without one); anything else is a usage error."""
+    from .manifest import Manifest
+
+    if manifest is None:
+        return None
+    if not isinstance(manifest, Manifest):
+        out: list[Problem] = []
+        _type(out, "", "manifest", "a confdata.Manifest", manifest)
+        raise ValidationError(out)
+    return manifest.solution_ids
 
 
 def is_valid_addon_json(
@@ -363,9 +381,8 @@ def walk_addon(
             nonempty=True,
         )
     solution_id = get("conferenceSolutionId", MISSING)
-    if (
-        solution_id is not MISSING
-        and check_string(
+    if solution_id is not MISSING:
+        text = check_string(
             out,
             solution_id,
             root + "/conferenceSolutionId",
@@ -373,9 +390,8 @@ def walk_addon(
             LIMIT_SOLUTION_ID,
             nonempty=True,
         )
-        and solution_ids is not None
-    ):
-        check_solution_id(out, root + "/conferenceSolutionId", solution_id, solution_ids)
+        if text is not None and solution_ids is not None:
+            check_solution_id(out, root + "/conferenceSolutionId", text, solution_ids)
     note = get("note", MISSING)
     if note is not MISSING:
         check_string(out, note, root + "/note", "note", LIMIT_NOTES)
@@ -424,10 +440,10 @@ def _addon_parameters(out: list[Problem], value: object, path: str) -> None:
             raw_key = parameter.get("key", MISSING)
             if raw_key is MISSING:
                 check_required(out, item_path + "/key", "key")
-            elif check_string(
-                out, raw_key, item_path + "/key", "key", LIMIT_PARAMETER_KEY, nonempty=True
-            ):
-                key = raw_key
+            else:
+                key = check_string(
+                    out, raw_key, item_path + "/key", "key", LIMIT_PARAMETER_KEY, nonempty=True
+                )
             raw_value = parameter.get("value", MISSING)
             if raw_value is MISSING:
                 check_required(out, item_path + "/value", "value")
@@ -449,8 +465,8 @@ def _addon_error(out: list[Problem], value: object, path: str) -> None:
         kind = check_enum(out, raw_type, path + "/type", "type", ERROR_TYPES)
     url = error.get("authenticationUrl", MISSING)
     has_url = url is not MISSING
-    if has_url and not check_string(
-        out, url, path + "/authenticationUrl", "authenticationUrl", ADDON.auth_url_limit
-    ):
-        url = None
+    if has_url:
+        url = check_string(
+            out, url, path + "/authenticationUrl", "authenticationUrl", ADDON.auth_url_limit
+        )
     check_error_rules(out, path, kind, url if has_url else None, has_url)

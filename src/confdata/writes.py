@@ -16,8 +16,9 @@ from typing import Any, Literal
 import attrs
 
 from . import model
-from ._checks import report
+from ._checks import check_string, report
 from ._problems import Problem, ValidationError
+from ._text import describe_type, show
 
 __all__ = ["EventWrite", "insert_arguments", "patch_arguments"]
 
@@ -75,6 +76,18 @@ def conference_write_body(
 def _arguments(
     calendar_id: str, body: dict[str, Any], send_updates: SendUpdates | None, **more: Any
 ) -> dict[str, Any]:
+    problems: list[Problem] = []
+    for name, value in (("calendar_id", calendar_id), *more.items()):
+        check_string(problems, value, f"/{name}", name, 1 << 20, nonempty=True)
+    if send_updates is not None and send_updates not in ("all", "externalOnly", "none"):
+        report(
+            problems,
+            "enum",
+            "/send_updates",
+            f"send_updates must be 'all', 'externalOnly' or 'none' (got {show(send_updates)})",
+        )
+    if problems:
+        raise ValidationError(problems)
     arguments: dict[str, Any] = {
         "calendarId": calendar_id,
         **more,
@@ -121,6 +134,9 @@ def insert_arguments(
     conference, problems = conference_write_body(
         data, validate=validate, keep_request_id=keep_request_id
     )
+    if not isinstance(event, Mapping):
+        report(problems, "type", "/event", f"event must be an object (got {describe_type(event)})")
+        raise ValidationError(problems)
     body = {**event, "conferenceData": conference}
     return EventWrite(
         MappingProxyType(_arguments(calendar_id, body, send_updates)), tuple(problems)

@@ -302,8 +302,9 @@ def _breakers(form: _Form) -> dict[str, tuple[frozenset[str], Apply]]:
                     ),
                     ("enum", "/createRequest/status/statusCode"),
                 ),
+                # A create request satisfies "solution or request" on its own.
                 "solution-required": simple(
-                    {"solution"},
+                    {"solution", "createRequest"},
                     lambda d, p: p.pop("conferenceSolution"),
                     ("solution-required", "/conferenceSolution"),
                 ),
