@@ -27,6 +27,10 @@ class EntryPointType(enum.StrEnum):
     def __repr__(self) -> str:
         return f"{type(self).__name__}.{self.name}"
 
+    # Enum's own __hash__ is a Python function; the str one is consistent with the str
+    # equality these members already have, and the rule engine hashes them on every check.
+    __hash__ = str.__hash__
+
 
 class EntryPointFeature(enum.StrEnum):
     """Features of a phone entry point (Calendar spellings ``toll`` / ``toll_free``)."""
@@ -39,6 +43,10 @@ class EntryPointFeature(enum.StrEnum):
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}.{self.name}"
+
+    # Enum's own __hash__ is a Python function; the str one is consistent with the str
+    # equality these members already have, and the rule engine hashes them on every check.
+    __hash__ = str.__hash__
 
 
 class ConferenceErrorType(enum.StrEnum):
@@ -57,6 +65,10 @@ class ConferenceErrorType(enum.StrEnum):
     def __repr__(self) -> str:
         return f"{type(self).__name__}.{self.name}"
 
+    # Enum's own __hash__ is a Python function; the str one is consistent with the str
+    # equality these members already have, and the rule engine hashes them on every check.
+    __hash__ = str.__hash__
+
 
 class SolutionType(enum.StrEnum):
     """Calendar ``conferenceSolutionKey.type``; third-party conferences are ``ADD_ON``."""
@@ -72,6 +84,10 @@ class SolutionType(enum.StrEnum):
     def __repr__(self) -> str:
         return f"{type(self).__name__}.{self.name}"
 
+    # Enum's own __hash__ is a Python function; the str one is consistent with the str
+    # equality these members already have, and the rule engine hashes them on every check.
+    __hash__ = str.__hash__
+
 
 class RequestStatus(enum.StrEnum):
     """Calendar ``createRequest.status.statusCode`` (read-only, set by the server)."""
@@ -85,3 +101,7 @@ class RequestStatus(enum.StrEnum):
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}.{self.name}"
+
+    # Enum's own __hash__ is a Python function; the str one is consistent with the str
+    # equality these members already have, and the rule engine hashes them on every check.
+    __hash__ = str.__hash__

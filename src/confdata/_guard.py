@@ -13,7 +13,7 @@ from typing import TypeVar
 from ._problems import Problem, Severity
 from ._text import describe_type
 
-__all__ = ["MAX_PER_CODE", "ProblemSink", "collect", "guarded", "unreadable"]
+__all__ = ["MAX_PER_CODE", "ProblemSink", "collect", "full", "guarded", "unreadable"]
 
 MAX_PER_CODE = 100
 """At most this many problems of one code are listed; the rest are counted in one more."""
@@ -37,6 +37,14 @@ class ProblemSink(list[Problem]):
         elif count == MAX_PER_CODE + 1:
             self._omitted[problem.code] = problem
 
+    def saturated(self, code: str) -> bool:
+        """True once ``code`` has its fill; the caller then only counts (see :func:`full`)."""
+        return self._counts.get(code, 0) > MAX_PER_CODE
+
+    def count_only(self, code: str) -> None:
+        """Count one more problem of a saturated ``code`` without building it."""
+        self._counts[code] += 1
+
     def extend(self, problems: Iterable[Problem]) -> None:
         for problem in problems:
             self.append(problem)
@@ -57,6 +65,18 @@ class ProblemSink(list[Problem]):
                 )
             )
         return out
+
+
+def full(out: list[Problem], code: str) -> bool:
+    """True (and the problem counted) when ``out`` lists no more problems of ``code``.
+
+    Lets hot loops skip formatting messages nobody will read, keeping a million-item input
+    cheap; plain lists are never full.
+    """
+    if type(out) is ProblemSink and out.saturated(code):
+        out.count_only(code)
+        return True
+    return False
 
 
 def unreadable(value: object, error: Exception) -> Problem:

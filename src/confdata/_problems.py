@@ -22,6 +22,8 @@ class Severity(enum.StrEnum):
     def __repr__(self) -> str:
         return f"Severity.{self.name}"
 
+    __hash__ = str.__hash__  # as fast as the str equality it agrees with
+
 
 @attrs.frozen
 class Problem:

@@ -115,54 +115,66 @@ def walk_entry_point(
     types: Mapping[str, EntryPointType],
     features_table: Mapping[str, EntryPointFeature],
 ) -> EntryPointType | None:
-    """Check one raw entry point of either form; returns its type when known."""
+    """Check one raw entry point of either form; returns its type when known.
+
+    This runs for every entry point of every payload, so each member has an inline fast path
+    for the common valid case (an exact ``str`` short enough that no limit can be reached);
+    everything else goes through the full rule functions, which report.
+    """
     if not isinstance(ep, dict):
         _type(out, path, "entry point", "an object", ep)
         return None
-    check_members(out, ep, known, path, "entry point")
+    if not known.issuperset(ep):
+        check_members(out, ep, known, path, "entry point")
     get = ep.get
     type_key = names.entry_point_type
-    kind = None
     value = get(type_key, MISSING)
-    if value is MISSING:
-        check_required(out, f"{path}/{type_key}", type_key)
-    else:
-        kind = check_enum(out, value, f"{path}/{type_key}", type_key, types)
+    kind = types.get(value) if type(value) is str else None
+    if kind is None:
+        if value is MISSING:
+            check_required(out, f"{path}/{type_key}", type_key)
+        else:
+            check_enum(out, value, f"{path}/{type_key}", type_key, types)
     uri = get("uri", MISSING)
-    if uri is MISSING:
-        check_required(out, path + "/uri", "uri")
-        uri = None
-    else:
-        uri = check_string(out, uri, path + "/uri", "uri", LIMIT_URI, nonempty=True)
-    label = get("label", MISSING)
-    if label is MISSING:
-        label = None
-    else:
+    if type(uri) is not str or not 0 < len(uri) <= _FAST_URI:
+        if uri is MISSING:
+            check_required(out, path + "/uri", "uri")
+            uri = None
+        else:
+            uri = check_string(out, uri, path + "/uri", "uri", LIMIT_URI, nonempty=True)
+    label = get("label")
+    if label is not None and (type(label) is not str or len(label) > _FAST_LABEL):
         label = check_string(out, label, path + "/label", "label", LIMIT_LABEL)
     for name in SECRET_MEMBERS:
         value = get(name, MISSING)
-        if value is not MISSING:
+        if value is not MISSING and (type(value) is not str or len(value) > _FAST_SECRET):
             check_string(out, value, f"{path}/{name}", name, LIMIT_SECRET, secret=True)
-    region = get("regionCode", MISSING)
-    if region is MISSING:
-        region = None
-    else:
+    region = get("regionCode")
+    if region is not None and type(region) is not str:
         region = check_string(out, region, path + "/regionCode", "regionCode", NO_LIMIT)
     features_key = names.features
-    raw_features = get(features_key, MISSING)
+    raw_features = get(features_key)
     features = None
-    if raw_features is not MISSING:
+    if raw_features is not None:
         if isinstance(raw_features, (list, tuple)):
-            features = [
-                check_enum(
-                    out, f, f"{path}/{features_key}/{i}", f"{features_key} item", features_table
-                )
-                for i, f in enumerate(raw_features)
-            ]
+            features = [features_table.get(f) if type(f) is str else None for f in raw_features]
+            if None in features:
+                features = [
+                    check_enum(
+                        out, f, f"{path}/{features_key}/{i}", f"{features_key} item", features_table
+                    )
+                    for i, f in enumerate(raw_features)
+                ]
         else:
             _type(out, f"{path}/{features_key}", features_key, "an array", raw_features)
     check_entry_point_rules(out, path, names, kind, uri, label, region, features)
     return kind
+
+
+# Below these lengths a string cannot exceed its limit even counted in UTF-16 units.
+_FAST_URI = LIMIT_URI // 2
+_FAST_LABEL = LIMIT_LABEL // 2
+_FAST_SECRET = LIMIT_SECRET // 2
 
 
 def walk_entry_points(
