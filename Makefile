@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck unit docs clean
+.PHONY: demo test lint typecheck unit docs fuzz clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,5 +34,15 @@ unit: $(STAMP)
 docs: $(STAMP)
 	$(BIN)/sphinx-build -W --keep-going -q -b html docs docs/_build/html
 
+## fuzz: atheris over the validators and readers (FUZZ_SECONDS, default 60), then every
+## regex on adversarial inputs; not part of `make test`
+FUZZ_SECONDS ?= 60
+fuzz: $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --group fuzz
+	rm -rf .fuzz-corpus && mkdir -p .fuzz-corpus && cp fuzz/corpus/* .fuzz-corpus/
+	$(BIN)/python fuzz/fuzz_validate.py -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 \
+		-artifact_prefix=.fuzz-corpus/ .fuzz-corpus
+	$(BIN)/python fuzz/adversarial_regex.py
+
 clean:
-	rm -rf $(VENV) build dist .mypy_cache .ruff_cache .hypothesis docs/_build docs/_generated
+	rm -rf $(VENV) build dist .mypy_cache .ruff_cache .hypothesis docs/_build docs/_generated .fuzz-corpus

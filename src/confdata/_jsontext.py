@@ -104,7 +104,9 @@ def _report_duplicates(value: Any, out: list[Problem]) -> None:
             stack.extend((child, f"{path}/{i}") for i, child in enumerate(node))
 
 
-_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\],:]|[^\s{}\[\],:"]+')
+# A string runs to its closing quote or, unterminated, to the end of the text: possessive, so
+# no quote is ever scanned twice (linear even on adversarial text).
+_TOKEN = re.compile(r'"(?:[^"\\]|\\(?s:.))*+(?:"|\Z)|[{}\[\],:]|[^\s{}\[\],:"]+')
 
 
 class Positions:

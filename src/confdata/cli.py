@@ -350,6 +350,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = build_parser().parse_args(argv)
     out = sys.stdout
+    for stream in (sys.stdout, sys.stderr):
+        # File names that are not valid UTF-8 must not stop the report.
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
     try:
         if args.command == "validate":
             return _validate(args, out)

@@ -1,0 +1,53 @@
+"""Run every regular expression of confdata on adversarial inputs of growing size.
+
+Prints the time per input size; a linear regex doubles its time when the input doubles,
+a backtracking one explodes. Part of ``make fuzz`` (timings are printed, never asserted).
+"""
+
+from __future__ import annotations
+
+import re
+import time
+
+import confdata._checks
+import confdata._jsontext
+
+SHAPES = {
+    "spaces": " ",
+    "letters": "a",
+    "scheme-ish": "a+",
+    "slashes": "/",
+    "digits": "0",
+    "quotes-and-backslashes": '\\"',
+    "host-then-colon": "a.",
+    "controls": "\x01",
+}
+
+
+def main() -> None:
+    patterns = {
+        f"{module.__name__}.{name}": value
+        for module in (confdata._checks, confdata._jsontext)
+        for name, value in vars(module).items()
+        if isinstance(value, re.Pattern)
+    }
+    print(f"{'pattern':<40} {'shape':<24} " + " ".join(f"{n:>9}" for n in ("10k", "20k", "40k")))
+    worst = 0.0
+    for name, pattern in patterns.items():
+        for shape, unit in SHAPES.items():
+            times = []
+            for size in (10_000, 20_000, 40_000):
+                text = "https://" + unit * size + "\x00"
+                start = time.perf_counter()
+                pattern.search(text)
+                pattern.match(text)
+                list(pattern.finditer(text))
+                times.append(time.perf_counter() - start)
+            growth = times[2] / max(times[0], 1e-9)
+            worst = max(worst, growth)
+            print(f"{name:<40} {shape:<24} " + " ".join(f"{t * 1e3:8.2f}ms" for t in times))
+    print(f"largest growth from 10k to 40k characters: {worst:.1f}x (linear is about 4x)")
+
+
+if __name__ == "__main__":
+    main()
