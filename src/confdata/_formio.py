@@ -9,19 +9,12 @@ from typing import Any
 
 from . import model
 from ._checks import FormNames, report
+from ._enums import EntryPointType
 from ._json import copy_json, insert_preserved, pointer
 from ._problems import Problem, ValidationError
 from ._text import show
 
 __all__ = ["Emitter", "Reader", "raise_if_unreadable"]
-
-_SECRETS = (
-    ("pin", "pin"),
-    ("access_code", "accessCode"),
-    ("meeting_code", "meetingCode"),
-    ("passcode", "passcode"),
-    ("password", "password"),
-)
 
 
 class Emitter:
@@ -49,24 +42,32 @@ class Emitter:
     def entry_point(self, ep: model.EntryPoint, index: int) -> dict[str, Any]:
         """One entry point in this form."""
         names = self.names
-        path = f"/entryPoints/{index}"
-        type_key = names.entry_point_type
-        out: dict[str, Any] = {
-            type_key: self.spell(ep.type, names.type_names, f"{path}/{type_key}"),
-            "uri": ep.uri,
-        }
+        kind = ep.type
+        spelled = names.type_names.get(kind) if isinstance(kind, EntryPointType) else None
+        if spelled is None:
+            spelled = self.spell(
+                kind, names.type_names, f"/entryPoints/{index}/{names.entry_point_type}"
+            )
+        out: dict[str, Any] = {names.entry_point_type: spelled, "uri": ep.uri}
+        # Unrolled on purpose: this runs for every entry point emitted.
         if ep.label is not None:
             out["label"] = ep.label
-        for attribute, name in _SECRETS:
-            value = getattr(ep, attribute)
-            if value is not None:
-                out[name] = value
+        if ep.pin is not None:
+            out["pin"] = ep.pin
+        if ep.access_code is not None:
+            out["accessCode"] = ep.access_code
+        if ep.meeting_code is not None:
+            out["meetingCode"] = ep.meeting_code
+        if ep.passcode is not None:
+            out["passcode"] = ep.passcode
+        if ep.password is not None:
+            out["password"] = ep.password
         if ep.region_code is not None:
             out["regionCode"] = ep.region_code
         if ep.features:
             key = names.features
             out[key] = [
-                self.spell(f, names.feature_names, f"{path}/{key}/{i}")
+                self.spell(f, names.feature_names, f"/entryPoints/{index}/{key}/{i}")
                 for i, f in enumerate(ep.features)
             ]
         return out

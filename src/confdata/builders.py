@@ -7,8 +7,9 @@ raises with every problem at once. Warnings fail ``build()`` only with ``strict=
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any, Self
+import operator
+from collections.abc import Callable, Iterable
+from typing import Any, Self, TypeVar
 
 import attrs
 
@@ -58,6 +59,26 @@ __all__ = [
     "CreateRequestBuilder",
     "EntryPointBuilder",
 ]
+
+
+_B = TypeVar("_B")
+
+
+_LAYOUTS: dict[type[Any], tuple[Callable[[Any], tuple[Any, ...]], dict[str, int]]] = {}
+
+
+def _with(builder: _B, name: str, value: object) -> _B:
+    """A copy of ``builder`` with one attribute changed: ``attrs.evolve`` without its
+    per-call introspection (builders have no validators to re-run)."""
+    cls = type(builder)
+    layout = _LAYOUTS.get(cls)
+    if layout is None:
+        names = [field.name for field in attrs.fields(cls)]  # type: ignore[arg-type]
+        layout = _LAYOUTS[cls] = (operator.attrgetter(*names), {n: i for i, n in enumerate(names)})
+    get_all, index = layout
+    values = list(get_all(builder))
+    values[index[name]] = value
+    return cls(*values)
 
 
 def _raise_errors(out: list[Problem]) -> None:
@@ -117,7 +138,7 @@ class EntryPointBuilder:
         if self._uri is not None:  # the scheme depends on the type: check it now
             check_entry_point_rules(out, "", CALENDAR, member, self._uri, None, None, None)
             _raise_errors(out)
-        return attrs.evolve(self, type=member)
+        return _with(self, "_type", member)
 
     def uri(self, uri: str) -> Self:
         """Set the URI: ``http(s):`` for video and more, ``tel:`` for phone, ``sip:`` for SIP."""
@@ -126,37 +147,37 @@ class EntryPointBuilder:
         if text is not None:
             check_entry_point_rules(out, "", CALENDAR, self._type, text, None, None, None)
         _raise_errors(out)
-        return attrs.evolve(self, uri=uri)
+        return _with(self, "_uri", uri)
 
     def label(self, label: str) -> Self:
         """Set the label shown to users (at most 512 characters)."""
         _string(label, "/label", "label", LIMIT_LABEL)
-        return attrs.evolve(self, label=label)
+        return _with(self, "_label", label)
 
     def pin(self, pin: str) -> Self:
         """Set the PIN (at most 128 characters; masked in reprs and messages)."""
         _string(pin, "/pin", "pin", LIMIT_SECRET, secret=True)
-        return attrs.evolve(self, pin=pin)
+        return _with(self, "_pin", pin)
 
     def access_code(self, code: str) -> Self:
         """Set the access code (at most 128 characters; masked)."""
         _string(code, "/accessCode", "accessCode", LIMIT_SECRET, secret=True)
-        return attrs.evolve(self, access_code=code)
+        return _with(self, "_access_code", code)
 
     def meeting_code(self, code: str) -> Self:
         """Set the meeting code (at most 128 characters; masked)."""
         _string(code, "/meetingCode", "meetingCode", LIMIT_SECRET, secret=True)
-        return attrs.evolve(self, meeting_code=code)
+        return _with(self, "_meeting_code", code)
 
     def passcode(self, passcode: str) -> Self:
         """Set the passcode (at most 128 characters; masked)."""
         _string(passcode, "/passcode", "passcode", LIMIT_SECRET, secret=True)
-        return attrs.evolve(self, passcode=passcode)
+        return _with(self, "_passcode", passcode)
 
     def password(self, password: str) -> Self:
         """Set the password (at most 128 characters; masked)."""
         _string(password, "/password", "password", LIMIT_SECRET, secret=True)
-        return attrs.evolve(self, password=password)
+        return _with(self, "_password", password)
 
     def region_code(self, region_code: str) -> Self:
         """Set the CLDR/ISO 3166 region of a phone number, such as ``"US"``."""
@@ -165,7 +186,7 @@ class EntryPointBuilder:
         if text is not None:
             check_entry_point_rules(out, "", CALENDAR, self._type, None, None, text, None)
         _raise_errors(out)
-        return attrs.evolve(self, region_code=region_code)
+        return _with(self, "_region_code", region_code)
 
     def feature(self, feature: EntryPointFeature | str) -> Self:
         """Add a feature of a phone entry point (``addFeature``)."""
@@ -177,7 +198,7 @@ class EntryPointBuilder:
         )
         _raise_errors(out)
         assert member is not None
-        return attrs.evolve(self, features=(*self._features, member))
+        return _with(self, "_features", (*self._features, member))
 
     def problems(self) -> list[Problem]:
         """Every problem the entry point would have, warnings included."""
@@ -190,7 +211,7 @@ class EntryPointBuilder:
             out = _model_checks.check_entry_point(self._value(), "")
         return out
 
-    def _value(self) -> EntryPoint:
+    def _value(self, found: tuple[Problem, ...] | None = None) -> EntryPoint:
         return _unchecked(
             EntryPoint,
             type=self._type,
@@ -203,12 +224,14 @@ class EntryPointBuilder:
             password=self._password,
             region_code=self._region_code,
             features=self._features,
+            _found=found,
         )
 
     def build(self, *, strict: bool = False) -> EntryPoint:
         """The validated :class:`EntryPoint`; raises :class:`ValidationError` on any error."""
-        _finish(self.problems(), strict)
-        return self._value()
+        problems = self.problems()
+        _finish(problems, strict)
+        return self._value(tuple(problems))
 
 
 @attrs.frozen
@@ -221,12 +244,12 @@ class ConferenceParameterBuilder:
     def key(self, key: str) -> Self:
         """Set the key (required, at most 50 characters)."""
         _string(key, "/key", "key", LIMIT_PARAMETER_KEY, nonempty=True)
-        return attrs.evolve(self, key=key)
+        return _with(self, "_key", key)
 
     def value(self, value: str) -> Self:
         """Set the value (required, at most 1024 characters)."""
         _string(value, "/value", "value", LIMIT_PARAMETER_VALUE)
-        return attrs.evolve(self, value=value)
+        return _with(self, "_value", value)
 
     def problems(self) -> list[Problem]:
         """Every problem the parameter would have."""
@@ -259,12 +282,12 @@ class ConferenceErrorBuilder:
             else check_enum(out, kind, "/type", "type", ERROR_TYPES)
         )
         _raise_errors(out)
-        return attrs.evolve(self, type=member)
+        return _with(self, "_type", member)
 
     def authentication_url(self, url: str) -> Self:
         """Set the URL where users sign in (AUTHENTICATION errors; http(s), ≤ 1800 chars)."""
         _string(url, "/authenticationUrl", "authenticationUrl", LIMIT_AUTH_URL_MODEL)
-        return attrs.evolve(self, authentication_url=url)
+        return _with(self, "_authentication_url", url)
 
     def problems(self) -> list[Problem]:
         """Every problem the error would have, warnings included."""
@@ -302,17 +325,17 @@ class ConferenceSolutionBuilder:
             else check_enum(out, kind, "/key/type", "key.type", SOLUTION_TYPES)
         )
         _raise_errors(out)
-        return attrs.evolve(self, key_type=member)
+        return _with(self, "_key_type", member)
 
     def name(self, name: str) -> Self:
         """Set the name users see."""
         _string(name, "/name", "name", _model_checks.NO_LIMIT)
-        return attrs.evolve(self, name=name)
+        return _with(self, "_name", name)
 
     def icon_uri(self, uri: str) -> Self:
         """Set the icon users see."""
         _string(uri, "/iconUri", "iconUri", _model_checks.NO_LIMIT)
-        return attrs.evolve(self, icon_uri=uri)
+        return _with(self, "_icon_uri", uri)
 
     def build(self, *, strict: bool = False) -> ConferenceSolution:
         """The validated :class:`ConferenceSolution`."""
@@ -333,7 +356,7 @@ class CreateRequestBuilder:
     def request_id(self, request_id: str) -> Self:
         """Use this request ID (Calendar ignores a request whose ID repeats the previous one)."""
         _string(request_id, "/requestId", "requestId", _model_checks.NO_LIMIT, nonempty=True)
-        return attrs.evolve(self, request_id=request_id)
+        return _with(self, "_request_id", request_id)
 
     def solution_type(self, kind: SolutionType | str) -> Self:
         """Set the type of conference to create."""
@@ -351,7 +374,7 @@ class CreateRequestBuilder:
         )
         _raise_errors(out)
         assert member is not None
-        return attrs.evolve(self, solution_type=member)
+        return _with(self, "_solution_type", member)
 
     def build(self, *, strict: bool = False) -> CreateRequest:
         """A :class:`CreateRequest` (status unset: it is read-only)."""
@@ -406,12 +429,12 @@ class ConferenceDataBuilder:
     def conference_id(self, conference_id: str) -> Self:
         """Set the conference ID (required unless an error; at most 512 characters)."""
         _string(conference_id, "/conferenceId", "conferenceId", LIMIT_CONFERENCE_ID, nonempty=True)
-        return attrs.evolve(self, conference_id=conference_id)
+        return _with(self, "_conference_id", conference_id)
 
     def entry_point(self, entry_point: EntryPoint) -> Self:
         """Add an entry point (at least one unless an error; at most 300)."""
         _instance(entry_point, EntryPoint, f"/entryPoints/{len(self._entry_points)}", "entry point")
-        return attrs.evolve(self, entry_points=(*self._entry_points, entry_point))
+        return _with(self, "_entry_points", (*self._entry_points, entry_point))
 
     def entry_points(self, entry_points: Iterable[EntryPoint]) -> Self:
         """Add several entry points in order."""
@@ -427,15 +450,16 @@ class ConferenceDataBuilder:
         """Add a parameter: ``parameter("k", "v")`` or ``parameter(ConferenceParameter(...))``."""
         if isinstance(key, ConferenceParameter):
             parameter = key
+        elif value is None:
+            parameter = ConferenceParameterBuilder().key(key).build()  # reports the value
         else:
-            builder = ConferenceParameterBuilder().key(key)
-            parameter = (builder.value(value) if value is not None else builder).build()
-        return attrs.evolve(self, parameters=(*self._parameters, parameter))
+            parameter = ConferenceParameter(key, value)
+        return _with(self, "_parameters", (*self._parameters, parameter))
 
     def notes(self, notes: str) -> Self:
         """Set the notes shown to users (HTML allowed, at most 2048 characters)."""
         _string(notes, "/notes", "notes", LIMIT_NOTES)
-        return attrs.evolve(self, notes=notes)
+        return _with(self, "_notes", notes)
 
     def error(
         self, error: ConferenceError | ConferenceErrorType, authentication_url: str | None = None
@@ -446,7 +470,7 @@ class ConferenceDataBuilder:
             if authentication_url is not None:
                 builder = builder.authentication_url(authentication_url)
             error = builder.build()
-        return attrs.evolve(self, error=error)
+        return _with(self, "_error", error)
 
     def conference_solution_id(self, solution_id: str) -> Self:
         """Set the add-on manifest's conference solution id (add-on form)."""
@@ -457,24 +481,24 @@ class ConferenceDataBuilder:
             LIMIT_SOLUTION_ID,
             nonempty=True,
         )
-        return attrs.evolve(self, conference_solution_id=solution_id)
+        return _with(self, "_conference_solution_id", solution_id)
 
     def conference_solution(self, solution: ConferenceSolution) -> Self:
         """Set the Calendar-side solution (by default an ``addOn`` key with no name)."""
         _instance(solution, ConferenceSolution, "/conferenceSolution", "conference solution")
-        return attrs.evolve(self, conference_solution=solution)
+        return _with(self, "_conference_solution", solution)
 
     def create_request(self, request: CreateRequest | None = None) -> Self:
         """Attach a Calendar create request (a fresh one with a new request ID by default)."""
         if request is None:
             request = CreateRequestBuilder().build()
         _instance(request, CreateRequest, "/createRequest", "create request")
-        return attrs.evolve(self, create_request=request)
+        return _with(self, "_create_request", request)
 
     def signature(self, signature: str) -> Self:
         """Keep the server-generated signature when copying data between events."""
         _string(signature, "/signature", "signature", _model_checks.NO_LIMIT)
-        return attrs.evolve(self, signature=signature)
+        return _with(self, "_signature", signature)
 
     def _value(self) -> ConferenceData:
         solution = self._conference_solution

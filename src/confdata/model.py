@@ -74,14 +74,16 @@ def _status(value: RequestStatus | str | None) -> RequestStatus | str | None:
 
 
 def _is_sequence(value: object) -> bool:
+    if type(value) is tuple or type(value) is list:
+        return True
     return isinstance(value, Iterable) and not isinstance(value, (str, bytes, Mapping))
 
 
 def _features(
     value: Iterable[EntryPointFeature | str],
 ) -> tuple[EntryPointFeature | str, ...]:
-    if not _is_sequence(value):
-        return value  # type: ignore[return-value]  # reported by the rules as `type`
+    if value == () or not _is_sequence(value):
+        return value  # type: ignore[return-value]  # () as it is; anything else reported
     return tuple(_FEATURES.get(f, f) if type(f) is str else f for f in value)
 
 
@@ -142,11 +144,18 @@ class EntryPoint:
     password: str | None = None
     region_code: str | None = None
     features: tuple[EntryPointFeature | str, ...] = attrs.field(default=(), converter=_features)
+    # The problems (warnings only) found when this value was checked on creation; None for
+    # values read leniently, which are checked again wherever they are used.
+    _found: tuple[Problem, ...] | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
 
     __repr__ = _compact_repr
 
     def __attrs_post_init__(self) -> None:
-        _raise_errors(_model_checks.check_entry_point(self, ""))
+        problems = _model_checks.check_entry_point(self, "")
+        _raise_errors(problems)
+        object.__setattr__(self, "_found", tuple(problems))
 
     @classmethod
     def video(
@@ -222,11 +231,15 @@ class ConferenceParameter:
 
     key: str
     value: str
+    # True once checked on creation (a parameter has no warnings); values read leniently
+    # lack it and are checked wherever they are used.
+    _valid: bool = attrs.field(default=False, init=False, eq=False, hash=False, repr=False)
 
     __repr__ = _compact_repr
 
     def __attrs_post_init__(self) -> None:
         _raise_errors(_model_checks.check_parameter(self, ""))
+        object.__setattr__(self, "_valid", True)
 
 
 @attrs.frozen(repr=False)

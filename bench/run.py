@@ -1,0 +1,492 @@
+"""confdata's benchmark suite: the same payloads for every contender, one table of ratios.
+
+``make bench`` runs it. Prints the median time per call of each contender, its ratio to
+confdata on the same task (measured in this same run), peak memory, import time and the
+command line on 10,000 files, then writes ``docs/performance-results.md`` and the bar chart
+``docs/_static/performance.png``. Numbers are never asserted: they are measured and shown.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import timeit
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import fastjsonschema
+import jsonschema
+import jsonschema_rs
+import msgspec
+from gcsa.conference import ConferenceSolution as GConferenceSolution
+from gcsa.conference import EntryPoint as GEntryPoint
+from gcsa.serializers.conference_serializer import ConferenceSolutionSerializer
+
+from confdata import (
+    ConferenceData,
+    ConferenceDataBuilder,
+    EntryPoint,
+    EntryPointFeature,
+    validate_addon_json,
+    validate_calendar_json,
+)
+from confdata.fixtures import full_conference
+from confdata.schema import json_schema
+
+sys.path.insert(0, str(Path(__file__).parent))
+from peers import (
+    MConferenceData,
+    MEntryPoint,
+    MKey,
+    MSolution,
+    PConferenceData,
+    PEntryPoint,
+    PKey,
+    PSolution,
+    pydantic_dump,
+)
+
+ROOT = Path(__file__).parent.parent
+NOTES = 'Dial-in numbers: <a href="https://acme.example/dial-in/123456789">acme.example</a>'
+
+TYPICAL: dict[str, Any] = dict(full_conference().to_calendar_json())
+TYPICAL_ADDON: dict[str, Any] = dict(full_conference().to_addon_json())
+MAXIMAL: dict[str, Any] = {
+    "conferenceId": "max",
+    "conferenceSolution": {"key": {"type": "addOn"}},
+    "entryPoints": [{"entryPointType": "video", "uri": "https://acme.example/j/1"}]
+    + [
+        {
+            "entryPointType": "phone",
+            "uri": f"tel:+1202555{i:04d}",
+            "regionCode": "US",
+            "entryPointFeatures": ["toll"],
+        }
+        for i in range(299)
+    ],
+    "parameters": {"addOnParameters": {"parameters": {f"k{i}": f"v{i}" for i in range(300)}}},
+}
+ERROR_RESULT: dict[str, Any] = {
+    "createRequest": {
+        "conferenceSolutionKey": {"type": "addOn"},
+        "status": {"statusCode": "failure"},
+    }
+}
+
+
+def confdata_build() -> object:
+    return (
+        ConferenceDataBuilder()
+        .conference_id("123-456-789")
+        .entry_point(
+            EntryPoint.video(
+                "https://acme.example/j/123456789",
+                passcode="abc123",
+                label="acme.example/j/123456789",
+            )
+        )
+        .entry_point(
+            EntryPoint.phone(
+                "tel:+12025550123,,123456789#",
+                pin="4321",
+                region_code="US",
+                features=[EntryPointFeature.TOLL],
+                label="+1 202-555-0123",
+            )
+        )
+        .entry_point(
+            EntryPoint.phone(
+                "tel:+18005550199,,123456789#",
+                pin="4321",
+                region_code="US",
+                features=[EntryPointFeature.TOLL_FREE],
+            )
+        )
+        .entry_point(EntryPoint.sip("sip:123456789@sip.acme.example", access_code="9"))
+        .entry_point(EntryPoint.more("https://acme.example/dial-in/123456789"))
+        .parameter("meetingId", "123456789")
+        .parameter("hostKey", "h-42")
+        .parameter("region", "us-east")
+        .notes(NOTES)
+        .build()
+        .to_calendar_json()
+    )
+
+
+def dict_literal() -> object:
+    return {
+        "conferenceId": "123-456-789",
+        "conferenceSolution": {"key": {"type": "addOn"}},
+        "entryPoints": [
+            {
+                "entryPointType": "video",
+                "uri": "https://acme.example/j/123456789",
+                "label": "acme.example/j/123456789",
+                "passcode": "abc123",
+            },
+            {
+                "entryPointType": "phone",
+                "uri": "tel:+12025550123,,123456789#",
+                "label": "+1 202-555-0123",
+                "pin": "4321",
+                "regionCode": "US",
+                "entryPointFeatures": ["toll"],
+            },
+            {
+                "entryPointType": "phone",
+                "uri": "tel:+18005550199,,123456789#",
+                "pin": "4321",
+                "regionCode": "US",
+                "entryPointFeatures": ["toll_free"],
+            },
+            {"entryPointType": "sip", "uri": "sip:123456789@sip.acme.example", "accessCode": "9"},
+            {"entryPointType": "more", "uri": "https://acme.example/dial-in/123456789"},
+        ],
+        "notes": NOTES,
+        "parameters": {
+            "addOnParameters": {
+                "parameters": {"meetingId": "123456789", "hostKey": "h-42", "region": "us-east"}
+            }
+        },
+    }
+
+
+def pydantic_build() -> object:
+    return pydantic_dump(
+        PConferenceData(
+            conferenceId="123-456-789",
+            conferenceSolution=PSolution(key=PKey(type="addOn")),
+            entryPoints=[
+                PEntryPoint(
+                    entryPointType="video",
+                    uri="https://acme.example/j/123456789",
+                    label="acme.example/j/123456789",
+                    passcode="abc123",
+                ),
+                PEntryPoint(
+                    entryPointType="phone",
+                    uri="tel:+12025550123,,123456789#",
+                    label="+1 202-555-0123",
+                    pin="4321",
+                    regionCode="US",
+                    entryPointFeatures=["toll"],
+                ),
+                PEntryPoint(
+                    entryPointType="phone",
+                    uri="tel:+18005550199,,123456789#",
+                    pin="4321",
+                    regionCode="US",
+                    entryPointFeatures=["toll_free"],
+                ),
+                PEntryPoint(
+                    entryPointType="sip", uri="sip:123456789@sip.acme.example", accessCode="9"
+                ),
+                PEntryPoint(entryPointType="more", uri="https://acme.example/dial-in/123456789"),
+            ],
+            notes=NOTES,
+            parameters={
+                "addOnParameters": {
+                    "parameters": {"meetingId": "123456789", "hostKey": "h-42", "region": "us-east"}
+                }
+            },
+        )
+    )
+
+
+def msgspec_build() -> object:
+    from peers import MAddOnParameters, MParameters
+
+    return msgspec.to_builtins(
+        MConferenceData(
+            conferenceId="123-456-789",
+            conferenceSolution=MSolution(key=MKey(type="addOn")),
+            entryPoints=[
+                MEntryPoint(
+                    entryPointType="video",
+                    uri="https://acme.example/j/123456789",
+                    label="acme.example/j/123456789",
+                    passcode="abc123",
+                ),
+                MEntryPoint(
+                    entryPointType="phone",
+                    uri="tel:+12025550123,,123456789#",
+                    label="+1 202-555-0123",
+                    pin="4321",
+                    regionCode="US",
+                    entryPointFeatures=["toll"],
+                ),
+                MEntryPoint(
+                    entryPointType="phone",
+                    uri="tel:+18005550199,,123456789#",
+                    pin="4321",
+                    regionCode="US",
+                    entryPointFeatures=["toll_free"],
+                ),
+                MEntryPoint(
+                    entryPointType="sip", uri="sip:123456789@sip.acme.example", accessCode="9"
+                ),
+                MEntryPoint(entryPointType="more", uri="https://acme.example/dial-in/123456789"),
+            ],
+            notes=NOTES,
+            parameters=MParameters(
+                addOnParameters=MAddOnParameters(
+                    parameters={"meetingId": "123456789", "hostKey": "h-42", "region": "us-east"}
+                )
+            ),
+        )
+    )
+
+
+def gcsa_build() -> object:
+    solution = GConferenceSolution(
+        entry_points=[
+            GEntryPoint(
+                "video",
+                uri="https://acme.example/j/123456789",
+                label="acme.example/j/123456789",
+                passcode="abc123",
+            ),
+            GEntryPoint(
+                "phone", uri="tel:+12025550123,,123456789#", label="+1 202-555-0123", pin="4321"
+            ),
+            GEntryPoint("phone", uri="tel:+18005550199,,123456789#", pin="4321"),
+            GEntryPoint("sip", uri="sip:123456789@sip.acme.example", access_code="9"),
+            GEntryPoint("more", uri="https://acme.example/dial-in/123456789"),
+        ],
+        solution_type="addOn",
+        conference_id="123-456-789",
+        notes=NOTES,
+    )
+    return ConferenceSolutionSerializer.to_json(solution)
+
+
+SCHEMA = json_schema("calendar")
+JSONSCHEMA = jsonschema.Draft202012Validator(SCHEMA)
+FASTJSONSCHEMA = fastjsonschema.compile(SCHEMA)
+JSONSCHEMA_RS = jsonschema_rs.validator_for(SCHEMA)
+
+
+def _validators(payload: dict[str, Any]) -> list[tuple[str, Callable[[], object]]]:
+    return [
+        ("confdata validate_calendar_json", lambda: validate_calendar_json(payload)),
+        ("pydantic model_validate", lambda: PConferenceData.model_validate(payload)),
+        ("msgspec convert", lambda: msgspec.convert(payload, MConferenceData)),
+        ("jsonschema is_valid", lambda: JSONSCHEMA.is_valid(payload)),
+        ("fastjsonschema", lambda: FASTJSONSCHEMA(payload)),
+        ("jsonschema-rs is_valid", lambda: JSONSCHEMA_RS.is_valid(payload)),
+    ]
+
+
+TASKS: list[tuple[str, list[tuple[str, Callable[[], object]]]]] = [
+    (
+        "build + emit, typical",
+        [
+            ("confdata builders + to_calendar_json", confdata_build),
+            ("dict literal (the floor)", dict_literal),
+            ("pydantic models + model_dump", pydantic_build),
+            ("msgspec Structs + to_builtins", msgspec_build),
+            ("gcsa ConferenceSolution + serializer", gcsa_build),
+        ],
+    ),
+    ("validate raw JSON, typical", _validators(TYPICAL)),
+    ("validate raw JSON, maximal (300 + 300)", _validators(MAXIMAL)),
+    ("validate raw JSON, error result", _validators(ERROR_RESULT)),
+    (
+        "parse, typical",
+        [
+            ("confdata from_calendar_json", lambda: ConferenceData.from_calendar_json(TYPICAL)),
+            ("pydantic model_validate", lambda: PConferenceData.model_validate(TYPICAL)),
+            ("msgspec convert", lambda: msgspec.convert(TYPICAL, MConferenceData)),
+        ],
+    ),
+    (
+        "add-on form, typical",
+        [
+            ("confdata validate_addon_json", lambda: validate_addon_json(TYPICAL_ADDON)),
+            ("confdata from_addon_json", lambda: ConferenceData.from_addon_json(TYPICAL_ADDON)),
+            ("confdata to_addon_json", full_conference().to_addon_json),
+        ],
+    ),
+]
+
+
+def median_seconds(function: Callable[[], object], budget: float = 0.4) -> float:
+    """The median time of one call, over seven repeats of an automatically sized loop."""
+    function()
+    timer = timeit.Timer(function)
+    number, _ = timer.autorange()
+    number = max(1, int(number * budget / 0.2))
+    return statistics.median(timer.repeat(repeat=7, number=number)) / number
+
+
+def peak_memory(function: Callable[[], object]) -> int:
+    tracemalloc.start()
+    function()
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return peak
+
+
+def import_time(module: str, runs: int = 9) -> float:
+    """Median cumulative import time of ``module`` in a fresh interpreter (-X importtime)."""
+    times = []
+    for _ in range(runs):
+        result = subprocess.run(
+            [sys.executable, "-X", "importtime", "-c", f"import {module}"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        for line in result.stderr.splitlines():
+            parts = [p.strip() for p in line.split("|")]
+            if len(parts) == 3 and parts[2] == module:
+                times.append(int(parts[1]) / 1e6)
+    return statistics.median(times)
+
+
+def cli_files(count: int) -> tuple[float, float]:
+    """Seconds for the confdata command and check-jsonschema on the same ``count`` files."""
+    bin_dir = Path(sys.executable).parent
+    with tempfile.TemporaryDirectory() as folder:
+        base = Path(folder)
+        payloads = [
+            TYPICAL,
+            dict(ConferenceData.from_calendar_json(TYPICAL).to_calendar_json()),
+            ERROR_RESULT,
+        ]
+        files = []
+        for index in range(count):
+            path = base / f"conference-{index:05d}.json"
+            path.write_text(json.dumps(payloads[index % len(payloads)]), encoding="utf-8")
+            files.append(str(path))
+        schema = base / "schema.json"
+        schema.write_text(json.dumps(SCHEMA), encoding="utf-8")
+        start = time.perf_counter()
+        subprocess.run(
+            [str(bin_dir / "confdata"), "validate", "--form", "calendar", folder],
+            capture_output=True,
+            check=False,
+        )
+        ours = time.perf_counter() - start
+        start = time.perf_counter()
+        subprocess.run(
+            [str(bin_dir / "check-jsonschema"), "--schemafile", str(schema), *files],
+            capture_output=True,
+            check=False,
+        )
+        theirs = time.perf_counter() - start
+    return ours, theirs
+
+
+def main() -> None:
+    quick = "--quick" in sys.argv
+    rows: list[tuple[str, str, float, float]] = []
+    print(f"Python {sys.version.split()[0]} on {os.cpu_count()} cores; times are medians of 7")
+    print(f"{'task':<40} {'contender':<40} {'median':>11} {'vs confdata':>12}")
+    for task, contenders in TASKS:
+        base = None
+        for name, function in contenders:
+            seconds = median_seconds(function, 0.1 if quick else 0.4)
+            if base is None:
+                base = seconds
+            ratio = seconds / base
+            rows.append((task, name, seconds, ratio))
+            print(f"{task:<40} {name:<40} {seconds * 1e6:9.1f}µs {ratio:11.2f}x")
+    memory = {
+        "confdata": peak_memory(lambda: validate_calendar_json(MAXIMAL)),
+        "pydantic": peak_memory(lambda: PConferenceData.model_validate(MAXIMAL)),
+        "msgspec": peak_memory(lambda: msgspec.convert(MAXIMAL, MConferenceData)),
+    }
+    print(
+        "peak memory validating the maximal payload: "
+        + ", ".join(f"{k} {v / 1024:.0f} KiB" for k, v in memory.items())
+    )
+    imports = {module: import_time(module, 3 if quick else 9) for module in ("confdata", "attrs")}
+    print(
+        f"import time: confdata {imports['confdata'] * 1e3:.1f} ms, attrs "
+        f"{imports['attrs'] * 1e3:.1f} ms ({imports['confdata'] / imports['attrs']:.2f}x)"
+    )
+    count = 1000 if quick else 10_000
+    ours, theirs = (
+        cli_files(count)
+        if shutil.which("check-jsonschema", path=str(Path(sys.executable).parent))
+        else (float("nan"), float("nan"))
+    )
+    print(
+        f"command line on {count} files: confdata {ours:.2f} s, check-jsonschema {theirs:.2f} s "
+        f"({theirs / ours:.1f}x faster)"
+    )
+    write_results(rows, memory, imports, count, ours, theirs)
+
+
+def write_results(
+    rows: list[tuple[str, str, float, float]],
+    memory: dict[str, int],
+    imports: dict[str, float],
+    count: int,
+    ours: float,
+    theirs: float,
+) -> None:
+    """The Markdown table and the bar chart that docs/performance.md shows."""
+    lines = [
+        f"Measured by `make bench` on {time.strftime('%Y-%m-%d')}, Python "
+        f"{sys.version.split()[0]}, {os.cpu_count()} cores. Ratio: the contender's median "
+        "time over confdata's on the same task, in the same run (below 1 is faster than "
+        "confdata).",
+        "",
+        "| task | contender | median | ratio |",
+        "|---|---|---:|---:|",
+    ]
+    lines += [
+        f"| {task} | {name} | {seconds * 1e6:.1f} µs | {ratio:.2f} |"
+        for task, name, seconds, ratio in rows
+    ]
+    lines += [
+        "",
+        "| measure | confdata | peer |",
+        "|---|---:|---:|",
+        f"| peak memory, maximal payload | {memory['confdata'] / 1024:.0f} KiB | pydantic "
+        f"{memory['pydantic'] / 1024:.0f} KiB, msgspec {memory['msgspec'] / 1024:.0f} KiB |",
+        f"| import time | {imports['confdata'] * 1e3:.1f} ms | attrs "
+        f"{imports['attrs'] * 1e3:.1f} ms |",
+        f"| command line, {count} files | {ours:.2f} s | check-jsonschema {theirs:.2f} s |",
+        "",
+    ]
+    (ROOT / "docs" / "performance-results.md").write_text("\n".join(lines), encoding="utf-8")
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    peers = [
+        (f"{task}\n{name}", ratio)
+        for task, name, _, ratio in rows
+        if not name.startswith("confdata")
+    ]
+    figure, axes = plt.subplots(figsize=(9, 0.38 * len(peers) + 1.2))
+    labels = [re.sub(r"\s+", " ", label.replace("\n", " — ")) for label, _ in peers]
+    values = [ratio for _, ratio in peers]
+    colors = ["#2a9d8f" if v >= 1 else "#e76f51" for v in values]
+    axes.barh(labels, values, color=colors)
+    axes.axvline(1, color="black", linewidth=1)
+    axes.set_xscale("log")
+    axes.set_xlabel(
+        "time relative to confdata on the same task (log scale; right of 1: slower than confdata)"
+    )
+    axes.invert_yaxis()
+    axes.tick_params(axis="y", labelsize=7)
+    figure.tight_layout()
+    figure.savefig(ROOT / "docs" / "_static" / "performance.png", dpi=110)
+
+
+if __name__ == "__main__":
+    main()
