@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck unit docs fuzz clean
+.PHONY: demo test lint typecheck unit docs fuzz bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,12 @@ fuzz: $(STAMP)
 	$(BIN)/python fuzz/fuzz_validate.py -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 \
 		-artifact_prefix=.fuzz-corpus/ .fuzz-corpus
 	$(BIN)/python fuzz/adversarial_regex.py
+
+## bench: confdata against its peers on the same payloads; rewrites the results and chart in
+## docs/ (its own dependency group; not part of `make test`)
+bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --group bench
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .ruff_cache .hypothesis docs/_build docs/_generated .fuzz-corpus

@@ -9,6 +9,7 @@ rule. Warnings are left out (neither library has a notion of them).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Annotated, Literal
 
 import msgspec
@@ -24,7 +25,7 @@ SCHEMES = {
 SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
 
 
-def _check_entry_point(kind: str, uri: str, region: str | None, features: list[str]) -> None:
+def _check_entry_point(kind: str, uri: str, region: str | None, features: Sequence[str]) -> None:
     match = SCHEME.match(uri)
     if match is None or match.group(1).lower() not in SCHEMES[kind]:
         raise ValueError(f"uri scheme not allowed for {kind}")

@@ -6,40 +6,97 @@ JSON against the rule catalog; every problem carries a stable code and a JSON Po
 
 from __future__ import annotations
 
-from ._enums import (
-    ConferenceErrorType,
-    EntryPointFeature,
-    EntryPointType,
-    RequestStatus,
-    SolutionType,
-)
-from ._problems import Problem, Severity, ValidationError
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from ._version import __version__
-from .builders import (
-    ConferenceDataBuilder,
-    ConferenceErrorBuilder,
-    ConferenceParameterBuilder,
-    ConferenceSolutionBuilder,
-    CreateRequestBuilder,
-    EntryPointBuilder,
-)
-from .catalog import RULES, Rule
-from .manifest import Manifest, ManifestSolution, validate_manifest_json
-from .model import (
-    ConferenceData,
-    ConferenceError,
-    ConferenceParameter,
-    ConferenceSolution,
-    CreateRequest,
-    EntryPoint,
-)
-from .validation import (
-    is_valid_addon_json,
-    is_valid_calendar_json,
-    validate_addon_json,
-    validate_calendar_json,
-)
-from .writes import EventWrite, insert_arguments, patch_arguments
+
+if TYPE_CHECKING:  # what type checkers and readers see; at run time names load on first use
+    from ._enums import (
+        ConferenceErrorType,
+        EntryPointFeature,
+        EntryPointType,
+        RequestStatus,
+        SolutionType,
+    )
+    from ._problems import Problem, Severity, ValidationError
+    from ._version import __version__
+    from .builders import (
+        ConferenceDataBuilder,
+        ConferenceErrorBuilder,
+        ConferenceParameterBuilder,
+        ConferenceSolutionBuilder,
+        CreateRequestBuilder,
+        EntryPointBuilder,
+    )
+    from .catalog import RULES, Rule
+    from .manifest import Manifest, ManifestSolution, validate_manifest_json
+    from .model import (
+        ConferenceData,
+        ConferenceError,
+        ConferenceParameter,
+        ConferenceSolution,
+        CreateRequest,
+        EntryPoint,
+    )
+    from .validation import (
+        is_valid_addon_json,
+        is_valid_calendar_json,
+        validate_addon_json,
+        validate_calendar_json,
+    )
+    from .writes import EventWrite, insert_arguments, patch_arguments
+
+# Each public name and the module that defines it. `import confdata` loads none of them, so
+# a command that only needs, say, the validator does not pay for the builders (PEP 562).
+_LAZY: dict[str, str] = {
+    "ConferenceData": "model",
+    "ConferenceDataBuilder": "builders",
+    "ConferenceError": "model",
+    "ConferenceErrorBuilder": "builders",
+    "ConferenceErrorType": "_enums",
+    "ConferenceParameter": "model",
+    "ConferenceParameterBuilder": "builders",
+    "ConferenceSolution": "model",
+    "ConferenceSolutionBuilder": "builders",
+    "CreateRequest": "model",
+    "CreateRequestBuilder": "builders",
+    "EntryPoint": "model",
+    "EntryPointBuilder": "builders",
+    "EntryPointFeature": "_enums",
+    "EntryPointType": "_enums",
+    "EventWrite": "writes",
+    "Manifest": "manifest",
+    "ManifestSolution": "manifest",
+    "Problem": "_problems",
+    "RULES": "catalog",
+    "RequestStatus": "_enums",
+    "Rule": "catalog",
+    "Severity": "_problems",
+    "SolutionType": "_enums",
+    "ValidationError": "_problems",
+    "insert_arguments": "writes",
+    "is_valid_addon_json": "validation",
+    "is_valid_calendar_json": "validation",
+    "patch_arguments": "writes",
+    "validate_addon_json": "validation",
+    "validate_calendar_json": "validation",
+    "validate_manifest_json": "manifest",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'confdata' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value  # later lookups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
 
 __all__ = [
     "RULES",

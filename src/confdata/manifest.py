@@ -107,6 +107,22 @@ class Manifest:
                 return solution
         return None
 
+    def owns(self, data: model.ConferenceData) -> bool:
+        """True when ``data`` is a conference of one of this manifest's solutions.
+
+        Data read from Calendar names its solution only by key type and display name, so an
+        ``addOn`` solution whose name is a declared solution's name is ours; data that still
+        carries a ``conference_solution_id`` is matched by id.
+        """
+        if data.conference_solution_id is not None:
+            return data.conference_solution_id in self.solution_ids
+        solution = data.conference_solution
+        return (
+            solution is not None
+            and solution.key_type is SolutionType.ADD_ON
+            and solution.name in {s.name for s in self.solutions}
+        )
+
     def resolve_solution(self, data: model.ConferenceData) -> model.ConferenceSolution | None:
         """``data``'s Calendar solution, its missing name and icon taken from this manifest."""
         current = data.conference_solution
