@@ -509,9 +509,7 @@ def write_results(
     axes.barh(labels, values, color=colors)
     axes.axvline(1, color="black", linewidth=1)
     axes.set_xscale("log")
-    axes.set_xlabel(
-        "time relative to confdata on the same task (log scale; right of 1: slower than confdata)"
-    )
+    axes.set_xlabel("time relative to confdata, same task (log scale; above 1: slower)")
     axes.invert_yaxis()
     axes.tick_params(axis="y", labelsize=7)
     figure.tight_layout()

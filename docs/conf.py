@@ -20,7 +20,7 @@ version = release
 
 extensions = ["myst_parser", "sphinx.ext.autodoc", "sphinx.ext.intersphinx"]
 source_suffix = {".md": "markdown"}
-exclude_patterns = ["_build", "diagrams"]
+exclude_patterns = ["_build", "diagrams", "performance-results.md"]  # included by performance
 myst_heading_anchors = 3
 html_theme = "furo"
 html_title = f"confdata {release}"
