@@ -48,6 +48,7 @@ fuzz: $(STAMP)
 ## docs/ (its own dependency group; not part of `make test`)
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --group bench
+	$(BIN)/mypy bench
 	$(BIN)/python bench/run.py
 
 clean:

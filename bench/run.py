@@ -34,9 +34,6 @@ from gcsa.serializers.conference_serializer import ConferenceSolutionSerializer
 
 from confdata import (
     ConferenceData,
-    ConferenceDataBuilder,
-    EntryPoint,
-    EntryPointFeature,
     validate_addon_json,
     validate_calendar_json,
 )
@@ -58,7 +55,7 @@ from peers import (
 )
 
 ROOT = Path(__file__).parent.parent
-NOTES = 'Dial-in numbers: <a href="https://acme.example/dial-in/123456789">acme.example</a>'
+NOTES = full_conference().notes or ""  # the same text for every contender
 
 TYPICAL: dict[str, Any] = dict(full_conference().to_calendar_json())
 TYPICAL_ADDON: dict[str, Any] = dict(full_conference().to_addon_json())
@@ -86,42 +83,8 @@ ERROR_RESULT: dict[str, Any] = {
 
 
 def confdata_build() -> object:
-    return (
-        ConferenceDataBuilder()
-        .conference_id("123-456-789")
-        .entry_point(
-            EntryPoint.video(
-                "https://acme.example/j/123456789",
-                passcode="abc123",
-                label="acme.example/j/123456789",
-            )
-        )
-        .entry_point(
-            EntryPoint.phone(
-                "tel:+12025550123,,123456789#",
-                pin="4321",
-                region_code="US",
-                features=[EntryPointFeature.TOLL],
-                label="+1 202-555-0123",
-            )
-        )
-        .entry_point(
-            EntryPoint.phone(
-                "tel:+18005550199,,123456789#",
-                pin="4321",
-                region_code="US",
-                features=[EntryPointFeature.TOLL_FREE],
-            )
-        )
-        .entry_point(EntryPoint.sip("sip:123456789@sip.acme.example", access_code="9"))
-        .entry_point(EntryPoint.more("https://acme.example/dial-in/123456789"))
-        .parameter("meetingId", "123456789")
-        .parameter("hostKey", "h-42")
-        .parameter("region", "us-east")
-        .notes(NOTES)
-        .build()
-        .to_calendar_json()
-    )
+    # The fixture builds the typical conference from scratch with the builders.
+    return full_conference().to_calendar_json()
 
 
 def dict_literal() -> object:

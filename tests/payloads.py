@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 
@@ -89,3 +90,30 @@ def manifest_payload() -> dict[str, Any]:
             },
         },
     }
+
+
+Payload = dict[str, Any]
+
+
+def drop(*path: str | int) -> Callable[[Payload], None]:
+    """A mutation deleting the member at ``path``."""
+
+    def mutate(payload: Payload) -> None:
+        target: Any = payload
+        for token in path[:-1]:
+            target = target[token]
+        del target[path[-1]]
+
+    return mutate
+
+
+def put(*path: str | int, value: Any) -> Callable[[Payload], None]:
+    """A mutation setting the member at ``path`` to ``value``."""
+
+    def mutate(payload: Payload) -> None:
+        target: Any = payload
+        for token in path[:-1]:
+            target = target[token]
+        target[path[-1]] = value
+
+    return mutate

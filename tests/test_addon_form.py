@@ -22,29 +22,7 @@ from confdata import (
 )
 from confdata.testing import conference_data
 
-from .payloads import addon_payload, calendar_payload, manifest_payload
-
-Payload = dict[str, Any]
-
-
-def _set(*path: str | int, value: Any) -> Callable[[Payload], None]:
-    def mutate(payload: Payload) -> None:
-        target: Any = payload
-        for token in path[:-1]:
-            target = target[token]
-        target[path[-1]] = value
-
-    return mutate
-
-
-def _drop(*path: str | int) -> Callable[[Payload], None]:
-    def mutate(payload: Payload) -> None:
-        target: Any = payload
-        for token in path[:-1]:
-            target = target[token]
-        del target[path[-1]]
-
-    return mutate
+from .payloads import Payload, addon_payload, calendar_payload, drop, manifest_payload, put
 
 
 def _error(**error: Any) -> Callable[[Payload], None]:
@@ -60,29 +38,29 @@ VIDEO = {"type": "VIDEO", "uri": "https://acme.example/j/1"}
 MORE = {"type": "MORE", "uri": "https://acme.example/more"}
 
 CASES: list[tuple[str, Callable[[Payload], None], list[tuple[str, str]]]] = [
-    ("type-number", _set("entryPoints", 0, "uri", value=1), [("type", "/entryPoints/0/uri")]),
-    ("parameters-map", _set("parameters", value={"k": "v"}), [("type", "/parameters")]),
-    ("missing-id", _drop("conferenceId"), [("required", "/conferenceId")]),
-    ("missing-entry-points", _drop("entryPoints"), [("required", "/entryPoints")]),
-    ("empty-entry-points", _set("entryPoints", value=[]), [("required", "/entryPoints")]),
-    ("missing-type", _drop("entryPoints", 1, "type"), [("required", "/entryPoints/1/type")]),
-    ("missing-value", _drop("parameters", 0, "value"), [("required", "/parameters/0/value")]),
+    ("type-number", put("entryPoints", 0, "uri", value=1), [("type", "/entryPoints/0/uri")]),
+    ("parameters-map", put("parameters", value={"k": "v"}), [("type", "/parameters")]),
+    ("missing-id", drop("conferenceId"), [("required", "/conferenceId")]),
+    ("missing-entry-points", drop("entryPoints"), [("required", "/entryPoints")]),
+    ("empty-entry-points", put("entryPoints", value=[]), [("required", "/entryPoints")]),
+    ("missing-type", drop("entryPoints", 1, "type"), [("required", "/entryPoints/1/type")]),
+    ("missing-value", drop("parameters", 0, "value"), [("required", "/parameters/0/value")]),
     (
         "missing-error-type",
         _error(authenticationUrl="https://a.example/"),
         [("required", "/error/type")],
     ),
-    ("empty-key", _set("parameters", 0, "key", value=""), [("empty", "/parameters/0/key")]),
-    ("calendar-spelling", _set("notes", value="x"), [("unknown-field", "/notes")]),
+    ("empty-key", put("parameters", 0, "key", value=""), [("empty", "/parameters/0/key")]),
+    ("calendar-spelling", put("notes", value="x"), [("unknown-field", "/notes")]),
     (
         "calendar-entry-point-spelling",
-        _set("entryPoints", 0, "entryPointType", value="video"),
+        put("entryPoints", 0, "entryPointType", value="video"),
         [("unknown-field", "/entryPoints/0/entryPointType")],
     ),
-    ("note-too-long", _set("note", value="n" * 2049), [("max-length", "/note")]),
+    ("note-too-long", put("note", value="n" * 2049), [("max-length", "/note")]),
     (
         "solution-id-too-long",
-        _set("conferenceSolutionId", value="s" * 513),
+        put("conferenceSolutionId", value="s" * 513),
         [("max-length", "/conferenceSolutionId")],
     ),
     (
@@ -92,49 +70,49 @@ CASES: list[tuple[str, Callable[[Payload], None], list[tuple[str, str]]]] = [
     ),
     (
         "301-parameters",
-        _set("parameters", value=[{"key": f"k{i}", "value": ""} for i in range(301)]),
+        put("parameters", value=[{"key": f"k{i}", "value": ""} for i in range(301)]),
         [("max-items", "/parameters")],
     ),
     (
         "lower-case-type",
-        _set("entryPoints", 0, "type", value="video"),
+        put("entryPoints", 0, "type", value="video"),
         [("enum", "/entryPoints/0/type")],
     ),
     (
         "unknown-type",
-        _set("entryPoints", 0, "type", value="UNKNOWN"),
+        put("entryPoints", 0, "type", value="UNKNOWN"),
         [("enum", "/entryPoints/0/type")],
     ),
     (
         "unknown-feature",
-        _set("entryPoints", 1, "features", value=["UNKNOWN_FEATURE"]),
+        put("entryPoints", 1, "features", value=["UNKNOWN_FEATURE"]),
         [("enum", "/entryPoints/1/features/0")],
     ),
     ("error-type", _error(type="TIMEOUT"), [("enum", "/error/type")]),
     (
         "toll-and-toll-free",
-        _set("entryPoints", 1, "features", value=["TOLL", "TOLL_FREE"]),
+        put("entryPoints", 1, "features", value=["TOLL", "TOLL_FREE"]),
         [("toll-and-toll-free", "/entryPoints/1/features")],
     ),
     (
         "features-on-sip",
-        _set("entryPoints", 2, "features", value=["TOLL"]),
+        put("entryPoints", 2, "features", value=["TOLL"]),
         [("feature-not-phone", "/entryPoints/2/features")],
     ),
     (
         "duplicate-feature",
-        _set("entryPoints", 1, "features", value=["TOLL", "TOLL"]),
+        put("entryPoints", 1, "features", value=["TOLL", "TOLL"]),
         [("duplicate-feature", "/entryPoints/1/features/1")],
     ),
     (
         "two-videos",
-        _set("entryPoints", value=[VIDEO, VIDEO]),
+        put("entryPoints", value=[VIDEO, VIDEO]),
         [("duplicate-entry-point-type", "/entryPoints/1")],
     ),
-    ("more-only", _set("entryPoints", value=[MORE]), [("more-only", "/entryPoints")]),
+    ("more-only", put("entryPoints", value=[MORE]), [("more-only", "/entryPoints")]),
     (
         "duplicate-key",
-        _set("parameters", value=[{"key": "k", "value": "1"}, {"key": "k", "value": "2"}]),
+        put("parameters", value=[{"key": "k", "value": "1"}, {"key": "k", "value": "2"}]),
         [("duplicate-parameter-key", "/parameters/1")],
     ),
     (
@@ -152,15 +130,15 @@ CASES: list[tuple[str, Callable[[Payload], None], list[tuple[str, str]]]] = [
         _error(type="TEMPORARY", authenticationUrl="https://a.example/"),
         [("auth-url-ignored", "/error/authenticationUrl")],
     ),
-    ("error-with-data", _set("error", value={"type": "PERMANENT"}), [("error-with-data", "")]),
+    ("error-with-data", put("error", value={"type": "PERMANENT"}), [("error-with-data", "")]),
     (
         "solution-id-missing",
-        _drop("conferenceSolutionId"),
+        drop("conferenceSolutionId"),
         [("solution-id-missing", "/conferenceSolutionId")],
     ),
     (
         "label-on-more",
-        _set("entryPoints", 3, "label", value="More"),
+        put("entryPoints", 3, "label", value="More"),
         [("label-on-more", "/entryPoints/3/label")],
     ),
 ]

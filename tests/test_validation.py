@@ -14,9 +14,7 @@ from hypothesis import strategies as st
 from confdata import RULES, Severity, is_valid_calendar_json, validate_calendar_json
 from confdata.testing import calendar_json
 
-from .payloads import calendar_payload
-
-Payload = dict[str, Any]
+from .payloads import Payload, calendar_payload, drop, put
 
 
 def _ep(index: int, **members: Any) -> Callable[[Payload], None]:
@@ -26,28 +24,8 @@ def _ep(index: int, **members: Any) -> Callable[[Payload], None]:
     return mutate
 
 
-def _drop(*path: str | int) -> Callable[[Payload], None]:
-    def mutate(payload: Payload) -> None:
-        target: Any = payload
-        for token in path[:-1]:
-            target = target[token]
-        del target[path[-1]]
-
-    return mutate
-
-
-def _set(*path: str | int, value: Any) -> Callable[[Payload], None]:
-    def mutate(payload: Payload) -> None:
-        target: Any = payload
-        for token in path[:-1]:
-            target = target[token]
-        target[path[-1]] = value
-
-    return mutate
-
-
 def _entry_points(*eps: dict[str, Any]) -> Callable[[Payload], None]:
-    return _set("entryPoints", value=list(eps))
+    return put("entryPoints", value=list(eps))
 
 
 VIDEO = {"entryPointType": "video", "uri": "https://acme.example/j/1"}
@@ -59,55 +37,55 @@ SIP = {"entryPointType": "sip", "uri": "sip:1@acme.example"}
 CASES: list[tuple[str, Callable[[Payload], None], list[tuple[str, str]]]] = [
     ("root-not-object", lambda p: p.clear(), [("solution-or-request", "")]),
     ("uri-number", _ep(0, uri=5), [("type", "/entryPoints/0/uri")]),
-    ("entry-points-object", _set("entryPoints", value={}), [("type", "/entryPoints")]),
+    ("entry-points-object", put("entryPoints", value={}), [("type", "/entryPoints")]),
     (
         "features-string",
         _ep(1, entryPointFeatures="toll"),
         [("type", "/entryPoints/1/entryPointFeatures")],
     ),
-    ("notes-null", _set("notes", value=None), [("type", "/notes")]),
+    ("notes-null", put("notes", value=None), [("type", "/notes")]),
     (
         "parameter-value-number",
-        _set("parameters", "addOnParameters", "parameters", value={"k": 1}),
+        put("parameters", "addOnParameters", "parameters", value={"k": 1}),
         [("type", "/parameters/addOnParameters/parameters/k")],
     ),
     (
         "missing-type",
-        _drop("entryPoints", 0, "entryPointType"),
+        drop("entryPoints", 0, "entryPointType"),
         [("required", "/entryPoints/0/entryPointType")],
     ),
-    ("missing-uri", _drop("entryPoints", 2, "uri"), [("required", "/entryPoints/2/uri")]),
-    ("missing-conference-id", _drop("conferenceId"), [("required", "/conferenceId")]),
-    ("empty-conference-id", _set("conferenceId", value=""), [("empty", "/conferenceId")]),
+    ("missing-uri", drop("entryPoints", 2, "uri"), [("required", "/entryPoints/2/uri")]),
+    ("missing-conference-id", drop("conferenceId"), [("required", "/conferenceId")]),
+    ("empty-conference-id", put("conferenceId", value=""), [("empty", "/conferenceId")]),
     ("empty-uri", _ep(0, uri=""), [("empty", "/entryPoints/0/uri")]),
     (
         "empty-parameter-key",
-        _set("parameters", "addOnParameters", "parameters", value={"": "v"}),
+        put("parameters", "addOnParameters", "parameters", value={"": "v"}),
         [("empty", "/parameters/addOnParameters/parameters/")],
     ),
     (
         "empty-request-id",
-        _set("createRequest", value={"requestId": ""}),
+        put("createRequest", value={"requestId": ""}),
         [("empty", "/createRequest/requestId")],
     ),
-    ("unknown-top-level", _set("entrypoints", value=[]), [("unknown-field", "/entrypoints")]),
+    ("unknown-top-level", put("entrypoints", value=[]), [("unknown-field", "/entrypoints")]),
     (
         "addon-spelling-in-calendar",
         _ep(0, type="VIDEO"),
         [("unknown-field", "/entryPoints/0/type")],
     ),
-    ("unknown-escaped", _set("a/b~c", value=1), [("unknown-field", "/a~1b~0c")]),
+    ("unknown-escaped", put("a/b~c", value=1), [("unknown-field", "/a~1b~0c")]),
     (
         "conference-id-too-long",
-        _set("conferenceId", value="x" * 513),
+        put("conferenceId", value="x" * 513),
         [("max-length", "/conferenceId")],
     ),
     (
         "conference-id-astral",
-        _set("conferenceId", value="\U0001f600" * 257),
+        put("conferenceId", value="\U0001f600" * 257),
         [("max-length", "/conferenceId")],
     ),
-    ("notes-too-long", _set("notes", value="n" * 2049), [("max-length", "/notes")]),
+    ("notes-too-long", put("notes", value="n" * 2049), [("max-length", "/notes")]),
     (
         "uri-too-long",
         _ep(0, uri="https://acme.example/" + "x" * 1280),
@@ -118,12 +96,12 @@ CASES: list[tuple[str, Callable[[Payload], None], list[tuple[str, str]]]] = [
     ("password-too-long", _ep(0, password="p" * 129), [("max-length", "/entryPoints/0/password")]),
     (
         "key-too-long",
-        _set("parameters", "addOnParameters", "parameters", value={"k" * 51: "v"}),
+        put("parameters", "addOnParameters", "parameters", value={"k" * 51: "v"}),
         [("max-length", "/parameters/addOnParameters/parameters/" + "k" * 51)],
     ),
     (
         "value-too-long",
-        _set("parameters", "addOnParameters", "parameters", value={"k": "v" * 1025}),
+        put("parameters", "addOnParameters", "parameters", value={"k": "v" * 1025}),
         [("max-length", "/parameters/addOnParameters/parameters/k")],
     ),
     (
@@ -136,7 +114,7 @@ CASES: list[tuple[str, Callable[[Payload], None], list[tuple[str, str]]]] = [
     ),
     (
         "301-parameters",
-        _set(
+        put(
             "parameters", "addOnParameters", "parameters", value={f"k{i}": "v" for i in range(301)}
         ),
         [("max-items", "/parameters/addOnParameters/parameters")],
@@ -154,12 +132,12 @@ CASES: list[tuple[str, Callable[[Payload], None], list[tuple[str, str]]]] = [
     ),
     (
         "solution-type",
-        _set("conferenceSolution", "key", "type", value="zoom"),
+        put("conferenceSolution", "key", "type", value="zoom"),
         [("enum", "/conferenceSolution/key/type")],
     ),
     (
         "status-code",
-        _set("createRequest", value={"status": {"statusCode": "done"}}),
+        put("createRequest", value={"status": {"statusCode": "done"}}),
         [("enum", "/createRequest/status/statusCode")],
     ),
     ("video-tel", _ep(0, uri="tel:+1202"), [("uri-scheme", "/entryPoints/0/uri")]),
@@ -236,17 +214,17 @@ CASES: list[tuple[str, Callable[[Payload], None], list[tuple[str, str]]]] = [
         [("phone-not-shown", "/entryPoints/3")],
     ),
     ("label-on-more", _ep(3, label="More"), [("label-on-more", "/entryPoints/3/label")]),
-    ("no-solution", _drop("conferenceSolution"), [("solution-required", "/conferenceSolution")]),
-    ("no-entry-points", _drop("entryPoints"), [("solution-or-request", "")]),
+    ("no-solution", drop("conferenceSolution"), [("solution-required", "/conferenceSolution")]),
+    ("no-entry-points", drop("entryPoints"), [("solution-or-request", "")]),
     ("empty-entry-points", _entry_points(), [("solution-or-request", "")]),
     (
         "event-hangout",
-        _set("conferenceSolution", "key", "type", value="eventHangout"),
+        put("conferenceSolution", "key", "type", value="eventHangout"),
         [("deprecated-solution-type", "/conferenceSolution/key/type")],
     ),
     (
         "event-named-hangout-request",
-        _set("createRequest", value={"conferenceSolutionKey": {"type": "eventNamedHangout"}}),
+        put("createRequest", value={"conferenceSolutionKey": {"type": "eventNamedHangout"}}),
         [("deprecated-solution-type", "/createRequest/conferenceSolutionKey/type")],
     ),
 ]
@@ -313,9 +291,9 @@ def _replace_all(**members: Any) -> Callable[[Payload], None]:
 
 
 LIMITS_AT_EDGE: list[tuple[str, Callable[[Payload], None]]] = [
-    ("conference-id-512", _set("conferenceId", value="x" * 512)),
-    ("conference-id-256-astral", _set("conferenceId", value="\U0001f600" * 256)),
-    ("notes-2048", _set("notes", value="n" * 2048)),
+    ("conference-id-512", put("conferenceId", value="x" * 512)),
+    ("conference-id-256-astral", put("conferenceId", value="\U0001f600" * 256)),
+    ("notes-2048", put("notes", value="n" * 2048)),
     ("uri-1300", _ep(0, uri="https://acme.example/" + "x" * 1279)),
     ("label-512", _ep(0, label="l" * 512)),
     (
@@ -331,7 +309,7 @@ LIMITS_AT_EDGE: list[tuple[str, Callable[[Payload], None]]] = [
     ),
     (
         "key-50-value-1024",
-        _set("parameters", "addOnParameters", "parameters", value={"k" * 50: "v" * 1024}),
+        put("parameters", "addOnParameters", "parameters", value={"k" * 50: "v" * 1024}),
     ),
     (
         "300-entry-points",
@@ -343,9 +321,7 @@ LIMITS_AT_EDGE: list[tuple[str, Callable[[Payload], None]]] = [
     ),
     (
         "300-parameters",
-        _set(
-            "parameters", "addOnParameters", "parameters", value={f"k{i}": "" for i in range(300)}
-        ),
+        put("parameters", "addOnParameters", "parameters", value={f"k{i}": "" for i in range(300)}),
     ),
     ("region-xk", _ep(1, regionCode="XK")),
     ("sips-upper-case-scheme", _ep(0, uri="HTTPS://ACME.example/x")),

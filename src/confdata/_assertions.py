@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-from ._problems import Problem, Severity, ValidationError
-from ._text import show
+from ._forms import require_form
+from ._problems import Problem, Severity
 from .model import ConferenceData
 from .validation import validate_addon_json, validate_calendar_json
 
@@ -28,17 +28,7 @@ def assert_valid_conference_data(
     With ``strict=True`` warnings fail too.
     """
     __tracebackhide__ = True  # pytest shows the caller's line, not this one
-    if form not in ("calendar", "addon"):
-        raise ValidationError(
-            [
-                Problem(
-                    "enum",
-                    Severity.ERROR,
-                    "",
-                    f"form must be 'calendar' or 'addon' (got {show(form)})",
-                )
-            ]
-        )
+    require_form(form)
     if isinstance(payload, ConferenceData):
         payload = payload.to_calendar_json() if form == "calendar" else payload.to_addon_json()
     if form == "calendar":

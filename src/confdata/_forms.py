@@ -13,6 +13,8 @@ from ._enums import (
     RequestStatus,
     SolutionType,
 )
+from ._problems import Problem, Severity, ValidationError
+from ._text import show
 
 __all__ = ["ADDON", "CALENDAR"]
 
@@ -56,3 +58,18 @@ REQUEST_STATUSES: Mapping[str, RequestStatus] = MappingProxyType(
 ERROR_TYPES: Mapping[str, ConferenceErrorType] = MappingProxyType(
     {e.value: e for e in ConferenceErrorType}
 )
+
+
+def require_form(form: object) -> None:
+    """Raise :class:`ValidationError` unless ``form`` names one of the two forms."""
+    if form not in ("calendar", "addon"):
+        raise ValidationError(
+            [
+                Problem(
+                    "enum",
+                    Severity.ERROR,
+                    "",
+                    f"form must be 'calendar' or 'addon' (got {show(form)})",
+                )
+            ]
+        )

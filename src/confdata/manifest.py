@@ -184,6 +184,16 @@ def _mapping(out: list[Problem], value: object, path: str, name: str) -> Mapping
     return None
 
 
+def _required_object(
+    out: list[Problem], parent: Mapping[Any, Any], key: str, path: str, name: str
+) -> Mapping[Any, Any] | None:
+    value = parent.get(key, _MISSING)
+    if value is _MISSING:
+        check_required(out, path, name)
+        return None
+    return _mapping(out, value, path, name)
+
+
 def validate_manifest_json(obj: object) -> list[Problem]:
     """Every problem of the conference solutions in a manifest; never raises."""
     return collect(lambda sink: _walk_manifest(sink, obj), obj)
@@ -193,18 +203,10 @@ def _walk_manifest(out: list[Problem], obj: object) -> None:
     root = _mapping(out, obj, "", "manifest")
     if root is None:
         return
-    add_ons = root.get("addOns", _MISSING)
-    if add_ons is _MISSING:
-        check_required(out, "/addOns", "addOns")
-        return
-    add_ons = _mapping(out, add_ons, "/addOns", "addOns")
+    add_ons = _required_object(out, root, "addOns", "/addOns", "addOns")
     if add_ons is None:
         return
-    calendar = add_ons.get("calendar", _MISSING)
-    if calendar is _MISSING:
-        check_required(out, "/addOns/calendar", "addOns.calendar")
-        return
-    calendar = _mapping(out, calendar, "/addOns/calendar", "addOns.calendar")
+    calendar = _required_object(out, add_ons, "calendar", "/addOns/calendar", "addOns.calendar")
     if calendar is None:
         return
     if "createSettingsUrlFunction" in calendar:

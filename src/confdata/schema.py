@@ -23,9 +23,7 @@ from ._checks import (
     FormNames,
 )
 from ._enums import EntryPointFeature, EntryPointType
-from ._forms import ADDON, CALENDAR, ERROR_TYPES, REQUEST_STATUSES, SOLUTION_TYPES
-from ._problems import Problem, Severity, ValidationError
-from ._text import show
+from ._forms import ADDON, CALENDAR, ERROR_TYPES, REQUEST_STATUSES, SOLUTION_TYPES, require_form
 
 __all__ = ["NOT_EXPRESSED", "json_schema"]
 
@@ -262,16 +260,6 @@ def _addon() -> dict[str, Any]:
 
 def json_schema(form: Literal["calendar", "addon"] = "calendar") -> dict[str, Any]:
     """A fresh JSON Schema (draft 2020-12) of the ``calendar`` or ``addon`` form."""
-    if form not in ("calendar", "addon"):
-        raise ValidationError(
-            [
-                Problem(
-                    "enum",
-                    Severity.ERROR,
-                    "",
-                    f"form must be 'calendar' or 'addon' (got {show(form)})",
-                )
-            ]
-        )
+    require_form(form)
     body = _calendar() if form == "calendar" else _addon()
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **body}

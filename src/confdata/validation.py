@@ -217,14 +217,15 @@ def _solution_key(out: list[Problem], value: object, path: str, name: str) -> So
     return kind
 
 
-def walk_calendar(out: list[Problem], obj: object, root: str = "") -> None:
-    """Check a raw Calendar ``conferenceData`` value whose JSON Pointer is ``root``."""
+def _open_conference(
+    out: list[Problem], obj: object, root: str, name: str, members: frozenset[str]
+) -> bool:
+    """What both forms check first: an object of known members, and its conferenceId."""
     if not isinstance(obj, dict):
-        _type(out, root, "conferenceData", "an object", obj)
-        return
-    check_members(out, obj, CALENDAR_MEMBERS, root, "conferenceData")
-    get = obj.get
-    conference_id = get("conferenceId", MISSING)
+        _type(out, root, name, "an object", obj)
+        return False
+    check_members(out, obj, members, root, name)
+    conference_id = obj.get("conferenceId", MISSING)
     if conference_id is not MISSING:
         check_string(
             out,
@@ -234,6 +235,16 @@ def walk_calendar(out: list[Problem], obj: object, root: str = "") -> None:
             LIMIT_CONFERENCE_ID,
             nonempty=True,
         )
+    return True
+
+
+def walk_calendar(out: list[Problem], obj: object, root: str = "") -> None:
+    """Check a raw Calendar ``conferenceData`` value whose JSON Pointer is ``root``."""
+    if not _open_conference(out, obj, root, "conferenceData", CALENDAR_MEMBERS):
+        return
+    assert isinstance(obj, dict)
+    get = obj.get
+    conference_id = get("conferenceId", MISSING)
     for name, limit in (("notes", LIMIT_NOTES), ("signature", NO_LIMIT)):
         value = get(name, MISSING)
         if value is not MISSING:
@@ -377,21 +388,11 @@ def walk_addon(
     out: list[Problem], obj: object, root: str = "", solution_ids: frozenset[str] | None = None
 ) -> None:
     """Check a raw add-on form value whose JSON Pointer is ``root``."""
-    if not isinstance(obj, dict):
-        _type(out, root, "conference data", "an object", obj)
+    if not _open_conference(out, obj, root, "conference data", ADDON_MEMBERS):
         return
-    check_members(out, obj, ADDON_MEMBERS, root, "conference data")
+    assert isinstance(obj, dict)
     get = obj.get
     conference_id = get("conferenceId", MISSING)
-    if conference_id is not MISSING:
-        check_string(
-            out,
-            conference_id,
-            root + "/conferenceId",
-            "conferenceId",
-            LIMIT_CONFERENCE_ID,
-            nonempty=True,
-        )
     solution_id = get("conferenceSolutionId", MISSING)
     if solution_id is not MISSING:
         text = check_string(
