@@ -17,7 +17,7 @@ resync is needed (HTTP 410); :func:`if_match_headers` makes a write conditional 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import attrs
@@ -200,7 +200,7 @@ def detect_changes(
                     for p in error.problems
                 )
                 continue
-        ours = data is not None and _safe(is_ours, data)
+        ours = data is not None and bool(is_ours(data))
         if event.get("status") == "cancelled":
             if ours or event_id in known:
                 conference_id = data.conference_id if ours and data else known.get(event_id)
@@ -237,10 +237,6 @@ def detect_changes(
                 )
             )
     return SyncResult(tuple(changes), tuple(problems))
-
-
-def _safe(is_ours: IsOurs, data: ConferenceData) -> bool:
-    return bool(is_ours(data))
 
 
 @attrs.frozen
@@ -319,8 +315,3 @@ def if_match_headers(etag: str | None) -> dict[str, str]:
         report(out, "type", "/etag", f"etag must be a non-empty string (got {show(etag)})")
         raise ValidationError(out)
     return {"If-Match": value}
-
-
-def iter_changes(run: SyncRun, **kwargs: Any) -> Iterator[Change]:
-    """The records of a sync run (``detect_changes`` over ``run.events``)."""
-    yield from detect_changes(run.events, **kwargs).changes
