@@ -301,3 +301,24 @@ def test_python_dash_m() -> None:
     )
     assert result.returncode == 0
     assert result.stdout.startswith("confdata ")
+
+
+def test_progress_line_only_on_a_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Long runs show a progress line on a terminal's stderr; never in JSON or off a TTY."""
+    from confdata import cli
+
+    for index in range(200):
+        _write(tmp_path / f"c{index:03d}.json", calendar_payload())
+    monkeypatch.setattr(cli, "PROGRESS_AFTER", 0.0)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert cli.main(["validate", str(tmp_path)]) == 0
+    err = capsys.readouterr().err
+    assert "\rconfdata: 100 files checked…" in err
+    assert "\rconfdata: 200 files checked…" in err
+    assert cli.main(["validate", "--format", "json", str(tmp_path)]) == 0
+    assert capsys.readouterr().err == ""
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: False)
+    assert cli.main(["validate", str(tmp_path)]) == 0
+    assert capsys.readouterr().err == ""
