@@ -140,18 +140,19 @@ class Reader:
         if features is not None and not features:
             self.keep(features, "entryPoints", index, self.names.features)
         table = self.features
-        return model._unchecked(
-            model.EntryPoint,
-            type=self.types.get(raw_type, raw_type),
-            uri=ep["uri"],
-            label=ep.get("label"),
-            pin=ep.get("pin"),
-            access_code=ep.get("accessCode"),
-            meeting_code=ep.get("meetingCode"),
-            passcode=ep.get("passcode"),
-            password=ep.get("password"),
-            region_code=ep.get("regionCode"),
-            features=tuple(table.get(f, f) for f in features or ()),
+        get = ep.get
+        return model.make_entry_point(
+            self.types.get(raw_type, raw_type),
+            ep["uri"],
+            get("label"),
+            get("pin"),
+            get("accessCode"),
+            get("meetingCode"),
+            get("passcode"),
+            get("password"),
+            get("regionCode"),
+            tuple(table.get(f, f) for f in features) if features else (),
+            None,  # _found: read leniently, so checked again wherever it is used
         )
 
     def conference(self, problems: list[Problem], **fields: Any) -> model.ConferenceData:

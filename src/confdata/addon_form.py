@@ -109,10 +109,8 @@ class _AddonReader(Reader):
             self.keep(raw, "parameters")
         for index, item in enumerate(raw):
             self.keep_unknown(item, ADDON_PARAMETER, "parameters", index)
-        return tuple(
-            model._unchecked(model.ConferenceParameter, key=item["key"], value=item["value"])
-            for item in raw
-        )
+        make = model.make_parameter
+        return tuple(make(item["key"], item["value"], False) for item in raw)
 
     def error(self, raw: dict[str, Any]) -> model.ConferenceError:
         self.keep_unknown(raw, ADDON_ERROR, "error")

@@ -248,10 +248,8 @@ class _CalendarReader(Reader):
         self.keep_unknown(
             params["addOnParameters"], ADDON_PARAMETERS_MEMBERS, "parameters", "addOnParameters"
         )
-        return tuple(
-            model._unchecked(model.ConferenceParameter, key=key, value=value)
-            for key, value in mapping.items()
-        )
+        make = model.make_parameter
+        return tuple(make(key, value, False) for key, value in mapping.items())
 
     def read(self, obj: dict[str, Any], problems: list[Problem]) -> model.ConferenceData:
         self.keep_unknown(obj, CALENDAR_MEMBERS)
