@@ -10,6 +10,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Mapping, Sequence
+from types import MappingProxyType
 from typing import TypeVar
 from urllib.parse import urlsplit
 
@@ -76,6 +77,19 @@ class FormNames:
     type_names: Mapping[EntryPointType, str]
     feature_names: Mapping[EntryPointFeature, str]
     auth_url_limit: int
+    entry_point_members: frozenset[str]
+    """Every member an entry point of this form may have."""
+    types: Mapping[str, EntryPointType] = attrs.field(init=False)
+    """The entry point types by this form's spelling (``type_names`` the other way round)."""
+    features_by_spelling: Mapping[str, EntryPointFeature] = attrs.field(init=False)
+
+    @types.default
+    def _types(self) -> Mapping[str, EntryPointType]:
+        return MappingProxyType({spelling: kind for kind, spelling in self.type_names.items()})
+
+    @features_by_spelling.default
+    def _features(self) -> Mapping[str, EntryPointFeature]:
+        return MappingProxyType({s: f for f, s in self.feature_names.items()})
 
 
 def report(out: list[Problem], code: str, path: str, message: str) -> None:

@@ -100,17 +100,8 @@ def raise_if_unreadable(problems: list[Problem], *, lenient: bool) -> None:
 class Reader:
     """Turns checked JSON of one form into values, keeping what the model has no field for."""
 
-    def __init__(
-        self,
-        names: FormNames,
-        entry_point_members: frozenset[str],
-        types: Mapping[str, model.EntryPointType],
-        features: Mapping[str, model.EntryPointFeature],
-    ) -> None:
+    def __init__(self, names: FormNames) -> None:
         self.names = names
-        self.entry_point_members = entry_point_members
-        self.types = types
-        self.features = features
         self.preserved: dict[str, Any] = {}
 
     def keep_unknown(self, obj: dict[str, Any], known: frozenset[str], *path: str | int) -> None:
@@ -134,15 +125,16 @@ class Reader:
 
     def entry_point(self, ep: dict[str, Any], index: int) -> model.EntryPoint:
         """One checked entry point."""
-        self.keep_unknown(ep, self.entry_point_members, "entryPoints", index)
-        raw_type = ep[self.names.entry_point_type]
-        features = ep.get(self.names.features)
+        names = self.names
+        self.keep_unknown(ep, names.entry_point_members, "entryPoints", index)
+        raw_type = ep[names.entry_point_type]
+        features = ep.get(names.features)
         if features is not None and not features:
-            self.keep(features, "entryPoints", index, self.names.features)
-        table = self.features
+            self.keep(features, "entryPoints", index, names.features)
+        table = names.features_by_spelling
         get = ep.get
         return model.make_entry_point(
-            self.types.get(raw_type, raw_type),
+            names.types.get(raw_type, raw_type),
             ep["uri"],
             get("label"),
             get("pin"),

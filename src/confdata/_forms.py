@@ -18,6 +18,9 @@ from ._text import show
 
 __all__ = ["ADDON", "CALENDAR"]
 
+SECRET_MEMBERS = ("pin", "accessCode", "meetingCode", "passcode", "password")
+_ENTRY_POINT_COMMON = frozenset(("uri", "label", "regionCode", *SECRET_MEMBERS))
+
 CALENDAR = FormNames(
     form="calendar",
     entry_point_type="entryPointType",
@@ -26,6 +29,7 @@ CALENDAR = FormNames(
     type_names=MappingProxyType({t: t.value for t in EntryPointType}),
     feature_names=MappingProxyType({f: f.value for f in EntryPointFeature}),
     auth_url_limit=LIMIT_AUTH_URL_MODEL,
+    entry_point_members=_ENTRY_POINT_COMMON | {"entryPointType", "entryPointFeatures"},
 )
 
 ADDON = FormNames(
@@ -36,21 +40,12 @@ ADDON = FormNames(
     type_names=MappingProxyType({t: t.value.upper() for t in EntryPointType}),
     feature_names=MappingProxyType({f: f.value.upper() for f in EntryPointFeature}),
     auth_url_limit=LIMIT_AUTH_URL_ADDON,
+    entry_point_members=_ENTRY_POINT_COMMON | {"type", "features"},
 )
 
 
-def by_spelling(names: Mapping[EntryPointType, str]) -> Mapping[str, EntryPointType]:
-    return MappingProxyType({spelling: kind for kind, spelling in names.items()})
-
-
-CALENDAR_TYPES = by_spelling(CALENDAR.type_names)
-ADDON_TYPES = by_spelling(ADDON.type_names)
-CALENDAR_FEATURES: Mapping[str, EntryPointFeature] = MappingProxyType(
-    {spelling: f for f, spelling in CALENDAR.feature_names.items()}
-)
-ADDON_FEATURES: Mapping[str, EntryPointFeature] = MappingProxyType(
-    {spelling: f for f, spelling in ADDON.feature_names.items()}
-)
+CALENDAR_TYPES = CALENDAR.types
+CALENDAR_FEATURES = CALENDAR.features_by_spelling
 SOLUTION_TYPES: Mapping[str, SolutionType] = MappingProxyType({s.value: s for s in SolutionType})
 REQUEST_STATUSES: Mapping[str, RequestStatus] = MappingProxyType(
     {s.value: s for s in RequestStatus}

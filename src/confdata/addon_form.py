@@ -11,11 +11,10 @@ from typing import TYPE_CHECKING, Any, NotRequired, TypedDict
 
 from . import model
 from ._formio import Emitter, Reader, raise_if_unreadable
-from ._forms import ADDON, ADDON_FEATURES, ADDON_TYPES, ERROR_TYPES
+from ._forms import ADDON, ERROR_TYPES
 from ._guard import guarded
 from ._problems import Problem
 from .validation import (
-    ADDON_ENTRY_POINT,
     ADDON_ERROR,
     ADDON_MEMBERS,
     ADDON_PARAMETER,
@@ -144,5 +143,5 @@ def from_addon_json(
     problems = validate_addon_json(obj, manifest=manifest)
     raise_if_unreadable(problems, lenient=lenient)
     assert isinstance(obj, dict)
-    reader = _AddonReader(ADDON, ADDON_ENTRY_POINT, ADDON_TYPES, ADDON_FEATURES)
+    reader = _AddonReader(ADDON)
     return guarded(lambda: reader.read(obj, problems), obj)

@@ -13,8 +13,6 @@ from ._enums import RequestStatus, SolutionType
 from ._formio import Emitter, Reader, raise_if_unreadable
 from ._forms import (
     CALENDAR,
-    CALENDAR_FEATURES,
-    CALENDAR_TYPES,
     REQUEST_STATUSES,
     SOLUTION_TYPES,
 )
@@ -22,7 +20,6 @@ from ._guard import guarded
 from ._problems import Problem
 from .validation import (
     ADDON_PARAMETERS_MEMBERS,
-    CALENDAR_ENTRY_POINT,
     CALENDAR_MEMBERS,
     KEY_MEMBERS,
     PARAMETERS_MEMBERS,
@@ -273,5 +270,5 @@ def from_calendar_json(obj: object, *, lenient: bool = False) -> model.Conferenc
     problems = validate_calendar_json(obj)
     raise_if_unreadable(problems, lenient=lenient)
     assert isinstance(obj, dict)
-    reader = _CalendarReader(CALENDAR, CALENDAR_ENTRY_POINT, CALENDAR_TYPES, CALENDAR_FEATURES)
+    reader = _CalendarReader(CALENDAR)
     return guarded(lambda: reader.read(obj, problems), obj)

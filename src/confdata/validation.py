@@ -7,7 +7,6 @@ cost is linear in the input however deeply an unknown member nests.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from ._checks import (
@@ -37,16 +36,13 @@ from ._checks import (
     member_path,
     report,
 )
-from ._enums import EntryPointFeature, EntryPointType, SolutionType
+from ._enums import EntryPointType, SolutionType
 from ._forms import (
     ADDON,
-    ADDON_FEATURES,
-    ADDON_TYPES,
     CALENDAR,
-    CALENDAR_FEATURES,
-    CALENDAR_TYPES,
     ERROR_TYPES,
     REQUEST_STATUSES,
+    SECRET_MEMBERS,
     SOLUTION_TYPES,
 )
 from ._guard import collect
@@ -65,8 +61,6 @@ __all__ = [
 ]
 
 MISSING: Any = object()
-SECRET_MEMBERS = ("pin", "accessCode", "meetingCode", "passcode", "password")
-ENTRY_POINT_COMMON = frozenset(("uri", "label", "regionCode", *SECRET_MEMBERS))
 
 CALENDAR_MEMBERS = frozenset(
     (
@@ -79,7 +73,6 @@ CALENDAR_MEMBERS = frozenset(
         "signature",
     )
 )
-CALENDAR_ENTRY_POINT = ENTRY_POINT_COMMON | {"entryPointType", "entryPointFeatures"}
 SOLUTION_MEMBERS = frozenset(("key", "name", "iconUri"))
 KEY_MEMBERS = frozenset(("type",))
 REQUEST_MEMBERS = frozenset(("requestId", "conferenceSolutionKey", "status"))
@@ -107,13 +100,7 @@ def _type(out: list[Problem], path: str, name: str, expected: str, value: object
 
 
 def walk_entry_point(
-    out: list[Problem],
-    ep: object,
-    path: str,
-    names: FormNames,
-    known: frozenset[str],
-    types: Mapping[str, EntryPointType],
-    features_table: Mapping[str, EntryPointFeature],
+    out: list[Problem], ep: object, path: str, names: FormNames
 ) -> EntryPointType | None:
     """Check one raw entry point of either form; returns its type when known.
 
@@ -124,10 +111,12 @@ def walk_entry_point(
     if not isinstance(ep, dict):
         _type(out, path, "entry point", "an object", ep)
         return None
+    known = names.entry_point_members
     if not known.issuperset(ep):
         check_members(out, ep, known, path, "entry point")
     get = ep.get
     type_key = names.entry_point_type
+    types = names.types
     value = get(type_key, MISSING)
     kind = types.get(value) if type(value) is str else None
     if kind is None:
@@ -153,6 +142,7 @@ def walk_entry_point(
     if region is not None and type(region) is not str:
         region = check_string(out, region, path + "/regionCode", "regionCode", NO_LIMIT)
     features_key = names.features
+    features_table = names.features_by_spelling
     raw_features = get(features_key)
     features = None
     if raw_features is not None:
@@ -177,23 +167,12 @@ _FAST_LABEL = LIMIT_LABEL // 2
 _FAST_SECRET = LIMIT_SECRET // 2
 
 
-def walk_entry_points(
-    out: list[Problem],
-    value: object,
-    path: str,
-    names: FormNames,
-    known: frozenset[str],
-    types: Mapping[str, EntryPointType],
-    features_table: Mapping[str, EntryPointFeature],
-) -> int | None:
+def walk_entry_points(out: list[Problem], value: object, path: str, names: FormNames) -> int | None:
     """Check a raw entry point array; returns its length, or None if it is not an array."""
     if not isinstance(value, (list, tuple)):
         _type(out, path, "entryPoints", "an array", value)
         return None
-    kinds = [
-        walk_entry_point(out, ep, f"{path}/{i}", names, known, types, features_table)
-        for i, ep in enumerate(value)
-    ]
+    kinds = [walk_entry_point(out, ep, f"{path}/{i}", names) for i, ep in enumerate(value)]
     check_entry_point_set(out, path, kinds, names)
     return len(kinds)
 
@@ -296,15 +275,7 @@ def walk_calendar(out: list[Problem], obj: object, root: str = "") -> None:
     entry_points = get("entryPoints", MISSING)
     count: int | None = 0
     if entry_points is not MISSING:
-        count = walk_entry_points(
-            out,
-            entry_points,
-            root + "/entryPoints",
-            CALENDAR,
-            CALENDAR_ENTRY_POINT,
-            CALENDAR_TYPES,
-            CALENDAR_FEATURES,
-        )
+        count = walk_entry_points(out, entry_points, root + "/entryPoints", CALENDAR)
 
     parameters = get("parameters", MISSING)
     if parameters is not MISSING:
@@ -349,7 +320,6 @@ def _calendar_parameters(out: list[Problem], value: object, path: str) -> None:
 ADDON_MEMBERS = frozenset(
     ("conferenceId", "conferenceSolutionId", "entryPoints", "parameters", "error", "note")
 )
-ADDON_ENTRY_POINT = ENTRY_POINT_COMMON | {"type", "features"}
 ADDON_PARAMETER = frozenset(("key", "value"))
 ADDON_ERROR = frozenset(("type", "authenticationUrl"))
 
@@ -411,15 +381,7 @@ def walk_addon(
     entry_points = get("entryPoints", MISSING)
     count: int | None = 0
     if entry_points is not MISSING:
-        count = walk_entry_points(
-            out,
-            entry_points,
-            root + "/entryPoints",
-            ADDON,
-            ADDON_ENTRY_POINT,
-            ADDON_TYPES,
-            ADDON_FEATURES,
-        )
+        count = walk_entry_points(out, entry_points, root + "/entryPoints", ADDON)
     parameters = get("parameters", MISSING)
     if parameters is not MISSING:
         _addon_parameters(out, parameters, root + "/parameters")
