@@ -309,6 +309,14 @@ def _calendar_parameters(out: list[Problem], value: object, path: str) -> None:
         return
     keys: list[str | None] = []
     for key, item in mapping.items():
+        if (
+            type(key) is str
+            and 0 < len(key) <= LIMIT_PARAMETER_KEY // 2
+            and type(item) is str
+            and len(item) <= LIMIT_PARAMETER_VALUE // 2
+        ):
+            keys.append(key)  # the common valid case: no limit can be reached
+            continue
         item_path = member_path(path, key)
         keys.append(
             check_string(out, key, item_path, "parameter key", LIMIT_PARAMETER_KEY, nonempty=True)
