@@ -44,6 +44,13 @@ CASES: list[tuple[str, Callable[[Payload], None], list[tuple[str, str]]]] = [
         [("type", "/entryPoints/1/entryPointFeatures")],
     ),
     ("notes-null", put("notes", value=None), [("type", "/notes")]),
+    ("label-null", _ep(0, label=None), [("type", "/entryPoints/0/label")]),
+    ("region-null", _ep(1, regionCode=None), [("type", "/entryPoints/1/regionCode")]),
+    (
+        "features-null",
+        _ep(1, entryPointFeatures=None),
+        [("type", "/entryPoints/1/entryPointFeatures")],
+    ),
     (
         "parameter-value-number",
         put("parameters", "addOnParameters", "parameters", value={"k": 1}),

@@ -43,6 +43,29 @@ ADDON = FormNames(
     entry_point_members=_ENTRY_POINT_COMMON | {"type", "features"},
 )
 
+# The members each JSON object of the two forms may have.
+CALENDAR_MEMBERS = frozenset(
+    (
+        "conferenceId",
+        "conferenceSolution",
+        "createRequest",
+        "entryPoints",
+        "notes",
+        "parameters",
+        "signature",
+    )
+)
+SOLUTION_MEMBERS = frozenset(("key", "name", "iconUri"))
+KEY_MEMBERS = frozenset(("type",))
+REQUEST_MEMBERS = frozenset(("requestId", "conferenceSolutionKey", "status"))
+STATUS_MEMBERS = frozenset(("statusCode",))
+PARAMETERS_MEMBERS = frozenset(("addOnParameters",))
+ADDON_PARAMETERS_MEMBERS = frozenset(("parameters",))
+ADDON_MEMBERS = frozenset(
+    ("conferenceId", "conferenceSolutionId", "entryPoints", "parameters", "error", "note")
+)
+ADDON_PARAMETER = frozenset(("key", "value"))
+ADDON_ERROR = frozenset(("type", "authenticationUrl"))
 
 CALENDAR_TYPES = CALENDAR.types
 CALENDAR_FEATURES = CALENDAR.features_by_spelling

@@ -11,15 +11,10 @@ from typing import TYPE_CHECKING, Any, NotRequired, TypedDict
 
 from . import model
 from ._formio import Emitter, Reader, raise_if_unreadable
-from ._forms import ADDON, ERROR_TYPES
+from ._forms import ADDON, ADDON_ERROR, ADDON_MEMBERS, ADDON_PARAMETER, ERROR_TYPES
 from ._guard import guarded
 from ._problems import Problem
-from .validation import (
-    ADDON_ERROR,
-    ADDON_MEMBERS,
-    ADDON_PARAMETER,
-    validate_addon_json,
-)
+from .validation import validate_addon_json
 
 if TYPE_CHECKING:
     from .manifest import Manifest

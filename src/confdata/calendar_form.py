@@ -12,26 +12,20 @@ from . import model
 from ._enums import RequestStatus, SolutionType
 from ._formio import Emitter, Reader, raise_if_unreadable
 from ._forms import (
-    CALENDAR,
-    REQUEST_STATUSES,
-    SOLUTION_TYPES,
-)
-from ._guard import guarded
-from ._problems import Problem
-from .validation import (
     ADDON_PARAMETERS_MEMBERS,
+    CALENDAR,
     CALENDAR_MEMBERS,
     KEY_MEMBERS,
     PARAMETERS_MEMBERS,
     REQUEST_MEMBERS,
+    REQUEST_STATUSES,
     SOLUTION_MEMBERS,
+    SOLUTION_TYPES,
     STATUS_MEMBERS,
-    manifest_ids,
-    validate_calendar_json,
 )
-
-if TYPE_CHECKING:
-    from .manifest import Manifest
+from ._guard import guarded
+from ._problems import Problem
+from .validation import manifest_ids, validate_calendar_json
 
 if TYPE_CHECKING:
     from .manifest import Manifest

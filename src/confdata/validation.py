@@ -37,13 +37,24 @@ from ._checks import (
     report,
 )
 from ._enums import EntryPointType, SolutionType
+from ._fast import addon_is_clean, calendar_is_clean
 from ._forms import (
     ADDON,
+    ADDON_ERROR,
+    ADDON_MEMBERS,
+    ADDON_PARAMETER,
+    ADDON_PARAMETERS_MEMBERS,
     CALENDAR,
+    CALENDAR_MEMBERS,
     ERROR_TYPES,
+    KEY_MEMBERS,
+    PARAMETERS_MEMBERS,
+    REQUEST_MEMBERS,
     REQUEST_STATUSES,
     SECRET_MEMBERS,
+    SOLUTION_MEMBERS,
     SOLUTION_TYPES,
+    STATUS_MEMBERS,
 )
 from ._guard import collect
 from ._model_checks import NO_LIMIT
@@ -62,24 +73,6 @@ __all__ = [
 
 MISSING: Any = object()
 
-CALENDAR_MEMBERS = frozenset(
-    (
-        "conferenceId",
-        "conferenceSolution",
-        "createRequest",
-        "entryPoints",
-        "notes",
-        "parameters",
-        "signature",
-    )
-)
-SOLUTION_MEMBERS = frozenset(("key", "name", "iconUri"))
-KEY_MEMBERS = frozenset(("type",))
-REQUEST_MEMBERS = frozenset(("requestId", "conferenceSolutionKey", "status"))
-STATUS_MEMBERS = frozenset(("statusCode",))
-PARAMETERS_MEMBERS = frozenset(("addOnParameters",))
-ADDON_PARAMETERS_MEMBERS = frozenset(("parameters",))
-
 
 def validate_calendar_json(obj: object) -> list[Problem]:
     """Every problem of a Calendar API v3 ``conferenceData`` value; never raises.
@@ -87,6 +80,8 @@ def validate_calendar_json(obj: object) -> list[Problem]:
     Accepts any Python value. At most 100 problems of one code are listed, then one more that
     counts the rest.
     """
+    if calendar_is_clean(obj):
+        return []
     return collect(lambda sink: walk_calendar(sink, obj), obj)
 
 
@@ -131,21 +126,25 @@ def walk_entry_point(
             uri = None
         else:
             uri = check_string(out, uri, path + "/uri", "uri", LIMIT_URI, nonempty=True)
-    label = get("label")
-    if label is not None and (type(label) is not str or len(label) > _FAST_LABEL):
+    label = get("label", MISSING)
+    if label is MISSING:
+        label = None
+    elif type(label) is not str or len(label) > _FAST_LABEL:
         label = check_string(out, label, path + "/label", "label", LIMIT_LABEL)
     for name in SECRET_MEMBERS:
         value = get(name, MISSING)
         if value is not MISSING and (type(value) is not str or len(value) > _FAST_SECRET):
             check_string(out, value, f"{path}/{name}", name, LIMIT_SECRET, secret=True)
-    region = get("regionCode")
-    if region is not None and type(region) is not str:
+    region = get("regionCode", MISSING)
+    if region is MISSING:
+        region = None
+    elif type(region) is not str:
         region = check_string(out, region, path + "/regionCode", "regionCode", NO_LIMIT)
     features_key = names.features
     features_table = names.features_by_spelling
-    raw_features = get(features_key)
+    raw_features = get(features_key, MISSING)
     features = None
-    if raw_features is not None:
+    if raw_features is not MISSING:
         if isinstance(raw_features, (list, tuple)):
             features = [features_table.get(f) if type(f) is str else None for f in raw_features]
             if None in features:
@@ -325,19 +324,14 @@ def _calendar_parameters(out: list[Problem], value: object, path: str) -> None:
     check_parameter_set(out, path, keys)
 
 
-ADDON_MEMBERS = frozenset(
-    ("conferenceId", "conferenceSolutionId", "entryPoints", "parameters", "error", "note")
-)
-ADDON_PARAMETER = frozenset(("key", "value"))
-ADDON_ERROR = frozenset(("type", "authenticationUrl"))
-
-
 def validate_addon_json(obj: object, *, manifest: Manifest | None = None) -> list[Problem]:
     """Every problem of an add-on form (``ConferenceDataMarkup``) value; never raises.
 
     With a ``manifest``, a ``conferenceSolutionId`` it does not declare is an error.
     """
     solution_ids = manifest_ids(manifest)
+    if addon_is_clean(obj, solution_ids):
+        return []
     return collect(lambda sink: walk_addon(sink, obj, "", solution_ids), obj)
 
 

@@ -21,10 +21,16 @@ from .._checks import (
     LIMIT_PARAMETER_VALUE,
     MAX_ITEMS,
 )
-from .._forms import ADDON, CALENDAR, ERROR_TYPES, REQUEST_STATUSES
+from .._forms import (
+    ADDON,
+    ADDON_MEMBERS,
+    CALENDAR,
+    CALENDAR_MEMBERS,
+    ERROR_TYPES,
+    REQUEST_STATUSES,
+)
 from .._json import pointer
 from .._regions import ASSIGNED_REGION_CODES
-from ..validation import ADDON_MEMBERS, CALENDAR_MEMBERS
 from ._strategies import http_uris, limited_text, phone_uris, sip_uris
 
 __all__ = ["InvalidExample", "invalid_addon_json", "invalid_calendar_json"]

@@ -1,0 +1,375 @@
+"""Fast acceptors: one straight pass that proves a value has no problem at all.
+
+The rule engine (``_checks`` and the walkers) is the only place that reports. The functions here
+only *accept*: each returns True when it can show, with the same limits and tables, that the
+engine would report nothing — no error and no warning — and False as soon as anything is
+unusual (a subclass where an exact ``str``/``dict``/``list`` is expected, a string long enough
+to need counting in UTF-16 units, a member the common case does not have, any exception). The
+callers then run the engine, which finds and words the problems. So an acceptor may be
+conservative, never wrong; ``tests/test_fast.py`` checks that it accepts only what the engine
+finds clean, over every example and Hypothesis-generated valid and invalid payloads.
+
+Most data is valid, and for valid data this pass is all that runs.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ._checks import (
+    LIMIT_CONFERENCE_ID,
+    LIMIT_LABEL,
+    LIMIT_NOTES,
+    LIMIT_PARAMETER_KEY,
+    LIMIT_PARAMETER_VALUE,
+    LIMIT_SECRET,
+    LIMIT_SOLUTION_ID,
+    LIMIT_URI,
+    MAX_ITEMS,
+    FormNames,
+)
+from ._enums import ConferenceErrorType, EntryPointFeature, EntryPointType, SolutionType
+from ._forms import (
+    ADDON,
+    ADDON_ERROR,
+    ADDON_MEMBERS,
+    CALENDAR,
+    CALENDAR_MEMBERS,
+    ERROR_TYPES,
+    REQUEST_MEMBERS,
+    REQUEST_STATUSES,
+    SECRET_MEMBERS,
+    SOLUTION_MEMBERS,
+    SOLUTION_TYPES,
+)
+from ._regions import ASSIGNED_REGION_CODES
+
+__all__ = ["addon_is_clean", "calendar_is_clean", "entry_point_is_clean"]
+
+# Strings up to half a limit cannot exceed it, even counted in UTF-16 code units.
+_URI = LIMIT_URI // 2
+_LABEL = LIMIT_LABEL // 2
+_SECRET = LIMIT_SECRET // 2
+_CONFERENCE_ID = LIMIT_CONFERENCE_ID // 2
+_SOLUTION_ID = LIMIT_SOLUTION_ID // 2
+_NOTES = LIMIT_NOTES // 2
+_KEY = LIMIT_PARAMETER_KEY // 2
+_VALUE = LIMIT_PARAMETER_VALUE // 2
+_AUTH_URL = min(CALENDAR.auth_url_limit, ADDON.auth_url_limit) // 2
+
+_VIDEO = EntryPointType.VIDEO
+_PHONE = EntryPointType.PHONE
+_SIP = EntryPointType.SIP
+_MORE = EntryPointType.MORE
+_ADD_ON = SolutionType.ADD_ON
+_AUTHENTICATION = ConferenceErrorType.AUTHENTICATION
+# Solution types a clean value may name: the deprecated ones are warned about.
+_CURRENT_SOLUTIONS = {
+    spelling: kind
+    for spelling, kind in SOLUTION_TYPES.items()
+    if kind in (SolutionType.ADD_ON, SolutionType.HANGOUTS_MEET)
+}
+# _checks' fast HTTP pattern for ASCII text, where its "no space or control character" is
+# the printable range: a quarter faster, and the acceptors check isascii() first.
+_HTTP = re.compile(r"(?i:https?)://[A-Za-z0-9][A-Za-z0-9.\-]*(?::[0-9]*)?(?:[/?#][!-~]*)?\Z").match
+_MISSING: Any = object()
+# The secret members, the most common first (they are looked up until all are found).
+_SECRETS = ("pin", "passcode", "accessCode", "meetingCode", "password")
+assert sorted(_SECRETS) == sorted(SECRET_MEMBERS)
+
+
+def _short(value: object, limit: int) -> bool:
+    """An exact ``str`` of at most ``limit`` characters (for a member that may be empty)."""
+    return type(value) is str and len(value) <= limit
+
+
+def _filled(value: object, limit: int) -> bool:
+    """An exact, non-empty ``str`` of at most ``limit`` characters."""
+    return type(value) is str and 0 < len(value) <= limit
+
+
+def _entry_points(value: object, names: FormNames) -> int:
+    """The number of entry points of a clean, non-empty array; 0 when not provably clean."""
+    if type(value) is not list and type(value) is not tuple:
+        return 0
+    count = len(value)
+    if not 0 < count <= MAX_ITEMS:
+        return 0
+    type_key = names.entry_point_type
+    features_key = names.features
+    types = names.types
+    feature_table = names.features_by_spelling
+    phones = 0
+    video = sip = more = False
+    for ep in value:
+        if type(ep) is not dict:
+            return 0
+        get = ep.get
+        raw_kind = ep[type_key]  # a missing member raises: not clean
+        uri = ep["uri"]
+        if type(raw_kind) is not str or type(uri) is not str or len(uri) > _URI:
+            return 0
+        kind = types.get(raw_kind)
+        # Members besides the type and the URI; each one recognised below is taken off, so
+        # what is left at the end is unknown (or misplaced) and the engine must look at it.
+        others = len(ep) - 2
+        if kind is _PHONE:
+            # tel: then printable characters, none of them a space: the fast URI pattern.
+            if uri[:4] != "tel:" or len(uri) == 4 or not uri.isprintable() or " " in uri:
+                return 0
+            phones += 1
+            if phones > 2:
+                return 0  # Calendar would not show it: a warning
+            if others:
+                region = get("regionCode", _MISSING)
+                if region is not _MISSING:
+                    if type(region) is not str or region not in ASSIGNED_REGION_CODES:
+                        return 0
+                    others -= 1
+                elif uri[4:5] != "+":
+                    return 0  # no country code and no region: a warning
+                features = get(features_key, _MISSING)
+                if features is not _MISSING:
+                    # One known feature: an empty list is kept verbatim; two are toll and
+                    # toll-free (an error) or the same one twice (a warning).
+                    if type(features) is not list or len(features) != 1:
+                        return 0
+                    feature = features[0]
+                    if type(feature) is not str or feature not in feature_table:
+                        return 0
+                    others -= 1
+            elif uri[4:5] != "+":
+                return 0
+        elif kind is _VIDEO:
+            if video or not uri.isascii() or _HTTP(uri) is None:
+                return 0
+            video = True
+        elif kind is _SIP:
+            if sip or uri[:4] != "sip:" or len(uri) == 4 or not uri.isprintable() or " " in uri:
+                return 0
+            sip = True
+        elif kind is _MORE:
+            if more or not uri.isascii() or _HTTP(uri) is None or "label" in ep:
+                return 0  # a label on a more entry point is a warning
+            more = True
+        else:
+            return 0
+        if others:
+            label = get("label", _MISSING)
+            if label is not _MISSING:
+                if type(label) is not str or len(label) > _LABEL:
+                    return 0
+                others -= 1
+            for name in _SECRETS:
+                if not others:
+                    break
+                secret = get(name, _MISSING)
+                if secret is not _MISSING:
+                    if type(secret) is not str or len(secret) > _SECRET:
+                        return 0
+                    others -= 1
+            if others:
+                return 0  # an unknown member, or regionCode or features off a phone
+    if not (phones or video or sip):
+        return 0  # only a more entry point
+    return count
+
+
+def _solution_key(value: object) -> SolutionType | None:
+    """The type of a clean solution key (``{"type": ...}``), else None."""
+    if type(value) is not dict or len(value) != 1:
+        return None
+    kind = value.get("type")
+    return _CURRENT_SOLUTIONS.get(kind) if type(kind) is str else None
+
+
+def _calendar(obj: object) -> bool:
+    if type(obj) is not dict or not CALENDAR_MEMBERS.issuperset(obj):
+        return False
+    get = obj.get
+    conference_id = get("conferenceId", _MISSING)
+    if conference_id is not _MISSING and (
+        type(conference_id) is not str or not 0 < len(conference_id) <= _CONFERENCE_ID
+    ):
+        return False
+    notes = get("notes", _MISSING)
+    if notes is not _MISSING and (type(notes) is not str or len(notes) > _NOTES):
+        return False
+    signature = get("signature", _MISSING)
+    if signature is not _MISSING and type(signature) is not str:
+        return False
+    solution_kind = None
+    solution = get("conferenceSolution", _MISSING)
+    if solution is not _MISSING:
+        if type(solution) is not dict:
+            return False
+        members = len(solution)
+        key = solution.get("key", _MISSING)
+        if key is not _MISSING:
+            solution_kind = _solution_key(key)
+            if solution_kind is None:
+                return False
+            members -= 1
+        if members:  # a name, an icon, or an unknown member
+            if not SOLUTION_MEMBERS.issuperset(solution):
+                return False
+            for name in ("name", "iconUri"):
+                text = solution.get(name, _MISSING)
+                if text is not _MISSING and type(text) is not str:
+                    return False
+    request = get("createRequest", _MISSING)
+    if request is not _MISSING and not _create_request(request):
+        return False
+    count = 0
+    entry_points = get("entryPoints", _MISSING)
+    if entry_points is not _MISSING:
+        count = _entry_points(entry_points, CALENDAR)
+        if not count:
+            return False
+    parameters = get("parameters", _MISSING)
+    if parameters is not _MISSING:
+        if type(parameters) is not dict or len(parameters) != 1:
+            return False
+        addon = parameters["addOnParameters"]
+        if type(addon) is not dict or len(addon) != 1:
+            return False
+        mapping = addon["parameters"]
+        if type(mapping) is not dict or not 0 < len(mapping) <= MAX_ITEMS:
+            return False
+        for key, item in mapping.items():
+            if (
+                type(key) is not str
+                or type(item) is not str
+                or not 0 < len(key) <= _KEY
+                or len(item) > _VALUE
+            ):
+                return False
+    if request is _MISSING and (solution is _MISSING or not count):
+        return False  # needs a solution with entry points, or a create request
+    return not (solution_kind is _ADD_ON and conference_id is _MISSING)
+
+
+def _create_request(request: object) -> bool:
+    if type(request) is not dict or not REQUEST_MEMBERS.issuperset(request):
+        return False
+    get = request.get
+    request_id = get("requestId", _MISSING)
+    if request_id is not _MISSING and (type(request_id) is not str or not request_id):
+        return False
+    key = get("conferenceSolutionKey", _MISSING)
+    if key is not _MISSING and _solution_key(key) is None:
+        return False
+    status = get("status", _MISSING)
+    if status is _MISSING:
+        return True
+    if type(status) is not dict or len(status) != 1:
+        return False
+    code = status.get("statusCode")
+    return type(code) is str and code in REQUEST_STATUSES
+
+
+def _addon(obj: object, solution_ids: frozenset[str] | None) -> bool:
+    if type(obj) is not dict or not ADDON_MEMBERS.issuperset(obj):
+        return False
+    get = obj.get
+    solution_id = get("conferenceSolutionId", _MISSING)
+    if solution_id is not _MISSING:
+        if not _filled(solution_id, _SOLUTION_ID):
+            return False
+        if solution_ids is not None and solution_id not in solution_ids:
+            return False
+    error = get("error", _MISSING)
+    if error is not _MISSING:
+        # An error result carries nothing but the error and the solution id.
+        return len(obj) == (1 if solution_id is _MISSING else 2) and _error(error)
+    if solution_id is _MISSING:
+        return False  # Workspace add-ons must name the solution: a warning
+    if not _filled(get("conferenceId"), _CONFERENCE_ID):
+        return False
+    note = get("note", _MISSING)
+    if note is not _MISSING and not _short(note, _NOTES):
+        return False
+    if not _entry_points(get("entryPoints"), ADDON):
+        return False
+    parameters = get("parameters", _MISSING)
+    if parameters is not _MISSING:
+        if type(parameters) is not list or not 0 < len(parameters) <= MAX_ITEMS:
+            return False
+        keys = set()
+        for item in parameters:
+            if type(item) is not dict or len(item) != 2:
+                return False
+            key = item.get("key")
+            if not _filled(key, _KEY) or not _short(item.get("value"), _VALUE) or key in keys:
+                return False
+            keys.add(key)
+    return True
+
+
+def _error(error: object) -> bool:
+    if type(error) is not dict or not ADDON_ERROR.issuperset(error):
+        return False
+    raw_kind = error.get("type")
+    if type(raw_kind) is not str:
+        return False
+    kind = ERROR_TYPES.get(raw_kind)
+    url = error.get("authenticationUrl", _MISSING)
+    if kind is _AUTHENTICATION:
+        return (
+            type(url) is str and len(url) <= _AUTH_URL and url.isascii() and _HTTP(url) is not None
+        )
+    return kind is not None and url is _MISSING
+
+
+def calendar_is_clean(obj: object) -> bool:
+    """True only if ``validate_calendar_json(obj)`` would return no problem at all."""
+    try:
+        return _calendar(obj)
+    except Exception:  # anything odd is for the rule engine to look at and report
+        return False
+
+
+def addon_is_clean(obj: object, solution_ids: frozenset[str] | None) -> bool:
+    """True only if ``validate_addon_json`` (with these manifest ids) would find nothing."""
+    try:
+        return _addon(obj, solution_ids)
+    except Exception:
+        return False
+
+
+def entry_point_is_clean(
+    kind: object,
+    uri: object,
+    label: object,
+    region: object,
+    features: object,
+    secrets: tuple[object, ...],
+) -> bool:
+    """True only if an :class:`~confdata.EntryPoint` with these attributes has no problem."""
+    try:
+        if type(kind) is not EntryPointType or type(uri) is not str or len(uri) > _URI:
+            return False
+        if kind is _PHONE or kind is _SIP:
+            prefix = "tel:" if kind is _PHONE else "sip:"
+            if uri[:4] != prefix or len(uri) == 4 or not uri.isprintable() or " " in uri:
+                return False
+        elif not uri.isascii() or _HTTP(uri) is None:
+            return False
+        if label is not None and (kind is _MORE or not _short(label, _LABEL)):
+            return False
+        for secret in secrets:
+            if secret is not None and not _short(secret, _SECRET):
+                return False
+        if type(features) is not tuple:
+            return False
+        if kind is not _PHONE:
+            return region is None and not features
+        if region is None:
+            if not uri.startswith("tel:+"):
+                return False
+        elif type(region) is not str or region not in ASSIGNED_REGION_CODES:
+            return False
+        return not features or (len(features) == 1 and type(features[0]) is EntryPointFeature)
+    except Exception:
+        return False

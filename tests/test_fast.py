@@ -1,0 +1,253 @@
+"""The fast acceptors accept only what the rule engine finds clean, and accept common valid data.
+
+``validate_*_json`` return ``[]`` without running the engine when an acceptor says a value is
+clean, so an acceptor that accepted something the engine would report would hide a problem.
+These tests compare the acceptors with the engine alone (``walk_calendar``/``walk_addon``).
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from confdata import fixtures
+from confdata._fast import addon_is_clean, calendar_is_clean
+from confdata._guard import collect
+from confdata.testing import (
+    InvalidExample,
+    addon_json,
+    calendar_json,
+    invalid_addon_json,
+    invalid_calendar_json,
+)
+from confdata.validation import walk_addon, walk_calendar
+
+from .payloads import addon_payload, calendar_payload
+
+
+def engine_calendar(obj: object) -> list[Any]:
+    return collect(lambda sink: walk_calendar(sink, obj), obj)
+
+
+def engine_addon(obj: object, ids: frozenset[str] | None = None) -> list[Any]:
+    return collect(lambda sink: walk_addon(sink, obj, "", ids), obj)
+
+
+class Text(str):
+    """A str subclass: the engine reads its characters; the acceptors leave it to the engine."""
+
+
+class Liar(str):
+    """Claims to equal anything: an acceptor that trusted ``==`` would be fooled."""
+
+    def __eq__(self, other: object) -> bool:
+        return True
+
+    __hash__ = str.__hash__
+
+
+REPLACEMENTS: list[object] = [
+    None,
+    0,
+    True,
+    1.5,
+    "",
+    "x",
+    "+",
+    "toll",
+    "TOLL",
+    "video",
+    "eventHangout",
+    "hangoutsMeet",
+    "ZZ",
+    "US",
+    "tel:+1",
+    "tel:12",
+    "TEL:+1",
+    "sip:a",
+    "sips:a",
+    "https://a.example/x",
+    "https://a.example/\u00e9",
+    "https://a.example/ x",
+    "http://",
+    "\u00e9" * 300,
+    "\U0001f600" * 300,
+    "x" * 700,
+    "x" * 3000,
+    Text("video"),
+    Liar("nothing"),
+    [],
+    ["toll"],
+    ["toll", "toll"],
+    ["toll", "toll_free"],
+    ("toll",),
+    {},
+    {"type": "addOn"},
+]
+
+
+def _places(value: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
+    """The path of every member and item below ``value``."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield (*path, key)
+            yield from _places(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield (*path, index)
+            yield from _places(item, (*path, index))
+
+
+# Members of either form, added where they are missing (or do not belong).
+MEMBER_NAMES = [
+    "label",
+    "pin",
+    "passcode",
+    "accessCode",
+    "meetingCode",
+    "password",
+    "regionCode",
+    "entryPointFeatures",
+    "features",
+    "conferenceId",
+    "conferenceSolutionId",
+    "notes",
+    "note",
+    "authenticationUrl",
+    "key",
+    "name",
+    "unknownMember",
+]
+ADDED: list[object] = [None, 1, "", "US", "x", "x" * 700, ["toll"], ["TOLL"], {}]
+
+
+def _changes(parent: Any, last: Any) -> Iterator[Callable[[Any], None]]:
+    """Every way to change ``parent[last]`` (or its place in ``parent``)."""
+
+    def replace(value: object) -> Callable[[Any], None]:
+        return lambda p: p.__setitem__(last, copy.deepcopy(value))
+
+    yield from (replace(value) for value in REPLACEMENTS)
+    yield lambda p: p.__delitem__(last)
+    if isinstance(parent, list):
+        yield lambda p: p.append(copy.deepcopy(p[last]))  # one more of the same
+        yield lambda p: p.__setitem__(slice(None), [p[last]])  # only this one
+        return
+    for name in ("", "k" * 60, "😀" * 30):  # the member renamed (a parameter key)
+
+        def rename(p: Any, name: str = name) -> None:
+            p[name] = p.pop(last)
+
+        yield rename
+    current = parent[last]
+    if isinstance(current, str) and ":" in current:  # a URI: the same, far longer
+        for tail in ("a" * 700, "a" * 1400, "\u00e9" * 700):
+            yield replace(current + "/" + tail)
+    for name in MEMBER_NAMES:
+        if name not in parent:
+            for value in ADDED:
+                yield lambda p, name=name, value=value: p.__setitem__(name, copy.deepcopy(value))
+
+
+def mutants(payload: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """Every payload one change away: each member replaced, removed, renamed, repeated, or
+    given a sibling member."""
+    for place in list(_places(payload)):
+        parent = payload
+        for step in place[:-1]:
+            parent = parent[step]
+        for change in _changes(parent, place[-1]):
+            mutant = copy.deepcopy(payload)
+            target = mutant
+            for step in place[:-1]:
+                target = target[step]
+            change(target)
+            yield mutant
+    for name in MEMBER_NAMES:
+        for value in ADDED:
+            if name not in payload:
+                yield {**payload, name: value}
+
+
+CALENDAR_VALID = [
+    calendar_payload(),
+    *(dict(make().to_calendar_json()) for make in fixtures.FIXTURES.values()),
+]
+ADDON_VALID = [
+    addon_payload(),
+    *(dict(make().to_addon_json()) for make in fixtures.FIXTURES.values()),
+]
+
+
+@pytest.mark.parametrize("payload", CALENDAR_VALID)
+def test_calendar_mutants_accepted_only_when_clean(payload: dict[str, Any]) -> None:
+    accepted = 0
+    for mutant in mutants(payload):
+        if calendar_is_clean(mutant):
+            accepted += 1
+            assert engine_calendar(mutant) == [], mutant
+    assert accepted  # some changes keep the payload clean (another valid label, say)
+
+
+@pytest.mark.parametrize("payload", ADDON_VALID)
+def test_addon_mutants_accepted_only_when_clean(payload: dict[str, Any]) -> None:
+    for ids in (None, frozenset({"acme-video"}), frozenset({"other"})):
+        for mutant in mutants(payload):
+            if addon_is_clean(mutant, ids):
+                assert engine_addon(mutant, ids) == [], mutant
+
+
+def test_common_valid_payloads_take_the_fast_path() -> None:
+    """Valid data as add-ons produce it never needs the engine (what makes validation fast)."""
+    full = fixtures.full_conference()
+    assert calendar_is_clean(dict(full.to_calendar_json()))
+    assert addon_is_clean(dict(full.to_addon_json()), frozenset({"acme-video"}))
+    assert calendar_is_clean(calendar_payload())
+    assert addon_is_clean(addon_payload(), None)
+    assert addon_is_clean(dict(fixtures.authentication_error().to_addon_json()), None)
+    assert calendar_is_clean(dict(fixtures.pending_create_request().to_calendar_json()))
+
+
+def test_the_engine_runs_when_the_acceptor_declines() -> None:
+    from confdata import validate_calendar_json
+
+    payload = calendar_payload()
+    payload["entryPoints"][0]["label"] = Text("a label")  # valid, but not an exact str
+    assert not calendar_is_clean(payload)
+    assert validate_calendar_json(payload) == engine_calendar(payload) == []
+
+
+@given(st.one_of(calendar_json(), invalid_calendar_json()))
+def test_calendar_acceptor_agrees_with_the_engine(drawn: dict[str, Any] | InvalidExample) -> None:
+    payload = drawn.payload if isinstance(drawn, InvalidExample) else drawn
+    if calendar_is_clean(payload):
+        assert engine_calendar(payload) == []
+
+
+@given(st.one_of(addon_json(), invalid_addon_json()))
+def test_addon_acceptor_agrees_with_the_engine(drawn: dict[str, Any] | InvalidExample) -> None:
+    payload = drawn.payload if isinstance(drawn, InvalidExample) else drawn
+    if addon_is_clean(payload, None):
+        assert engine_addon(payload) == []
+
+
+class Exploding(dict[str, Any]):
+    def get(self, *args: Any) -> Any:
+        raise RuntimeError("boom")
+
+
+@pytest.mark.parametrize(
+    "check",
+    [calendar_is_clean, lambda value: addon_is_clean(value, None)],
+)
+@pytest.mark.parametrize(
+    "value",
+    [None, [], "x", Exploding(), {"entryPoints": Exploding()}, {Liar("x"): 1}, {1: 2}],
+)
+def test_acceptors_never_raise(check: Callable[[object], bool], value: object) -> None:
+    assert check(value) is False
