@@ -151,7 +151,11 @@ def _changes(parent: Any, last: Any) -> Iterator[Callable[[Any], None]]:
     for name in MEMBER_NAMES:
         if name not in parent:
             for value in ADDED:
-                yield lambda p, name=name, value=value: p.__setitem__(name, copy.deepcopy(value))
+
+                def add(p: Any, name: str = name, value: object = value) -> None:
+                    p[name] = copy.deepcopy(value)
+
+                yield add
 
 
 def mutants(payload: dict[str, Any]) -> Iterator[dict[str, Any]]:
