@@ -11,17 +11,38 @@ import copy
 from collections.abc import Callable, Iterator
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from confdata import fixtures
-from confdata._fast import addon_is_clean, calendar_is_clean
+from confdata import (
+    ConferenceData,
+    ConferenceError,
+    ConferenceErrorType,
+    ConferenceSolution,
+    CreateRequest,
+    EntryPoint,
+    EntryPointType,
+    SolutionType,
+    ValidationError,
+    fixtures,
+)
+from confdata._fast import (
+    addon_is_clean,
+    calendar_is_clean,
+    conference_data_is_clean,
+    entry_point_is_clean,
+)
 from confdata._guard import collect
+from confdata._model_checks import check_conference_data, check_entry_point
+from confdata.model import _unchecked
 from confdata.testing import (
     InvalidExample,
     addon_json,
     calendar_json,
+    conference_data,
+    entry_points,
     invalid_addon_json,
     invalid_calendar_json,
 )
@@ -255,3 +276,104 @@ class Exploding(dict[str, Any]):
 )
 def test_acceptors_never_raise(check: Callable[[object], bool], value: object) -> None:
     assert check(value) is False
+
+
+# --- the model's acceptors ---------------------------------------------------------------------
+
+
+def _read_entry_points(payload: dict[str, Any]) -> tuple[EntryPoint, ...]:
+    try:
+        return ConferenceData.from_calendar_json(payload, lenient=True).entry_points
+    except ValidationError:
+        return ()
+
+
+@pytest.mark.parametrize("payload", CALENDAR_VALID)
+def test_entry_point_acceptor_accepts_only_clean_values(payload: dict[str, Any]) -> None:
+    """Entry points read leniently from every mutant, so each holds what the mutant held."""
+    accepted = 0
+    for mutant in mutants(payload):
+        for ep in _read_entry_points(mutant):
+            if entry_point_is_clean(ep):
+                accepted += 1
+                assert check_entry_point(ep, "") == [], ep
+    assert accepted or "entryPoints" not in payload
+
+
+@given(entry_points())
+def test_generated_entry_points_accepted_only_when_clean(ep: EntryPoint) -> None:
+    if entry_point_is_clean(ep):
+        assert check_entry_point(ep, "") == []
+
+
+def _data_variants(data: ConferenceData) -> Iterator[ConferenceData]:
+    """``data`` with one field replaced by each value of interest (not checked on creation)."""
+    eps = data.entry_points
+    read = ConferenceData.from_calendar_json(data.to_calendar_json(), lenient=True)
+    broken = ConferenceData.from_calendar_json(  # values with errors, as lenient reads keep them
+        {
+            "conferenceId": "x",
+            "entryPoints": [{"entryPointType": "video", "uri": "ftp://acme.example/x"}],
+            "parameters": {"addOnParameters": {"parameters": {"k" * 60: "v"}}},
+        },
+        lenient=True,
+    )
+    phones = tuple(EntryPoint.phone(f"tel:+1202555000{i}") for i in range(3))
+    replacements: dict[str, list[object]] = {
+        "conference_id": [None, "", "x" * 300, "x" * 600, Text("id"), 5],
+        "conference_solution_id": [None, "", "x" * 600, 5],
+        "notes": [None, "x" * 1500, "x" * 3000, 5],
+        "signature": [None, "s", 5],
+        "entry_points": [
+            (),
+            eps[:1],
+            eps + eps[:1],
+            tuple(ep for ep in eps if ep.type is EntryPointType.MORE),
+            read.entry_points,
+            broken.entry_points,
+            phones,
+            list(eps),
+            (*eps, "not an entry point"),
+        ],
+        "parameters": [
+            (),
+            data.parameters + data.parameters[:1],
+            read.parameters,
+            broken.parameters,
+            list(data.parameters),
+        ],
+        "conference_solution": [
+            None,
+            ConferenceSolution(SolutionType.EVENT_HANGOUT),
+            ConferenceSolution(SolutionType.HANGOUTS_MEET, name="Meet"),
+            "addOn",
+        ],
+        "create_request": [None, CreateRequest(request_id="r")],
+        "error": [None, ConferenceError(ConferenceErrorType.TEMPORARY)],
+    }
+    fields = {field.name: getattr(data, field.name) for field in attrs.fields(ConferenceData)}
+    for name, values in replacements.items():
+        for value in values:
+            yield _unchecked(ConferenceData, **{**fields, name: value})
+
+
+@pytest.mark.parametrize("make", list(fixtures.FIXTURES.values()))
+def test_conference_data_acceptor_accepts_only_clean_values(
+    make: Callable[[], ConferenceData],
+) -> None:
+    data = make()
+    for variant in _data_variants(data):
+        if conference_data_is_clean(variant):
+            assert check_conference_data(variant) == [], variant
+
+
+def test_built_conferences_take_the_fast_path() -> None:
+    assert conference_data_is_clean(fixtures.full_conference())
+    assert conference_data_is_clean(fixtures.video_only())
+    assert not conference_data_is_clean(fixtures.temporary_error())  # left to the engine
+
+
+@given(conference_data())
+def test_generated_conferences_accepted_only_when_clean(data: ConferenceData) -> None:
+    if conference_data_is_clean(data):
+        assert check_conference_data(data) == []

@@ -15,8 +15,10 @@ Most data is valid, and for valid data this pass is all that runs.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+# model imports this module first; its classes are looked up on it only when checks run.
+from . import model
 from ._checks import (
     LIMIT_CONFERENCE_ID,
     LIMIT_LABEL,
@@ -45,7 +47,15 @@ from ._forms import (
 )
 from ._regions import ASSIGNED_REGION_CODES
 
-__all__ = ["addon_is_clean", "calendar_is_clean", "entry_point_is_clean"]
+if TYPE_CHECKING:
+    from .model import ConferenceData, EntryPoint
+
+__all__ = [
+    "addon_is_clean",
+    "calendar_is_clean",
+    "conference_data_is_clean",
+    "entry_point_is_clean",
+]
 
 # Strings up to half a limit cannot exceed it, even counted in UTF-16 code units.
 _URI = LIMIT_URI // 2
@@ -338,16 +348,11 @@ def addon_is_clean(obj: object, solution_ids: frozenset[str] | None) -> bool:
         return False
 
 
-def entry_point_is_clean(
-    kind: object,
-    uri: object,
-    label: object,
-    region: object,
-    features: object,
-    secrets: tuple[object, ...],
-) -> bool:
-    """True only if an :class:`~confdata.EntryPoint` with these attributes has no problem."""
+def entry_point_is_clean(ep: EntryPoint) -> bool:
+    """True only if ``check_entry_point(ep)`` would find no problem at all."""
     try:
+        kind = ep.type
+        uri = ep.uri
         if type(kind) is not EntryPointType or type(uri) is not str or len(uri) > _URI:
             return False
         if kind is _PHONE or kind is _SIP:
@@ -356,20 +361,101 @@ def entry_point_is_clean(
                 return False
         elif not uri.isascii() or _HTTP(uri) is None:
             return False
-        if label is not None and (kind is _MORE or not _short(label, _LABEL)):
+        label = ep.label
+        if label is not None and (kind is _MORE or type(label) is not str or len(label) > _LABEL):
             return False
-        for secret in secrets:
-            if secret is not None and not _short(secret, _SECRET):
+        for secret in (ep.pin, ep.passcode, ep.access_code, ep.meeting_code, ep.password):
+            if secret is not None and (type(secret) is not str or len(secret) > _SECRET):
                 return False
+        features = ep.features
+        region = ep.region_code
         if type(features) is not tuple:
             return False
         if kind is not _PHONE:
             return region is None and not features
         if region is None:
-            if not uri.startswith("tel:+"):
+            if uri[4:5] != "+":
                 return False
         elif type(region) is not str or region not in ASSIGNED_REGION_CODES:
             return False
         return not features or (len(features) == 1 and type(features[0]) is EntryPointFeature)
     except Exception:
         return False
+
+
+def conference_data_is_clean(data: ConferenceData) -> bool:
+    """True only if ``check_conference_data(data)`` would find no problem at all.
+
+    Covers a conference (not an error result or a create request) whose entry points and
+    parameters were checked clean when they were made.
+    """
+    try:
+        return _conference_data(data)
+    except Exception:
+        return False
+
+
+def _conference_data(data: ConferenceData) -> bool:
+    if data.error is not None or data.create_request is not None:
+        return False
+    conference_id = data.conference_id
+    if type(conference_id) is not str or not 0 < len(conference_id) <= _CONFERENCE_ID:
+        return False
+    solution_id = data.conference_solution_id
+    if solution_id is not None and (
+        type(solution_id) is not str or not 0 < len(solution_id) <= _SOLUTION_ID
+    ):
+        return False
+    notes = data.notes
+    if notes is not None and (type(notes) is not str or len(notes) > _NOTES):
+        return False
+    signature = data.signature
+    if signature is not None and type(signature) is not str:
+        return False
+    solution = data.conference_solution
+    if solution is not None:
+        if type(solution) is not model.ConferenceSolution:
+            return False
+        kind = solution.key_type
+        if not (kind is None or kind is _ADD_ON or kind is SolutionType.HANGOUTS_MEET):
+            return False
+        name = solution.name
+        icon = solution.icon_uri
+        if (name is not None and type(name) is not str) or (
+            icon is not None and type(icon) is not str
+        ):
+            return False
+    entry_points = data.entry_points
+    if type(entry_points) is not tuple or not 0 < len(entry_points) <= MAX_ITEMS:
+        return False
+    entry_point_class = model.EntryPoint
+    phones = 0
+    seen: set[EntryPointType | str] = set()
+    for ep in entry_points:
+        # Checked on creation and found clean (read values have None; warnings a tuple).
+        if type(ep) is not entry_point_class or ep._found != ():
+            return False
+        kind = ep.type
+        if kind is _PHONE:
+            phones += 1
+            if phones > 2:
+                return False
+        elif kind in seen:
+            return False
+        else:
+            seen.add(kind)
+    if not phones and seen == {_MORE}:
+        return False
+    parameters = data.parameters
+    if type(parameters) is not tuple or len(parameters) > MAX_ITEMS:
+        return False
+    if parameters:
+        parameter_class = model.ConferenceParameter
+        keys = set()
+        for parameter in parameters:
+            if type(parameter) is not parameter_class or not parameter._valid:
+                return False
+            keys.add(parameter.key)
+        if len(keys) != len(parameters):
+            return False  # a key twice
+    return True

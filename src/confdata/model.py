@@ -14,7 +14,11 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import attrs
 
-from . import _model_checks
+from . import (
+    _fast,  # which imports this module: its functions are looked up at call time
+    _model_checks,
+)
+from ._checks import LIMIT_PARAMETER_KEY, LIMIT_PARAMETER_VALUE
 from ._enums import (
     ConferenceErrorType,
     EntryPointFeature,
@@ -95,6 +99,10 @@ def _parameters(value: Iterable[ConferenceParameter]) -> tuple[ConferenceParamet
     return tuple(value) if _is_sequence(value) else value  # type: ignore[return-value]
 
 
+# Below these lengths a parameter cannot reach its limits, even counted in UTF-16 units.
+_FAST_KEY = LIMIT_PARAMETER_KEY // 2
+_FAST_VALUE = LIMIT_PARAMETER_VALUE // 2
+
 _SECRET_FIELDS = frozenset({"pin", "access_code", "meeting_code", "passcode", "password"})
 
 
@@ -118,26 +126,27 @@ _T = TypeVar("_T")
 
 
 def _unchecked(cls: type[_T], **fields: object) -> _T:
-    """Create an instance without running its rules: only for the lenient readers."""
-    instance = object.__new__(cls)
-    for name, value in fields.items():
-        object.__setattr__(instance, name, value)
+    """Create an instance without running its rules: only for the readers and builders."""
+    instance = _new(cls)
+    _set_dict(instance, "__dict__", fields)
     return instance
+
+
+_new = object.__new__
+_set_dict = object.__setattr__  # (instance, "__dict__", values): past the frozen __setattr__
 
 
 def _maker(cls: type[_T]) -> Callable[..., _T]:
     """A fast unchecked constructor taking every attribute positionally, in attrs order.
 
-    Writes through the slots' own descriptors, past the frozen ``__setattr__``; for the
-    readers' hot loops, where :func:`_unchecked`'s keyword handling would dominate.
+    The values are frozen and keep their attributes in the instance ``__dict__``, which this
+    fills in one step, past the frozen ``__setattr__``; for the readers' hot loops.
     """
-    setters = [getattr(cls, field.name).__set__ for field in attrs.fields(cls)]  # type: ignore[arg-type]
-    new = object.__new__
+    names = tuple(field.name for field in attrs.fields(cls))  # type: ignore[arg-type]
 
     def make(*values: object) -> _T:
-        instance = new(cls)
-        for setter, value in zip(setters, values, strict=True):
-            setter(instance, value)
+        instance = _new(cls)
+        _set_dict(instance, "__dict__", dict(zip(names, values, strict=True)))
         return instance
 
     return make
@@ -148,7 +157,7 @@ def _raise_errors(problems: list[Problem]) -> None:
         raise ValidationError(problems)
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, slots=False)
 class EntryPoint:
     """One way to join: a type, a URI and optional codes. Secrets are masked in the repr."""
 
@@ -171,9 +180,12 @@ class EntryPoint:
     __repr__ = _compact_repr
 
     def __attrs_post_init__(self) -> None:
+        if _fast.entry_point_is_clean(self):
+            self.__dict__["_found"] = ()
+            return
         problems = _model_checks.check_entry_point(self, "")
         _raise_errors(problems)
-        object.__setattr__(self, "_found", tuple(problems))
+        self.__dict__["_found"] = tuple(problems)
 
     @classmethod
     def video(
@@ -243,7 +255,7 @@ class EntryPoint:
         return cls(EntryPointType.MORE, uri, pin=pin)
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, slots=False)
 class ConferenceParameter:
     """A key/value pair the add-on passes to and from its conferencing system."""
 
@@ -256,11 +268,19 @@ class ConferenceParameter:
     __repr__ = _compact_repr
 
     def __attrs_post_init__(self) -> None:
-        _raise_errors(_model_checks.check_parameter(self, ""))
-        object.__setattr__(self, "_valid", True)
+        key = self.key
+        value = self.value
+        if not (
+            type(key) is str
+            and type(value) is str
+            and 0 < len(key) <= _FAST_KEY
+            and len(value) <= _FAST_VALUE
+        ):
+            _raise_errors(_model_checks.check_parameter(self, ""))
+        self.__dict__["_valid"] = True
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, slots=False)
 class ConferenceError:
     """Why the conference could not be created; AUTHENTICATION needs an authentication URL."""
 
@@ -273,7 +293,7 @@ class ConferenceError:
         _raise_errors(_model_checks.check_error(self, ""))
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, slots=False)
 class ConferenceSolution:
     """Calendar-side description of the solution: key type, display name and icon."""
 
@@ -294,7 +314,7 @@ def new_request_id() -> str:
     return uuid.uuid4().hex
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, slots=False)
 class CreateRequest:
     """Calendar-side request to create a conference; a fresh ``request_id`` by default."""
 
@@ -335,7 +355,7 @@ def _freeze_preserved(value: Mapping[str, Any]) -> Mapping[str, Any]:
     return MappingProxyType(dict(value)) if value else _EMPTY_MAPPING
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, slots=False)
 class ConferenceData:
     """Everything Calendar needs to let attendees join, or a :class:`ConferenceError`.
 
@@ -367,7 +387,8 @@ class ConferenceData:
     __repr__ = _compact_repr
 
     def __attrs_post_init__(self) -> None:
-        _raise_errors(_model_checks.check_conference_data(self))
+        if not _fast.conference_data_is_clean(self):
+            _raise_errors(_model_checks.check_conference_data(self))
 
     @property
     def is_error(self) -> bool:
