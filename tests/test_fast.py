@@ -31,11 +31,14 @@ from confdata import (
 from confdata._fast import (
     addon_is_clean,
     calendar_is_clean,
+    clean_calendar_parts,
     conference_data_is_clean,
     entry_point_is_clean,
 )
+from confdata._forms import CALENDAR
 from confdata._guard import collect
 from confdata._model_checks import check_conference_data, check_entry_point
+from confdata.calendar_form import _CalendarReader
 from confdata.model import _unchecked
 from confdata.testing import (
     InvalidExample,
@@ -377,3 +380,36 @@ def test_built_conferences_take_the_fast_path() -> None:
 def test_generated_conferences_accepted_only_when_clean(data: ConferenceData) -> None:
     if conference_data_is_clean(data):
         assert check_conference_data(data) == []
+
+
+# --- reading: the fast read gives what the engine's read gives ---------------------------------
+
+
+def _engine_read(payload: dict[str, Any]) -> ConferenceData:
+    return _CalendarReader(CALENDAR).read(payload, engine_calendar(payload))
+
+
+def _assert_same_read(payload: dict[str, Any]) -> None:
+    fast = ConferenceData.from_calendar_json(payload)
+    slow = _engine_read(payload)
+    assert fast == slow
+    assert (fast.preserved, fast.source_form, fast.read_problems) == (
+        slow.preserved,
+        slow.source_form,
+        tuple(slow.read_problems),
+    )
+    assert all(ep._found == () for ep in fast.entry_points)  # known clean: never re-checked
+    assert fast.to_calendar_json() == payload
+
+
+@pytest.mark.parametrize("payload", CALENDAR_VALID)
+def test_fast_reads_of_clean_mutants_equal_engine_reads(payload: dict[str, Any]) -> None:
+    for mutant in [payload, *mutants(payload)]:
+        if clean_calendar_parts(mutant) is not None:
+            _assert_same_read(mutant)
+
+
+@given(calendar_json())
+def test_fast_reads_of_generated_payloads_equal_engine_reads(payload: dict[str, Any]) -> None:
+    if clean_calendar_parts(payload) is not None:
+        _assert_same_read(payload)

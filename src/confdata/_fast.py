@@ -48,11 +48,15 @@ from ._forms import (
 from ._regions import ASSIGNED_REGION_CODES
 
 if TYPE_CHECKING:
-    from .model import ConferenceData, EntryPoint
+    from ._problems import Problem
+    from .model import ConferenceData, ConferenceParameter, EntryPoint
 
 __all__ = [
+    "Parts",
     "addon_is_clean",
     "calendar_is_clean",
+    "clean_addon_parts",
+    "clean_calendar_parts",
     "conference_data_is_clean",
     "entry_point_is_clean",
 ]
@@ -84,6 +88,7 @@ _CURRENT_SOLUTIONS = {
 # the printable range: a quarter faster, and the acceptors check isascii() first.
 _HTTP = re.compile(r"(?i:https?)://[A-Za-z0-9][A-Za-z0-9.\-]*(?::[0-9]*)?(?:[/?#][!-~]*)?\Z").match
 _MISSING: Any = object()
+_CLEAN: tuple[Problem, ...] = ()  # what a clean value's check found
 # The secret members, the most common first (they are looked up until all are found).
 _SECRETS = ("pin", "passcode", "accessCode", "meetingCode", "password")
 assert sorted(_SECRETS) == sorted(SECRET_MEMBERS)
@@ -99,8 +104,21 @@ def _filled(value: object, limit: int) -> bool:
     return type(value) is str and 0 < len(value) <= limit
 
 
-def _entry_points(value: object, names: FormNames) -> int:
-    """The number of entry points of a clean, non-empty array; 0 when not provably clean."""
+class Parts:
+    """The entry points and parameters a clean read makes while the acceptor goes."""
+
+    __slots__ = ("entry_points", "parameters")
+
+    def __init__(self) -> None:
+        self.entry_points: list[EntryPoint] = []
+        self.parameters: list[ConferenceParameter] = []
+
+
+def _entry_points(value: object, names: FormNames, parts: Parts | None = None) -> int:
+    """The number of entry points of a clean, non-empty array; 0 when not provably clean.
+
+    With ``parts``, each entry point is also made (clean, so with nothing found).
+    """
     if type(value) is not list and type(value) is not tuple:
         return 0
     count = len(value)
@@ -181,6 +199,23 @@ def _entry_points(value: object, names: FormNames) -> int:
                     others -= 1
             if others:
                 return 0  # an unknown member, or regionCode or features off a phone
+        if parts is not None:
+            raw_features = get(features_key)
+            parts.entry_points.append(
+                model.make_entry_point(
+                    kind,
+                    uri,
+                    get("label"),
+                    get("pin"),
+                    get("accessCode"),
+                    get("meetingCode"),
+                    get("passcode"),
+                    get("password"),
+                    get("regionCode"),
+                    (feature_table[raw_features[0]],) if raw_features else (),
+                    _CLEAN,
+                )
+            )
     if not (phones or video or sip):
         return 0  # only a more entry point
     return count
@@ -194,7 +229,7 @@ def _solution_key(value: object) -> SolutionType | None:
     return _CURRENT_SOLUTIONS.get(kind) if type(kind) is str else None
 
 
-def _calendar(obj: object) -> bool:
+def _calendar(obj: object, parts: Parts | None = None) -> bool:
     if type(obj) is not dict or not CALENDAR_MEMBERS.issuperset(obj):
         return False
     get = obj.get
@@ -234,7 +269,7 @@ def _calendar(obj: object) -> bool:
     count = 0
     entry_points = get("entryPoints", _MISSING)
     if entry_points is not _MISSING:
-        count = _entry_points(entry_points, CALENDAR)
+        count = _entry_points(entry_points, CALENDAR, parts)
         if not count:
             return False
     parameters = get("parameters", _MISSING)
@@ -255,6 +290,8 @@ def _calendar(obj: object) -> bool:
                 or len(item) > _VALUE
             ):
                 return False
+            if parts is not None:
+                parts.parameters.append(model.make_parameter(key, item, True))
     if request is _MISSING and (solution is _MISSING or not count):
         return False  # needs a solution with entry points, or a create request
     return not (solution_kind is _ADD_ON and conference_id is _MISSING)
@@ -279,7 +316,7 @@ def _create_request(request: object) -> bool:
     return type(code) is str and code in REQUEST_STATUSES
 
 
-def _addon(obj: object, solution_ids: frozenset[str] | None) -> bool:
+def _addon(obj: object, solution_ids: frozenset[str] | None, parts: Parts | None = None) -> bool:
     if type(obj) is not dict or not ADDON_MEMBERS.issuperset(obj):
         return False
     get = obj.get
@@ -300,7 +337,7 @@ def _addon(obj: object, solution_ids: frozenset[str] | None) -> bool:
     note = get("note", _MISSING)
     if note is not _MISSING and not _short(note, _NOTES):
         return False
-    if not _entry_points(get("entryPoints"), ADDON):
+    if not _entry_points(get("entryPoints"), ADDON, parts):
         return False
     parameters = get("parameters", _MISSING)
     if parameters is not _MISSING:
@@ -314,6 +351,8 @@ def _addon(obj: object, solution_ids: frozenset[str] | None) -> bool:
             if not _filled(key, _KEY) or not _short(item.get("value"), _VALUE) or key in keys:
                 return False
             keys.add(key)
+            if parts is not None:
+                parts.parameters.append(model.make_parameter(key, item["value"], True))  # type: ignore[arg-type]  # checked
     return True
 
 
@@ -338,6 +377,25 @@ def calendar_is_clean(obj: object) -> bool:
         return _calendar(obj)
     except Exception:  # anything odd is for the rule engine to look at and report
         return False
+
+
+def clean_calendar_parts(obj: object) -> Parts | None:
+    """The entry points and parameters of a clean Calendar value, made while accepting it;
+    None unless ``calendar_is_clean(obj)``."""
+    parts = Parts()
+    try:
+        return parts if _calendar(obj, parts) else None
+    except Exception:
+        return None
+
+
+def clean_addon_parts(obj: object, solution_ids: frozenset[str] | None) -> Parts | None:
+    """As :func:`clean_calendar_parts`, for the add-on form."""
+    parts = Parts()
+    try:
+        return parts if _addon(obj, solution_ids, parts) else None
+    except Exception:
+        return None
 
 
 def addon_is_clean(obj: object, solution_ids: frozenset[str] | None) -> bool:

@@ -9,7 +9,6 @@ from typing import Any
 
 from . import model
 from ._checks import FormNames, report
-from ._enums import EntryPointType
 from ._json import copy_json, insert_preserved, pointer
 from ._problems import Problem, ValidationError
 from ._text import show
@@ -43,7 +42,8 @@ class Emitter:
         """One entry point in this form."""
         names = self.names
         kind = ep.type
-        spelled = names.type_names.get(kind) if isinstance(kind, EntryPointType) else None
+        # Enum members hash and compare as their value; a value read leniently is not found.
+        spelled = names.type_names.get(kind)  # type: ignore[call-overload]
         if spelled is None:
             spelled = self.spell(
                 kind, names.type_names, f"/entryPoints/{index}/{names.entry_point_type}"
@@ -64,12 +64,17 @@ class Emitter:
             out["password"] = ep.password
         if ep.region_code is not None:
             out["regionCode"] = ep.region_code
-        if ep.features:
+        features = ep.features
+        if features:
             key = names.features
-            out[key] = [
-                self.spell(f, names.feature_names, f"/entryPoints/{index}/{key}/{i}")
-                for i, f in enumerate(ep.features)
-            ]
+            spellings = names.feature_names
+            try:
+                out[key] = [spellings[f] for f in features]  # type: ignore[index]
+            except KeyError:  # a value read leniently: kept if it was read from this form
+                out[key] = [
+                    self.spell(f, spellings, f"/entryPoints/{index}/{key}/{i}")
+                    for i, f in enumerate(features)
+                ]
         return out
 
     def finish(self, out: dict[str, Any]) -> None:

@@ -7,8 +7,7 @@ raises with every problem at once. Warnings fail ``build()`` only with ``strict=
 
 from __future__ import annotations
 
-import operator
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any, Self, TypeVar
 
 import attrs
@@ -35,6 +34,7 @@ from ._enums import (
     EntryPointType,
     SolutionType,
 )
+from ._fast import conference_data_is_clean
 from ._forms import CALENDAR, CALENDAR_FEATURES, CALENDAR_TYPES, ERROR_TYPES, SOLUTION_TYPES
 from ._problems import Problem, ValidationError
 from ._text import describe_type, mask
@@ -48,8 +48,13 @@ from .model import (
     EntryPoint,
     _unchecked,
     default_solution,
+    make_conference_data,
     new_request_id,
 )
+
+# Below these lengths a string cannot reach its limit, even counted in UTF-16 units.
+_FAST_ID = min(LIMIT_CONFERENCE_ID, LIMIT_SOLUTION_ID) // 2
+_FAST_NOTES = LIMIT_NOTES // 2
 
 __all__ = [
     "ConferenceDataBuilder",
@@ -64,21 +69,18 @@ __all__ = [
 _B = TypeVar("_B")
 
 
-_LAYOUTS: dict[type[Any], tuple[Callable[[Any], tuple[Any, ...]], dict[str, int]]] = {}
+_new = object.__new__
+_set = object.__setattr__
 
 
 def _with(builder: _B, name: str, value: object) -> _B:
     """A copy of ``builder`` with one attribute changed: ``attrs.evolve`` without its
     per-call introspection (builders have no validators to re-run)."""
-    cls = type(builder)
-    layout = _LAYOUTS.get(cls)
-    if layout is None:
-        names = [field.name for field in attrs.fields(cls)]  # type: ignore[arg-type]
-        layout = _LAYOUTS[cls] = (operator.attrgetter(*names), {n: i for i, n in enumerate(names)})
-    get_all, index = layout
-    values = list(get_all(builder))
-    values[index[name]] = value
-    return cls(*values)
+    values = builder.__dict__.copy()
+    values[name] = value
+    copy = _new(type(builder))
+    _set(copy, "__dict__", values)  # past the frozen __setattr__
+    return copy
 
 
 def _raise_errors(out: list[Problem]) -> None:
@@ -111,7 +113,7 @@ def _instance(value: object, cls: type[Any], path: str, what: str) -> None:
         raise ValidationError(out)
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class EntryPointBuilder:
     """Builds an :class:`EntryPoint` step by step, like Apps Script's ``newEntryPoint()``."""
 
@@ -234,7 +236,7 @@ class EntryPointBuilder:
         return self._value(tuple(problems))
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class ConferenceParameterBuilder:
     """Builds a :class:`ConferenceParameter` (``newConferenceParameter()``)."""
 
@@ -266,7 +268,7 @@ class ConferenceParameterBuilder:
         return ConferenceParameter(self._key, self._value)  # type: ignore[arg-type]
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class ConferenceErrorBuilder:
     """Builds a :class:`ConferenceError` (``newConferenceError()``)."""
 
@@ -308,7 +310,7 @@ class ConferenceErrorBuilder:
         )
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class ConferenceSolutionBuilder:
     """Builds the Calendar-side :class:`ConferenceSolution` (key type, name, icon URI)."""
 
@@ -346,7 +348,7 @@ class ConferenceSolutionBuilder:
         return value
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class CreateRequestBuilder:
     """Builds a :class:`CreateRequest`; each ``build()`` has a fresh request ID unless set."""
 
@@ -388,7 +390,7 @@ class CreateRequestBuilder:
         return value
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class ConferenceDataBuilder:
     """Builds :class:`ConferenceData` (``ConferenceDataService.newConferenceDataBuilder()``).
 
@@ -428,12 +430,18 @@ class ConferenceDataBuilder:
 
     def conference_id(self, conference_id: str) -> Self:
         """Set the conference ID (required unless an error; at most 512 characters)."""
-        _string(conference_id, "/conferenceId", "conferenceId", LIMIT_CONFERENCE_ID, nonempty=True)
+        if type(conference_id) is not str or not 0 < len(conference_id) <= _FAST_ID:
+            _string(
+                conference_id, "/conferenceId", "conferenceId", LIMIT_CONFERENCE_ID, nonempty=True
+            )
         return _with(self, "_conference_id", conference_id)
 
     def entry_point(self, entry_point: EntryPoint) -> Self:
         """Add an entry point (at least one unless an error; at most 300)."""
-        _instance(entry_point, EntryPoint, f"/entryPoints/{len(self._entry_points)}", "entry point")
+        if type(entry_point) is not EntryPoint:
+            _instance(
+                entry_point, EntryPoint, f"/entryPoints/{len(self._entry_points)}", "entry point"
+            )
         return _with(self, "_entry_points", (*self._entry_points, entry_point))
 
     def entry_points(self, entry_points: Iterable[EntryPoint]) -> Self:
@@ -448,17 +456,18 @@ class ConferenceDataBuilder:
 
     def parameter(self, key: str | ConferenceParameter, value: str | None = None) -> Self:
         """Add a parameter: ``parameter("k", "v")`` or ``parameter(ConferenceParameter(...))``."""
-        if isinstance(key, ConferenceParameter):
+        if value is not None:
+            parameter = ConferenceParameter(key, value)  # type: ignore[arg-type]  # checked
+        elif isinstance(key, ConferenceParameter):
             parameter = key
-        elif value is None:
-            parameter = ConferenceParameterBuilder().key(key).build()  # reports the value
         else:
-            parameter = ConferenceParameter(key, value)
+            parameter = ConferenceParameterBuilder().key(key).build()  # reports the value
         return _with(self, "_parameters", (*self._parameters, parameter))
 
     def notes(self, notes: str) -> Self:
         """Set the notes shown to users (HTML allowed, at most 2048 characters)."""
-        _string(notes, "/notes", "notes", LIMIT_NOTES)
+        if type(notes) is not str or len(notes) > _FAST_NOTES:
+            _string(notes, "/notes", "notes", LIMIT_NOTES)
         return _with(self, "_notes", notes)
 
     def error(
@@ -474,13 +483,14 @@ class ConferenceDataBuilder:
 
     def conference_solution_id(self, solution_id: str) -> Self:
         """Set the add-on manifest's conference solution id (add-on form)."""
-        _string(
-            solution_id,
-            "/conferenceSolutionId",
-            "conferenceSolutionId",
-            LIMIT_SOLUTION_ID,
-            nonempty=True,
-        )
+        if type(solution_id) is not str or not 0 < len(solution_id) <= _FAST_ID:
+            _string(
+                solution_id,
+                "/conferenceSolutionId",
+                "conferenceSolutionId",
+                LIMIT_SOLUTION_ID,
+                nonempty=True,
+            )
         return _with(self, "_conference_solution_id", solution_id)
 
     def conference_solution(self, solution: ConferenceSolution) -> Self:
@@ -504,20 +514,19 @@ class ConferenceDataBuilder:
         solution = self._conference_solution
         if solution is None:
             solution = default_solution(self._entry_points, self._error)
-        return _unchecked(
-            ConferenceData,
-            conference_id=self._conference_id,
-            entry_points=self._entry_points,
-            parameters=self._parameters,
-            notes=self._notes,
-            error=self._error,
-            conference_solution_id=self._conference_solution_id,
-            create_request=self._create_request,
-            signature=self._signature,
-            conference_solution=solution,
-            preserved=_EMPTY_MAPPING,
-            source_form=None,
-            read_problems=(),
+        return make_conference_data(
+            self._conference_id,
+            self._entry_points,
+            self._parameters,
+            self._notes,
+            self._error,
+            self._conference_solution_id,
+            self._create_request,
+            self._signature,
+            solution,
+            _EMPTY_MAPPING,
+            None,
+            (),
         )
 
     def problems(self) -> list[Problem]:
@@ -530,5 +539,6 @@ class ConferenceDataBuilder:
         With ``strict=True`` warnings fail too.
         """
         value = self._value()
-        _finish(_model_checks.check_conference_data(value), strict)
+        if not conference_data_is_clean(value):
+            _finish(_model_checks.check_conference_data(value), strict)
         return value

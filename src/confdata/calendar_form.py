@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, NotRequired, TypedDict
 
 from . import model
 from ._enums import RequestStatus, SolutionType
+from ._fast import Parts, clean_calendar_parts
 from ._formio import Emitter, Reader, raise_if_unreadable
 from ._forms import (
     ADDON_PARAMETERS_MEMBERS,
@@ -259,8 +260,48 @@ class _CalendarReader(Reader):
         )
 
 
+_NO_PROBLEMS: tuple[Problem, ...] = ()
+
+
+_ADD_ON_JSON = {"key": {"type": SolutionType.ADD_ON.value}}
+
+
+def _read_clean(obj: dict[str, Any], parts: Parts) -> model.ConferenceData:
+    """The value of a payload the acceptor proved clean, with the parts it made: every member
+    is known and well typed and no array or map is empty, so nothing needs keeping."""
+    get = obj.get
+    solution = get("conferenceSolution")
+    if solution is not None:
+        solution = (
+            model.add_on_solution()
+            if solution == _ADD_ON_JSON
+            else _CalendarReader(CALENDAR).solution(solution)
+        )
+    request = get("createRequest")
+    if request is not None:
+        request = _CalendarReader(CALENDAR).create_request(request)
+    return model.make_conference_data(
+        get("conferenceId"),
+        tuple(parts.entry_points),
+        tuple(parts.parameters),
+        get("notes"),
+        None,
+        None,
+        request,
+        get("signature"),
+        solution,
+        model._EMPTY_MAPPING,
+        "calendar",
+        _NO_PROBLEMS,
+    )
+
+
 def from_calendar_json(obj: object, *, lenient: bool = False) -> model.ConferenceData:
     """Read Calendar JSON (see :meth:`ConferenceData.from_calendar_json`)."""
+    parts = clean_calendar_parts(obj)
+    if parts is not None:
+        assert isinstance(obj, dict)
+        return _read_clean(obj, parts)
     problems = validate_calendar_json(obj)
     raise_if_unreadable(problems, lenient=lenient)
     assert isinstance(obj, dict)

@@ -7,9 +7,10 @@ create values that break rules, so that data read from Google round-trips unchan
 
 from __future__ import annotations
 
+import functools
 import uuid
-from collections.abc import Callable, Iterable, Mapping
-from types import MappingProxyType
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType, ModuleType
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import attrs
@@ -134,22 +135,6 @@ def _unchecked(cls: type[_T], **fields: object) -> _T:
 
 _new = object.__new__
 _set_dict = object.__setattr__  # (instance, "__dict__", values): past the frozen __setattr__
-
-
-def _maker(cls: type[_T]) -> Callable[..., _T]:
-    """A fast unchecked constructor taking every attribute positionally, in attrs order.
-
-    The values are frozen and keep their attributes in the instance ``__dict__``, which this
-    fills in one step, past the frozen ``__setattr__``; for the readers' hot loops.
-    """
-    names = tuple(field.name for field in attrs.fields(cls))  # type: ignore[arg-type]
-
-    def make(*values: object) -> _T:
-        instance = _new(cls)
-        _set_dict(instance, "__dict__", dict(zip(names, values, strict=True)))
-        return instance
-
-    return make
 
 
 def _raise_errors(problems: list[Problem]) -> None:
@@ -336,12 +321,9 @@ _ADD_ON_SOLUTION: ConferenceSolution | None = None
 def default_solution(entry_points: object, error: object) -> ConferenceSolution | None:
     """The solution data gets when none is given: third-party data is an ``addOn`` solution;
     an error result or a bare create request has none."""
-    global _ADD_ON_SOLUTION
     if not entry_points or error is not None:
         return None
-    if _ADD_ON_SOLUTION is None:
-        _ADD_ON_SOLUTION = ConferenceSolution(SolutionType.ADD_ON)
-    return _ADD_ON_SOLUTION
+    return add_on_solution()
 
 
 def _default_solution(data: ConferenceData) -> ConferenceSolution | None:
@@ -407,18 +389,16 @@ class ConferenceData:
         manifest's conference solution named by ``conference_solution_id``. Raises
         :class:`ValidationError` for enum values read leniently from the add-on form.
         """
-        from .calendar_form import to_calendar_json
-
-        return to_calendar_json(self, manifest)
+        result: CalendarConferenceData = _calendar_form().to_calendar_json(self, manifest)
+        return result
 
     def to_addon_json(self) -> AddonConferenceData:
         """The add-on response form (``ConferenceDataMarkup``), the one that carries errors.
 
         Raises :class:`ValidationError` for enum values read leniently from the Calendar form.
         """
-        from .addon_form import to_addon_json
-
-        return to_addon_json(self)
+        result: AddonConferenceData = _addon_form().to_addon_json(self)
+        return result
 
     @classmethod
     def from_addon_json(
@@ -428,9 +408,10 @@ class ConferenceData:
 
         With a ``manifest``, an unknown ``conferenceSolutionId`` is an error.
         """
-        from .addon_form import from_addon_json
-
-        return from_addon_json(obj, lenient=lenient, manifest=manifest)
+        result: ConferenceData = _addon_form().from_addon_json(
+            obj, lenient=lenient, manifest=manifest
+        )
+        return result
 
     @classmethod
     def from_calendar_json(cls, obj: object, *, lenient: bool = False) -> ConferenceData:
@@ -440,11 +421,105 @@ class ConferenceData:
         (``to_calendar_json()`` returns the input unchanged) and reported in ``read_problems``;
         only values of the wrong JSON type still raise.
         """
-        from .calendar_form import from_calendar_json
+        result: ConferenceData = _calendar_form().from_calendar_json(obj, lenient=lenient)
+        return result
 
-        return from_calendar_json(obj, lenient=lenient)
+
+@functools.cache
+def _calendar_form() -> ModuleType:
+    """The calendar_form module (which imports this one), loaded on first use."""
+    from . import calendar_form
+
+    return calendar_form
 
 
-# Unchecked constructors for the readers (attribute order as declared above).
-make_entry_point = _maker(EntryPoint)
-make_parameter = _maker(ConferenceParameter)
+@functools.cache
+def _addon_form() -> ModuleType:
+    """The addon_form module (which imports this one), loaded on first use."""
+    from . import addon_form
+
+    return addon_form
+
+
+# Unchecked constructors for the readers' hot loops: each fills the instance dict in one
+# step, past the frozen __setattr__ (tests check the keys against the attrs fields).
+
+
+def make_entry_point(
+    kind: EntryPointType | str,
+    uri: str,
+    label: str | None,
+    pin: str | None,
+    access_code: str | None,
+    meeting_code: str | None,
+    passcode: str | None,
+    password: str | None,
+    region_code: str | None,
+    features: tuple[EntryPointFeature | str, ...],
+    found: tuple[Problem, ...] | None,
+) -> EntryPoint:
+    """An :class:`EntryPoint` as read; ``found`` is ``()`` only when it was proved clean."""
+    instance = _new(EntryPoint)
+    values = instance.__dict__  # one store each: faster here than building a dict to set
+    values["type"] = kind
+    values["uri"] = uri
+    values["label"] = label
+    values["pin"] = pin
+    values["access_code"] = access_code
+    values["meeting_code"] = meeting_code
+    values["passcode"] = passcode
+    values["password"] = password
+    values["region_code"] = region_code
+    values["features"] = features
+    values["_found"] = found
+    return instance
+
+
+def make_conference_data(
+    conference_id: str | None,
+    entry_points: tuple[EntryPoint, ...],
+    parameters: tuple[ConferenceParameter, ...],
+    notes: str | None,
+    error: ConferenceError | None,
+    conference_solution_id: str | None,
+    create_request: CreateRequest | None,
+    signature: str | None,
+    conference_solution: ConferenceSolution | None,
+    preserved: Mapping[str, Any],
+    source_form: Form | None,
+    read_problems: tuple[Problem, ...],
+) -> ConferenceData:
+    """A :class:`ConferenceData` as read or built, not checked here."""
+    instance = _new(ConferenceData)
+    values = instance.__dict__
+    values["conference_id"] = conference_id
+    values["entry_points"] = entry_points
+    values["parameters"] = parameters
+    values["notes"] = notes
+    values["error"] = error
+    values["conference_solution_id"] = conference_solution_id
+    values["create_request"] = create_request
+    values["signature"] = signature
+    values["conference_solution"] = conference_solution
+    values["preserved"] = preserved
+    values["source_form"] = source_form
+    values["read_problems"] = read_problems
+    return instance
+
+
+def add_on_solution() -> ConferenceSolution:
+    """The shared ``addOn`` solution with no name or icon (values are immutable)."""
+    global _ADD_ON_SOLUTION
+    if _ADD_ON_SOLUTION is None:
+        _ADD_ON_SOLUTION = ConferenceSolution(SolutionType.ADD_ON)
+    return _ADD_ON_SOLUTION
+
+
+def make_parameter(key: str, value: str, valid: bool) -> ConferenceParameter:
+    """A :class:`ConferenceParameter` as read; ``valid`` only when it was proved clean."""
+    instance = _new(ConferenceParameter)
+    values = instance.__dict__
+    values["key"] = key
+    values["value"] = value
+    values["_valid"] = valid
+    return instance
