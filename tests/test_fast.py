@@ -413,3 +413,59 @@ def test_fast_reads_of_clean_mutants_equal_engine_reads(payload: dict[str, Any])
 def test_fast_reads_of_generated_payloads_equal_engine_reads(payload: dict[str, Any]) -> None:
     if clean_calendar_parts(payload) is not None:
         _assert_same_read(payload)
+
+
+# --- factories: the fast path makes what __init__ makes ---------------------------------------
+
+_TEXTS = st.one_of(
+    st.none(),
+    st.sampled_from(REPLACEMENTS).filter(lambda v: v is None or isinstance(v, str)),
+    st.text(max_size=80),
+)
+
+
+def _outcome(make: Callable[[], EntryPoint]) -> object:
+    try:
+        ep = make()
+    except ValidationError as error:
+        return [(p.code, p.path, p.message) for p in error.problems]
+    return ep, ep._found
+
+
+@given(
+    kind=st.sampled_from(list(EntryPointType)),
+    uri=st.one_of(
+        st.sampled_from([r for r in REPLACEMENTS if isinstance(r, str)]),
+        st.text(max_size=40).map(lambda t: "https://a.example/" + t),
+        st.text(max_size=40).map(lambda t: "tel:+1" + t),
+        st.text(max_size=40).map(lambda t: "sip:" + t),
+    ),
+    label=_TEXTS,
+    secrets=st.tuples(_TEXTS, _TEXTS, _TEXTS, _TEXTS, _TEXTS),
+    region=st.one_of(st.none(), st.sampled_from(["US", "SE", "ZZ", "us", "USA", ""])),
+    features=st.sampled_from([(), ("toll",), ("toll", "toll_free"), ("toll", "toll"), ("x",)]),
+)
+def test_factories_make_what_init_makes(
+    kind: EntryPointType,
+    uri: str,
+    label: str | None,
+    secrets: tuple[str | None, ...],
+    region: str | None,
+    features: tuple[str, ...],
+) -> None:
+    args: tuple[Any, ...] = (kind, uri, label, *secrets, region, features)
+    assert _outcome(lambda: EntryPoint._of(*args)) == _outcome(lambda: EntryPoint(*args))
+
+
+def test_factories_of_a_subclass_go_through_its_init() -> None:
+    made: list[str] = []
+
+    @attrs.frozen(repr=False, slots=False)
+    class Traced(EntryPoint):
+        def __attrs_post_init__(self) -> None:
+            made.append(self.uri)
+            super().__attrs_post_init__()
+
+    ep = Traced.video("https://acme.example/j/1")
+    assert type(ep) is Traced
+    assert made == ["https://acme.example/j/1"]

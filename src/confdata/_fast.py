@@ -59,6 +59,8 @@ __all__ = [
     "clean_calendar_parts",
     "conference_data_is_clean",
     "entry_point_is_clean",
+    "entry_point_values_clean",
+    "parameter_clean",
 ]
 
 # Strings up to half a limit cannot exceed it, even counted in UTF-16 code units.
@@ -408,9 +410,30 @@ def addon_is_clean(obj: object, solution_ids: frozenset[str] | None) -> bool:
 
 def entry_point_is_clean(ep: EntryPoint) -> bool:
     """True only if ``check_entry_point(ep)`` would find no problem at all."""
+    return entry_point_values_clean(
+        ep.type,
+        ep.uri,
+        ep.label,
+        ep.region_code,
+        ep.features,
+        ep.pin,
+        ep.access_code,
+        ep.meeting_code,
+        ep.passcode,
+        ep.password,
+    )
+
+
+def entry_point_values_clean(
+    kind: object,
+    uri: object,
+    label: object,
+    region: object,
+    features: object,
+    *secrets: object,
+) -> bool:
+    """True only if an entry point with these attributes would have no problem at all."""
     try:
-        kind = ep.type
-        uri = ep.uri
         if type(kind) is not EntryPointType or type(uri) is not str or len(uri) > _URI:
             return False
         if kind is _PHONE or kind is _SIP:
@@ -419,14 +442,11 @@ def entry_point_is_clean(ep: EntryPoint) -> bool:
                 return False
         elif not uri.isascii() or _HTTP(uri) is None:
             return False
-        label = ep.label
         if label is not None and (kind is _MORE or type(label) is not str or len(label) > _LABEL):
             return False
-        for secret in (ep.pin, ep.passcode, ep.access_code, ep.meeting_code, ep.password):
+        for secret in secrets:
             if secret is not None and (type(secret) is not str or len(secret) > _SECRET):
                 return False
-        features = ep.features
-        region = ep.region_code
         if type(features) is not tuple:
             return False
         if kind is not _PHONE:
@@ -439,6 +459,11 @@ def entry_point_is_clean(ep: EntryPoint) -> bool:
         return not features or (len(features) == 1 and type(features[0]) is EntryPointFeature)
     except Exception:
         return False
+
+
+def parameter_clean(key: object, value: object) -> bool:
+    """True only if a parameter with this key and value would have no problem at all."""
+    return type(key) is str and type(value) is str and 0 < len(key) <= _KEY and len(value) <= _VALUE
 
 
 def conference_data_is_clean(data: ConferenceData) -> bool:

@@ -34,7 +34,7 @@ from ._enums import (
     EntryPointType,
     SolutionType,
 )
-from ._fast import conference_data_is_clean
+from ._fast import conference_data_is_clean, parameter_clean
 from ._forms import CALENDAR, CALENDAR_FEATURES, CALENDAR_TYPES, ERROR_TYPES, SOLUTION_TYPES
 from ._problems import Problem, ValidationError
 from ._text import describe_type, mask
@@ -49,6 +49,7 @@ from .model import (
     _unchecked,
     default_solution,
     make_conference_data,
+    make_parameter,
     new_request_id,
 )
 
@@ -456,7 +457,9 @@ class ConferenceDataBuilder:
 
     def parameter(self, key: str | ConferenceParameter, value: str | None = None) -> Self:
         """Add a parameter: ``parameter("k", "v")`` or ``parameter(ConferenceParameter(...))``."""
-        if value is not None:
+        if parameter_clean(key, value):
+            parameter = make_parameter(key, value, True)  # type: ignore[arg-type]  # checked
+        elif value is not None:
             parameter = ConferenceParameter(key, value)  # type: ignore[arg-type]  # checked
         elif isinstance(key, ConferenceParameter):
             parameter = key

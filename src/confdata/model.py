@@ -19,7 +19,6 @@ from . import (
     _fast,  # which imports this module: its functions are looked up at call time
     _model_checks,
 )
-from ._checks import LIMIT_PARAMETER_KEY, LIMIT_PARAMETER_VALUE
 from ._enums import (
     ConferenceErrorType,
     EntryPointFeature,
@@ -87,8 +86,12 @@ def _is_sequence(value: object) -> bool:
 def _features(
     value: Iterable[EntryPointFeature | str],
 ) -> tuple[EntryPointFeature | str, ...]:
-    if value == () or not _is_sequence(value):
-        return value  # type: ignore[return-value]  # () as it is; anything else reported
+    if type(value) is list or type(value) is tuple:
+        if not value:
+            return ()
+        return tuple([_FEATURES.get(f, f) if type(f) is str else f for f in value])
+    if not _is_sequence(value):
+        return value  # type: ignore[return-value]  # reported by the rules
     return tuple(_FEATURES.get(f, f) if type(f) is str else f for f in value)
 
 
@@ -99,10 +102,6 @@ def _entry_points(value: Iterable[EntryPoint]) -> tuple[EntryPoint, ...]:
 def _parameters(value: Iterable[ConferenceParameter]) -> tuple[ConferenceParameter, ...]:
     return tuple(value) if _is_sequence(value) else value  # type: ignore[return-value]
 
-
-# Below these lengths a parameter cannot reach its limits, even counted in UTF-16 units.
-_FAST_KEY = LIMIT_PARAMETER_KEY // 2
-_FAST_VALUE = LIMIT_PARAMETER_VALUE // 2
 
 _SECRET_FIELDS = frozenset({"pin", "access_code", "meeting_code", "passcode", "password"})
 
@@ -185,7 +184,7 @@ class EntryPoint:
         password: str | None = None,
     ) -> EntryPoint:
         """A video entry point: an ``http(s):`` URI to join in a browser or app."""
-        return cls(
+        return cls._of(
             EntryPointType.VIDEO, uri, label, pin, access_code, meeting_code, passcode, password
         )
 
@@ -204,7 +203,7 @@ class EntryPoint:
         features: Iterable[EntryPointFeature] = (),
     ) -> EntryPoint:
         """A phone entry point: a ``tel:`` URI, optionally with region code and toll features."""
-        return cls(
+        return cls._of(
             EntryPointType.PHONE,
             uri,
             label,
@@ -214,7 +213,7 @@ class EntryPoint:
             passcode,
             password,
             region_code,
-            features,
+            _features(features),
         )
 
     @classmethod
@@ -230,14 +229,68 @@ class EntryPoint:
         password: str | None = None,
     ) -> EntryPoint:
         """A SIP entry point: a ``sip:`` URI."""
-        return cls(
+        return cls._of(
             EntryPointType.SIP, uri, label, pin, access_code, meeting_code, passcode, password
         )
 
     @classmethod
     def more(cls, uri: str, *, pin: str | None = None) -> EntryPoint:
         """A link to more joining options (``http(s):``); never the only entry point."""
-        return cls(EntryPointType.MORE, uri, pin=pin)
+        return cls._of(EntryPointType.MORE, uri, None, pin)
+
+    @classmethod
+    def _of(
+        cls,
+        kind: EntryPointType,
+        uri: str,
+        label: str | None,
+        pin: str | None,
+        access_code: str | None = None,
+        meeting_code: str | None = None,
+        passcode: str | None = None,
+        password: str | None = None,
+        region_code: str | None = None,
+        features: tuple[EntryPointFeature | str, ...] = (),
+    ) -> EntryPoint:
+        """What the factories share: the acceptor on the arguments, then the value made in
+        one step; anything it declines (or a subclass) goes through ``__init__``."""
+        if cls is EntryPoint and _fast.entry_point_values_clean(
+            kind,
+            uri,
+            label,
+            region_code,
+            features,
+            pin,
+            access_code,
+            meeting_code,
+            passcode,
+            password,
+        ):
+            return make_entry_point(
+                kind,
+                uri,
+                label,
+                pin,
+                access_code,
+                meeting_code,
+                passcode,
+                password,
+                region_code,
+                features,
+                (),
+            )
+        return cls(
+            kind,
+            uri,
+            label,
+            pin,
+            access_code,
+            meeting_code,
+            passcode,
+            password,
+            region_code,
+            features,
+        )
 
 
 @attrs.frozen(repr=False, slots=False)
@@ -253,14 +306,7 @@ class ConferenceParameter:
     __repr__ = _compact_repr
 
     def __attrs_post_init__(self) -> None:
-        key = self.key
-        value = self.value
-        if not (
-            type(key) is str
-            and type(value) is str
-            and 0 < len(key) <= _FAST_KEY
-            and len(value) <= _FAST_VALUE
-        ):
+        if not _fast.parameter_clean(self.key, self.value):
             _raise_errors(_model_checks.check_parameter(self, ""))
         self.__dict__["_valid"] = True
 
