@@ -33,6 +33,7 @@ from confdata._fast import (
     calendar_is_clean,
     clean_calendar_parts,
     conference_data_is_clean,
+    entry_point_acceptor,
     entry_point_is_clean,
 )
 from confdata._forms import CALENDAR
@@ -49,7 +50,7 @@ from confdata.testing import (
     invalid_addon_json,
     invalid_calendar_json,
 )
-from confdata.validation import walk_addon, walk_calendar
+from confdata.validation import walk_addon, walk_calendar, walk_entry_point
 
 from .payloads import addon_payload, calendar_payload
 
@@ -469,3 +470,20 @@ def test_factories_of_a_subclass_go_through_its_init() -> None:
     ep = Traced.video("https://acme.example/j/1")
     assert type(ep) is Traced
     assert made == ["https://acme.example/j/1"]
+
+
+@pytest.mark.parametrize("payload", CALENDAR_VALID)
+def test_entry_point_acceptor_agrees_with_the_walker(payload: dict[str, Any]) -> None:
+    """The engine skips the walker for entry points the per-entry-point acceptor takes."""
+    accept = entry_point_acceptor(CALENDAR)
+    for mutant in mutants(payload):
+        entry_points = mutant.get("entryPoints")
+        for ep in entry_points if isinstance(entry_points, list) else ():
+            try:
+                kind = accept(ep)
+            except Exception:
+                continue
+            if kind is not None:
+                out: list[Any] = []
+                assert walk_entry_point(out, ep, "", CALENDAR) is kind
+                assert out == [], ep

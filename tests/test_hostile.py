@@ -336,10 +336,10 @@ def test_a_million_entry_points_get_a_summarised_answer() -> None:
     for problem in problems:
         by_code[problem.code] = by_code.get(problem.code, 0) + 1
     assert by_code == {"max-items": 1, "uri-scheme": 101, "duplicate-entry-point-type": 101}
-    assert (
-        "999900 more uri-scheme problems" in problems[-2].message
-        or "999900 more uri-scheme problems" in problems[-1].message
-    )
+    summaries = {p.message for p in problems[-2:]}
+    # Counted past the first 100 without being built: the counts are still exact.
+    assert any("999900 more uri-scheme problems" in m for m in summaries)
+    assert any("999899 more duplicate-entry-point-type problems" in m for m in summaries)
 
 
 def test_many_keys_are_summarised() -> None:

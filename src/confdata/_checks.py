@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import attrs
 
 from ._enums import ConferenceErrorType, EntryPointFeature, EntryPointType, SolutionType
-from ._guard import full
+from ._guard import count_more, full, room
 from ._problems import Problem
 from ._regions import ASSIGNED_REGION_CODES
 from ._text import describe_type, escape_token, mask, show, utf16_len
@@ -64,6 +64,11 @@ _VIDEO = EntryPointType.VIDEO
 _PHONE = EntryPointType.PHONE
 _SIP = EntryPointType.SIP
 _MORE = EntryPointType.MORE
+# Enum members through their class cost an attribute lookup each time: bound once here.
+_TOLL = EntryPointFeature.TOLL
+_TOLL_FREE = EntryPointFeature.TOLL_FREE
+_AUTHENTICATION = ConferenceErrorType.AUTHENTICATION
+_ADD_ON = SolutionType.ADD_ON
 
 
 @attrs.frozen
@@ -296,7 +301,7 @@ def check_features(
     names: FormNames,
 ) -> None:
     """Rules ``feature-not-phone``, ``duplicate-feature`` and ``toll-and-toll-free`` [S1-epf]."""
-    if kind is not None and kind is not EntryPointType.PHONE:
+    if kind is not None and kind is not _PHONE:
         report(
             out,
             "feature-not-phone",
@@ -316,9 +321,9 @@ def check_features(
                 f"{names.features} lists {names.feature_names[feature]} more than once",
             )
         seen.add(feature)
-    if EntryPointFeature.TOLL in seen and EntryPointFeature.TOLL_FREE in seen:
-        toll = names.feature_names[EntryPointFeature.TOLL]
-        free = names.feature_names[EntryPointFeature.TOLL_FREE]
+    if _TOLL in seen and _TOLL_FREE in seen:
+        toll = names.feature_names[_TOLL]
+        free = names.feature_names[_TOLL_FREE]
         report(
             out,
             "toll-and-toll-free",
@@ -342,29 +347,38 @@ def check_entry_point_set(
     seen: set[EntryPointType] = set()
     phones = 0
     only_more = count > 0
+    # Past the listed ones, problems are only counted: a huge input stays cheap.
+    phone_room = room(out, "phone-not-shown")
+    repeat_room = room(out, "duplicate-entry-point-type")
     for index, kind in enumerate(kinds):
-        if kind is not EntryPointType.MORE:
+        if kind is not _MORE:
             only_more = False
-        if kind is EntryPointType.PHONE:
+        if kind is _PHONE:
             phones += 1
-            if phones > 2 and not full(out, "phone-not-shown"):
-                report(
-                    out,
-                    "phone-not-shown",
-                    f"{path}/{index}",
-                    f"Calendar shows only the first two phone entry points; "
-                    f"phone entry point {phones} is not shown",
-                )
+            if phones > 2:
+                phone_room -= 1
+                if phone_room >= 0:
+                    report(
+                        out,
+                        "phone-not-shown",
+                        f"{path}/{index}",
+                        f"Calendar shows only the first two phone entry points; "
+                        f"phone entry point {phones} is not shown",
+                    )
         elif kind in _UNIQUE_TYPES:
-            if kind in seen and not full(out, "duplicate-entry-point-type"):
-                report(
-                    out,
-                    "duplicate-entry-point-type",
-                    f"{path}/{index}",
-                    f"at most one {names.type_names[kind]} entry point is allowed "
-                    f"(this is another one)",
-                )
+            if kind in seen:
+                repeat_room -= 1
+                if repeat_room >= 0:
+                    report(
+                        out,
+                        "duplicate-entry-point-type",
+                        f"{path}/{index}",
+                        f"at most one {names.type_names[kind]} entry point is allowed "
+                        f"(this is another one)",
+                    )
             seen.add(kind)
+    count_more(out, "phone-not-shown", -min(phone_room, 0))
+    count_more(out, "duplicate-entry-point-type", -min(repeat_room, 0))
     if only_more:
         report(
             out,
@@ -410,7 +424,7 @@ def check_error_rules(
     """Rules ``auth-url-required``, ``auth-url-scheme`` and ``auth-url-ignored`` [S1-error]."""
     url_path = path + "/authenticationUrl"
     if not has_url_member:
-        if kind is ConferenceErrorType.AUTHENTICATION:
+        if kind is _AUTHENTICATION:
             report(
                 out,
                 "auth-url-required",
@@ -428,7 +442,7 @@ def check_error_rules(
             f"authenticationUrl must be an http: or https: URL with a host "
             f"(got {show(authentication_url)})",
         )
-    if kind is not None and kind is not ConferenceErrorType.AUTHENTICATION:
+    if kind is not None and kind is not _AUTHENTICATION:
         report(
             out,
             "auth-url-ignored",
@@ -538,7 +552,7 @@ def check_calendar_result(
                 root + "/conferenceSolution",
                 "conferenceSolution is required with entry points unless there is a createRequest",
             )
-    if solution_kind is SolutionType.ADD_ON and not has_conference_id:
+    if solution_kind is _ADD_ON and not has_conference_id:
         check_required(
             out, root + "/conferenceId", "conferenceId", " for an addOn conference solution"
         )

@@ -15,6 +15,7 @@ Most data is valid, and for valid data this pass is all that runs.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 # model imports this module first; its classes are looked up on it only when checks run.
@@ -58,6 +59,7 @@ __all__ = [
     "clean_addon_parts",
     "clean_calendar_parts",
     "conference_data_is_clean",
+    "entry_point_acceptor",
     "entry_point_is_clean",
     "entry_point_values_clean",
     "parameter_clean",
@@ -79,6 +81,7 @@ _PHONE = EntryPointType.PHONE
 _SIP = EntryPointType.SIP
 _MORE = EntryPointType.MORE
 _ADD_ON = SolutionType.ADD_ON
+_HANGOUTS_MEET = SolutionType.HANGOUTS_MEET
 _AUTHENTICATION = ConferenceErrorType.AUTHENTICATION
 # Solution types a clean value may name: the deprecated ones are warned about.
 _CURRENT_SOLUTIONS = {
@@ -116,6 +119,94 @@ class Parts:
         self.parameters: list[ConferenceParameter] = []
 
 
+def entry_point_acceptor(names: FormNames) -> Callable[[object], EntryPointType | None]:
+    """The per-entry-point acceptor of a form: given a raw entry point, its type when it has
+    no problem of its own, else None; it may raise on odd input (which is not clean either).
+
+    The rules about entry points together (one video, two phones shown...) are the caller's.
+    """
+    return _KIND_CHECKERS[names.form]
+
+
+def _kind_checker(names: FormNames) -> Callable[[object], EntryPointType | None]:
+    """The per-entry-point acceptor of one form (its spellings bound as closure cells)."""
+    type_key = names.entry_point_type
+    features_key = names.features
+    types = names.types
+    feature_table = names.features_by_spelling
+
+    def kind_of(ep: object) -> EntryPointType | None:
+        """The type of a clean entry point (set rules aside), else None; may raise."""
+        if type(ep) is not dict:
+            return None
+        get = ep.get
+        raw_kind = ep[type_key]  # a missing member raises: not clean
+        uri = ep["uri"]
+        if type(raw_kind) is not str or type(uri) is not str or len(uri) > _URI:
+            return None
+        kind = types.get(raw_kind)
+        # Members besides the type and the URI; each one recognised below is taken off, so
+        # what is left at the end is unknown (or misplaced) and the engine must look at it.
+        others = len(ep) - 2
+        if kind is _PHONE:
+            # tel: then printable characters, none of them a space: the fast URI pattern.
+            if uri[:4] != "tel:" or len(uri) == 4 or not uri.isprintable() or " " in uri:
+                return None
+            if others:
+                region = get("regionCode", _MISSING)
+                if region is not _MISSING:
+                    if type(region) is not str or region not in ASSIGNED_REGION_CODES:
+                        return None
+                    others -= 1
+                elif uri[4:5] != "+":
+                    return None  # no country code and no region: a warning
+                features = get(features_key, _MISSING)
+                if features is not _MISSING:
+                    # One known feature: an empty list is kept verbatim; two are toll and
+                    # toll-free (an error) or the same one twice (a warning).
+                    if type(features) is not list or len(features) != 1:
+                        return None
+                    feature = features[0]
+                    if type(feature) is not str or feature not in feature_table:
+                        return None
+                    others -= 1
+            elif uri[4:5] != "+":
+                return None
+        elif kind is _VIDEO:
+            if not uri.isascii() or _HTTP(uri) is None:
+                return None
+        elif kind is _SIP:
+            if uri[:4] != "sip:" or len(uri) == 4 or not uri.isprintable() or " " in uri:
+                return None
+        elif kind is _MORE:
+            if not uri.isascii() or _HTTP(uri) is None or "label" in ep:
+                return None  # a label on a more entry point is a warning
+        else:
+            return None
+        if others:
+            label = get("label", _MISSING)
+            if label is not _MISSING:
+                if type(label) is not str or len(label) > _LABEL:
+                    return None
+                others -= 1
+            for name in _SECRETS:
+                if not others:
+                    break
+                secret = get(name, _MISSING)
+                if secret is not _MISSING:
+                    if type(secret) is not str or len(secret) > _SECRET:
+                        return None
+                    others -= 1
+            if others:
+                return None  # an unknown member, or regionCode or features off a phone
+        return kind
+
+    return kind_of
+
+
+_KIND_CHECKERS = {names.form: _kind_checker(names) for names in (CALENDAR, ADDON)}
+
+
 def _entry_points(value: object, names: FormNames, parts: Parts | None = None) -> int:
     """The number of entry points of a clean, non-empty array; 0 when not provably clean.
 
@@ -126,87 +217,29 @@ def _entry_points(value: object, names: FormNames, parts: Parts | None = None) -
     count = len(value)
     if not 0 < count <= MAX_ITEMS:
         return 0
-    type_key = names.entry_point_type
-    features_key = names.features
-    types = names.types
-    feature_table = names.features_by_spelling
+    kind_of = _KIND_CHECKERS[names.form]
     phones = 0
-    video = sip = more = False
+    seen: set[EntryPointType] = set()
     for ep in value:
-        if type(ep) is not dict:
+        kind = kind_of(ep)
+        if kind is None:
             return 0
-        get = ep.get
-        raw_kind = ep[type_key]  # a missing member raises: not clean
-        uri = ep["uri"]
-        if type(raw_kind) is not str or type(uri) is not str or len(uri) > _URI:
-            return 0
-        kind = types.get(raw_kind)
-        # Members besides the type and the URI; each one recognised below is taken off, so
-        # what is left at the end is unknown (or misplaced) and the engine must look at it.
-        others = len(ep) - 2
         if kind is _PHONE:
-            # tel: then printable characters, none of them a space: the fast URI pattern.
-            if uri[:4] != "tel:" or len(uri) == 4 or not uri.isprintable() or " " in uri:
-                return 0
             phones += 1
             if phones > 2:
                 return 0  # Calendar would not show it: a warning
-            if others:
-                region = get("regionCode", _MISSING)
-                if region is not _MISSING:
-                    if type(region) is not str or region not in ASSIGNED_REGION_CODES:
-                        return 0
-                    others -= 1
-                elif uri[4:5] != "+":
-                    return 0  # no country code and no region: a warning
-                features = get(features_key, _MISSING)
-                if features is not _MISSING:
-                    # One known feature: an empty list is kept verbatim; two are toll and
-                    # toll-free (an error) or the same one twice (a warning).
-                    if type(features) is not list or len(features) != 1:
-                        return 0
-                    feature = features[0]
-                    if type(feature) is not str or feature not in feature_table:
-                        return 0
-                    others -= 1
-            elif uri[4:5] != "+":
-                return 0
-        elif kind is _VIDEO:
-            if video or not uri.isascii() or _HTTP(uri) is None:
-                return 0
-            video = True
-        elif kind is _SIP:
-            if sip or uri[:4] != "sip:" or len(uri) == 4 or not uri.isprintable() or " " in uri:
-                return 0
-            sip = True
-        elif kind is _MORE:
-            if more or not uri.isascii() or _HTTP(uri) is None or "label" in ep:
-                return 0  # a label on a more entry point is a warning
-            more = True
+        elif kind in seen:
+            return 0  # a second video, SIP or more entry point
         else:
-            return 0
-        if others:
-            label = get("label", _MISSING)
-            if label is not _MISSING:
-                if type(label) is not str or len(label) > _LABEL:
-                    return 0
-                others -= 1
-            for name in _SECRETS:
-                if not others:
-                    break
-                secret = get(name, _MISSING)
-                if secret is not _MISSING:
-                    if type(secret) is not str or len(secret) > _SECRET:
-                        return 0
-                    others -= 1
-            if others:
-                return 0  # an unknown member, or regionCode or features off a phone
+            seen.add(kind)
         if parts is not None:
-            raw_features = get(features_key)
+            assert type(ep) is dict
+            get = ep.get
+            raw_features = get(names.features)
             parts.entry_points.append(
                 model.make_entry_point(
                     kind,
-                    uri,
+                    ep["uri"],
                     get("label"),
                     get("pin"),
                     get("accessCode"),
@@ -214,11 +247,11 @@ def _entry_points(value: object, names: FormNames, parts: Parts | None = None) -
                     get("passcode"),
                     get("password"),
                     get("regionCode"),
-                    (feature_table[raw_features[0]],) if raw_features else (),
+                    (names.features_by_spelling[raw_features[0]],) if raw_features else (),
                     _CLEAN,
                 )
             )
-    if not (phones or video or sip):
+    if not phones and seen == {_MORE}:
         return 0  # only a more entry point
     return count
 
@@ -500,7 +533,7 @@ def _conference_data(data: ConferenceData) -> bool:
         if type(solution) is not model.ConferenceSolution:
             return False
         kind = solution.key_type
-        if not (kind is None or kind is _ADD_ON or kind is SolutionType.HANGOUTS_MEET):
+        if not (kind is None or kind is _ADD_ON or kind is _HANGOUTS_MEET):
             return False
         name = solution.name
         icon = solution.icon_uri

@@ -7,13 +7,23 @@ is being read becomes one ``type`` problem instead of escaping from the library.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from ._problems import Problem, Severity
 from ._text import describe_type
 
-__all__ = ["MAX_PER_CODE", "ProblemSink", "collect", "full", "guarded", "unreadable"]
+__all__ = [
+    "MAX_PER_CODE",
+    "ProblemSink",
+    "collect",
+    "count_more",
+    "full",
+    "guarded",
+    "room",
+    "unreadable",
+]
 
 MAX_PER_CODE = 100
 """At most this many problems of one code are listed; the rest are counted in one more."""
@@ -45,6 +55,15 @@ class ProblemSink(list[Problem]):
         """Count one more problem of a saturated ``code`` without building it."""
         self._counts[code] += 1
 
+    def room(self, code: str) -> int:
+        """How many more problems of ``code`` to build: the listed ones, then the first one
+        left out (its path is shown in the summary)."""
+        return max(0, MAX_PER_CODE + 1 - self._counts.get(code, 0))
+
+    def count_more(self, code: str, count: int) -> None:
+        """Count ``count`` more problems of a saturated ``code`` without building them."""
+        self._counts[code] += count
+
     def extend(self, problems: Iterable[Problem]) -> None:
         for problem in problems:
             self.append(problem)
@@ -65,6 +84,18 @@ class ProblemSink(list[Problem]):
                 )
             )
         return out
+
+
+def room(out: list[Problem], code: str) -> int:
+    """How many more problems of ``code`` are worth building for ``out``; the rest need
+    only be counted with :func:`count_more` (plain lists take every problem)."""
+    return out.room(code) if type(out) is ProblemSink else sys.maxsize
+
+
+def count_more(out: list[Problem], code: str, count: int) -> None:
+    """Count ``count`` problems of ``code`` beyond :func:`room`, without building them."""
+    if count and type(out) is ProblemSink:
+        out.count_more(code, count)
 
 
 def full(out: list[Problem], code: str) -> bool:

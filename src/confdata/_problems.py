@@ -25,7 +25,10 @@ class Severity(enum.StrEnum):
     __hash__ = str.__hash__  # as fast as the str equality it agrees with
 
 
-@attrs.frozen
+_ERROR = Severity.ERROR  # bound once: an enum member through its class is a lookup
+
+
+@attrs.frozen(slots=False, init=False)
 class Problem:
     """One broken rule: its stable code, severity, JSON Pointer path and a readable message."""
 
@@ -34,13 +37,22 @@ class Problem:
     path: str
     message: str
 
+    def __init__(self, code: str, severity: Severity, path: str, message: str) -> None:
+        # Written out, storing into the instance dict past the frozen __setattr__: validators
+        # report by the hundred, and attrs' init for frozen classes fetches a setter first.
+        values = self.__dict__
+        values["code"] = code
+        values["severity"] = severity
+        values["path"] = path
+        values["message"] = message
+
     def __str__(self) -> str:
         return f"{self.severity.value} {self.code} at {self.path or '<root>'}: {self.message}"
 
     @property
     def is_error(self) -> bool:
         """True when the problem fails validation outside strict mode."""
-        return self.severity is Severity.ERROR
+        return self.severity is _ERROR
 
 
 class ValidationError(ValueError):

@@ -52,6 +52,11 @@ Form = Literal["calendar", "addon"]
 
 
 _ENTRY_POINT_TYPES = {m.value: m for m in EntryPointType}
+# Enum members through their class cost an attribute lookup each time: bound once here.
+_VIDEO = EntryPointType.VIDEO
+_PHONE = EntryPointType.PHONE
+_SIP = EntryPointType.SIP
+_MORE = EntryPointType.MORE
 _FEATURES = {m.value: m for m in EntryPointFeature}
 _ERROR_TYPES = {m.value: m for m in ConferenceErrorType}
 _SOLUTION_TYPES = {m.value: m for m in SolutionType}
@@ -184,9 +189,7 @@ class EntryPoint:
         password: str | None = None,
     ) -> EntryPoint:
         """A video entry point: an ``http(s):`` URI to join in a browser or app."""
-        return cls._of(
-            EntryPointType.VIDEO, uri, label, pin, access_code, meeting_code, passcode, password
-        )
+        return cls._of(_VIDEO, uri, label, pin, access_code, meeting_code, passcode, password)
 
     @classmethod
     def phone(
@@ -204,7 +207,7 @@ class EntryPoint:
     ) -> EntryPoint:
         """A phone entry point: a ``tel:`` URI, optionally with region code and toll features."""
         return cls._of(
-            EntryPointType.PHONE,
+            _PHONE,
             uri,
             label,
             pin,
@@ -229,14 +232,12 @@ class EntryPoint:
         password: str | None = None,
     ) -> EntryPoint:
         """A SIP entry point: a ``sip:`` URI."""
-        return cls._of(
-            EntryPointType.SIP, uri, label, pin, access_code, meeting_code, passcode, password
-        )
+        return cls._of(_SIP, uri, label, pin, access_code, meeting_code, passcode, password)
 
     @classmethod
     def more(cls, uri: str, *, pin: str | None = None) -> EntryPoint:
         """A link to more joining options (``http(s):``); never the only entry point."""
-        return cls._of(EntryPointType.MORE, uri, None, pin)
+        return cls._of(_MORE, uri, None, pin)
 
     @classmethod
     def _of(

@@ -37,7 +37,7 @@ from ._checks import (
     report,
 )
 from ._enums import EntryPointType, SolutionType
-from ._fast import addon_is_clean, calendar_is_clean
+from ._fast import addon_is_clean, calendar_is_clean, entry_point_acceptor
 from ._forms import (
     ADDON,
     ADDON_ERROR,
@@ -171,7 +171,17 @@ def walk_entry_points(out: list[Problem], value: object, path: str, names: FormN
     if not isinstance(value, (list, tuple)):
         _type(out, path, "entryPoints", "an array", value)
         return None
-    kinds = [walk_entry_point(out, ep, f"{path}/{i}", names) for i, ep in enumerate(value)]
+    kinds = []
+    accept = entry_point_acceptor(names)
+    for index, ep in enumerate(value):
+        # An entry point with no problem of its own needs only its type, for the set rules.
+        try:
+            kind = accept(ep)
+        except Exception:  # odd input: for the walker to report
+            kind = None
+        if kind is None:
+            kind = walk_entry_point(out, ep, f"{path}/{index}", names)
+        kinds.append(kind)
     check_entry_point_set(out, path, kinds, names)
     return len(kinds)
 
