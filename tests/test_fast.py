@@ -31,14 +31,16 @@ from confdata import (
 from confdata._fast import (
     addon_is_clean,
     calendar_is_clean,
+    clean_addon_parts,
     clean_calendar_parts,
     conference_data_is_clean,
     entry_point_acceptor,
     entry_point_is_clean,
 )
-from confdata._forms import CALENDAR
+from confdata._forms import ADDON, CALENDAR
 from confdata._guard import collect
 from confdata._model_checks import check_conference_data, check_entry_point
+from confdata.addon_form import _AddonReader
 from confdata.calendar_form import _CalendarReader
 from confdata.model import _unchecked
 from confdata.testing import (
@@ -487,3 +489,58 @@ def test_entry_point_acceptor_agrees_with_the_walker(payload: dict[str, Any]) ->
                 out: list[Any] = []
                 assert walk_entry_point(out, ep, "", CALENDAR) is kind
                 assert out == [], ep
+
+
+def _engine_read_addon(payload: dict[str, Any]) -> ConferenceData:
+    return _AddonReader(ADDON).read(payload, engine_addon(payload))
+
+
+def _assert_same_addon_read(payload: dict[str, Any]) -> None:
+    fast = ConferenceData.from_addon_json(payload)
+    slow = _engine_read_addon(payload)
+    assert fast == slow
+    assert (fast.preserved, fast.source_form, fast.read_problems) == (
+        slow.preserved,
+        slow.source_form,
+        tuple(slow.read_problems),
+    )
+    assert fast.to_addon_json() == payload
+
+
+@pytest.mark.parametrize("payload", ADDON_VALID)
+def test_fast_addon_reads_of_clean_mutants_equal_engine_reads(payload: dict[str, Any]) -> None:
+    for mutant in [payload, *mutants(payload)]:
+        if clean_addon_parts(mutant, None) is not None:
+            _assert_same_addon_read(mutant)
+
+
+@given(addon_json())
+def test_fast_addon_reads_of_generated_payloads_equal_engine_reads(
+    payload: dict[str, Any],
+) -> None:
+    if clean_addon_parts(payload, None) is not None:
+        _assert_same_addon_read(payload)
+
+
+def test_a_manifest_still_decides_on_the_fast_path() -> None:
+    from confdata import Manifest
+
+    manifest = Manifest.from_json(
+        {
+            "addOns": {
+                "calendar": {
+                    "conferenceSolution": [
+                        {
+                            "id": "other",
+                            "name": "Other",
+                            "onCreateFunction": "create",
+                            "logoUrl": "https://acme.example/logo.png",
+                        }
+                    ]
+                }
+            }
+        }
+    )
+    with pytest.raises(ValidationError) as raised:
+        ConferenceData.from_addon_json(addon_payload(), manifest=manifest)
+    assert "solution-id-unknown" in raised.value.codes

@@ -10,11 +10,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, NotRequired, TypedDict
 
 from . import model
+from ._fast import Parts, clean_addon_parts
 from ._formio import Emitter, Reader, raise_if_unreadable
 from ._forms import ADDON, ADDON_ERROR, ADDON_MEMBERS, ADDON_PARAMETER, ERROR_TYPES
 from ._guard import guarded
 from ._problems import Problem
-from .validation import validate_addon_json
+from .validation import manifest_ids, validate_addon_json
 
 if TYPE_CHECKING:
     from .manifest import Manifest
@@ -131,10 +132,35 @@ class _AddonReader(Reader):
         )
 
 
+def _read_clean(obj: dict[str, Any], parts: Parts) -> model.ConferenceData:
+    """The value of a payload the acceptor proved clean, with the parts it made."""
+    get = obj.get
+    error = get("error")
+    entry_points = tuple(parts.entry_points)
+    return model.make_conference_data(
+        get("conferenceId"),
+        entry_points,
+        tuple(parts.parameters),
+        get("note"),
+        _AddonReader(ADDON).error(error) if error is not None else None,
+        get("conferenceSolutionId"),
+        None,
+        None,
+        model.default_solution(entry_points, error),
+        model._EMPTY_MAPPING,
+        "addon",
+        (),
+    )
+
+
 def from_addon_json(
     obj: object, *, lenient: bool = False, manifest: Manifest | None = None
 ) -> model.ConferenceData:
     """Read the add-on form (see :meth:`ConferenceData.from_addon_json`)."""
+    parts = clean_addon_parts(obj, manifest_ids(manifest))
+    if parts is not None:
+        assert isinstance(obj, dict)
+        return _read_clean(obj, parts)
     problems = validate_addon_json(obj, manifest=manifest)
     raise_if_unreadable(problems, lenient=lenient)
     assert isinstance(obj, dict)
