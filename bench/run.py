@@ -34,6 +34,9 @@ from gcsa.serializers.conference_serializer import ConferenceSolutionSerializer
 
 from confdata import (
     ConferenceData,
+    ConferenceParameter,
+    EntryPoint,
+    EntryPointFeature,
     validate_addon_json,
     validate_calendar_json,
 )
@@ -85,6 +88,42 @@ ERROR_RESULT: dict[str, Any] = {
 def confdata_build() -> object:
     # The fixture builds the typical conference from scratch with the builders.
     return full_conference().to_calendar_json()
+
+
+def confdata_values() -> object:
+    # The same conference from the value constructors (each checks itself), no builder steps.
+    return ConferenceData(
+        conference_id="123-456-789",
+        conference_solution_id="acme-video",
+        entry_points=[
+            EntryPoint.video(
+                "https://acme.example/j/123456789",
+                passcode="abc123",
+                label="acme.example/j/123456789",
+            ),
+            EntryPoint.phone(
+                "tel:+12025550123,,123456789#",
+                pin="4321",
+                region_code="US",
+                features=[EntryPointFeature.TOLL],
+                label="+1 202-555-0123",
+            ),
+            EntryPoint.phone(
+                "tel:+18005550199,,123456789#",
+                pin="4321",
+                region_code="US",
+                features=[EntryPointFeature.TOLL_FREE],
+            ),
+            EntryPoint.sip("sip:123456789@sip.acme.example", access_code="9"),
+            EntryPoint.more("https://acme.example/dial-in/123456789"),
+        ],
+        parameters=[
+            ConferenceParameter("meetingId", "123456789"),
+            ConferenceParameter("hostKey", "h-42"),
+            ConferenceParameter("region", "us-east"),
+        ],
+        notes=NOTES,
+    ).to_calendar_json()
 
 
 def dict_literal() -> object:
@@ -262,6 +301,7 @@ TASKS: list[tuple[str, list[tuple[str, Callable[[], object]]]]] = [
         "build + emit, typical",
         [
             ("confdata builders + to_calendar_json", confdata_build),
+            ("confdata values + to_calendar_json", confdata_values),
             ("dict literal (the floor)", dict_literal),
             ("pydantic models + model_dump", pydantic_build),
             ("msgspec Structs + to_builtins", msgspec_build),
@@ -367,6 +407,9 @@ def cli_files(count: int) -> tuple[float, float]:
 
 def main() -> None:
     quick = "--quick" in sys.argv
+    # The contenders must do the same work: confdata's two ways of building give the literal.
+    if not confdata_build() == confdata_values() == dict_literal():
+        raise SystemExit("the build contenders disagree with the dict literal")
     rows: list[tuple[str, str, float, float]] = []
     print(f"Python {sys.version.split()[0]} on {os.cpu_count()} cores; times are medians of 7")
     print(f"{'task':<40} {'contender':<40} {'median':>11} {'vs confdata':>12}")

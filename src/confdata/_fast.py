@@ -529,7 +529,7 @@ def _conference_data(data: ConferenceData) -> bool:
     if signature is not None and type(signature) is not str:
         return False
     solution = data.conference_solution
-    if solution is not None:
+    if solution is not None and solution is not model._ADD_ON_SOLUTION:  # the shared default
         if type(solution) is not model.ConferenceSolution:
             return False
         kind = solution.key_type
@@ -546,22 +546,35 @@ def _conference_data(data: ConferenceData) -> bool:
         return False
     entry_point_class = model.EntryPoint
     phones = 0
-    seen: set[EntryPointType | str] = set()
+    video = sip = more = False
     for ep in entry_points:
-        # Checked on creation and found clean (read values have None; warnings a tuple).
-        if type(ep) is not entry_point_class or ep._found != ():
+        if type(ep) is not entry_point_class:
+            return False
+        # Checked on creation and found clean: read values have None, warnings a tuple.
+        found = ep._found
+        if found is None or found:
             return False
         kind = ep.type
         if kind is _PHONE:
             phones += 1
             if phones > 2:
                 return False
-        elif kind in seen:
-            return False
+        elif kind is _VIDEO:
+            if video:
+                return False
+            video = True
+        elif kind is _SIP:
+            if sip:
+                return False
+            sip = True
+        elif kind is _MORE:
+            if more:
+                return False
+            more = True
         else:
-            seen.add(kind)
-    if not phones and seen == {_MORE}:
-        return False
+            return False
+    if not (phones or video or sip):
+        return False  # only a more entry point
     parameters = data.parameters
     if type(parameters) is not tuple or len(parameters) > MAX_ITEMS:
         return False

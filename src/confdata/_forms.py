@@ -26,8 +26,8 @@ CALENDAR = FormNames(
     entry_point_type="entryPointType",
     features="entryPointFeatures",
     notes="notes",
-    type_names=MappingProxyType({t: t.value for t in EntryPointType}),
-    feature_names=MappingProxyType({f: f.value for f in EntryPointFeature}),
+    type_names={t: t.value for t in EntryPointType},
+    feature_names={f: f.value for f in EntryPointFeature},
     auth_url_limit=LIMIT_AUTH_URL_MODEL,
     entry_point_members=_ENTRY_POINT_COMMON | {"entryPointType", "entryPointFeatures"},
 )
@@ -37,8 +37,8 @@ ADDON = FormNames(
     entry_point_type="type",
     features="features",
     notes="note",
-    type_names=MappingProxyType({t: t.value.upper() for t in EntryPointType}),
-    feature_names=MappingProxyType({f: f.value.upper() for f in EntryPointFeature}),
+    type_names={t: t.value.upper() for t in EntryPointType},
+    feature_names={f: f.value.upper() for f in EntryPointFeature},
     auth_url_limit=LIMIT_AUTH_URL_ADDON,
     entry_point_members=_ENTRY_POINT_COMMON | {"type", "features"},
 )
