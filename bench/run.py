@@ -11,11 +11,13 @@ from __future__ import annotations
 import json
 import math
 import os
+import platform
 import re
 import shutil
 import statistics
 import subprocess
 import sys
+import sysconfig
 import tempfile
 import time
 import timeit
@@ -330,6 +332,17 @@ TASKS: list[tuple[str, list[tuple[str, Callable[[], object]]]]] = [
 ]
 
 
+def interpreter() -> str:
+    """The Python that runs the benchmark, and whether it was built optimised (PGO)."""
+    configured = sysconfig.get_config_var("CONFIG_ARGS") or ""
+    optimised = "--enable-optimizations" in configured
+    return (
+        f"{platform.python_implementation()} {platform.python_version()} "
+        f"({'built with' if optimised else 'built without'} PGO"
+        f"{', shared library' if '--enable-shared' in configured else ''})"
+    )
+
+
 def median_seconds(function: Callable[[], object], budget: float = 0.4) -> float:
     """The median time of one call, over seven repeats of an automatically sized loop."""
     function()
@@ -411,7 +424,7 @@ def main() -> None:
     if not confdata_build() == confdata_values() == dict_literal():
         raise SystemExit("the build contenders disagree with the dict literal")
     rows: list[tuple[str, str, float, float]] = []
-    print(f"Python {sys.version.split()[0]} on {os.cpu_count()} cores; times are medians of 7")
+    print(f"{interpreter()} on {os.cpu_count()} cores; times are medians of 7")
     print(f"{'task':<40} {'contender':<40} {'median':>11} {'vs confdata':>12}")
     for task, contenders in TASKS:
         base = None
@@ -468,8 +481,8 @@ def write_results(
 ) -> None:
     """The Markdown table and the bar chart that docs/performance.md shows."""
     lines = [
-        f"Measured by `make bench` on {time.strftime('%Y-%m-%d')}, Python "
-        f"{sys.version.split()[0]}, {os.cpu_count()} cores. Ratio: the contender's median "
+        f"Measured by `make bench` on {time.strftime('%Y-%m-%d')}, {interpreter()}, "
+        f"{os.cpu_count()} cores. Ratio: the contender's median "
         "time over confdata's on the same task, in the same run (below 1 is faster than "
         "confdata).",
         "",
