@@ -10,6 +10,7 @@ import re
 import time
 
 import confdata._checks
+import confdata._fast
 import confdata._jsontext
 
 SHAPES = {
@@ -27,7 +28,7 @@ SHAPES = {
 def main() -> None:
     patterns = {
         f"{module.__name__}.{name}": value
-        for module in (confdata._checks, confdata._jsontext)
+        for module in (confdata._checks, confdata._fast, confdata._jsontext)
         for name, value in vars(module).items()
         if isinstance(value, re.Pattern)
     }

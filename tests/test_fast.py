@@ -544,3 +544,10 @@ def test_a_manifest_still_decides_on_the_fast_path() -> None:
     with pytest.raises(ValidationError) as raised:
         ConferenceData.from_addon_json(addon_payload(), manifest=manifest)
     assert "solution-id-unknown" in raised.value.codes
+
+
+def test_secret_members_are_all_looked_up() -> None:
+    from confdata._fast import _SECRETS
+    from confdata._forms import SECRET_MEMBERS
+
+    assert sorted(_SECRETS) == sorted(SECRET_MEMBERS)

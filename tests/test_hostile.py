@@ -396,11 +396,12 @@ def test_no_regular_expression_can_backtrack_catastrophically() -> None:
     """No regex of confdata nests one repeat inside another (the shape of catastrophic
     backtracking); each is also run on adversarial inputs in `make fuzz`."""
     import confdata._checks
+    import confdata._fast
     import confdata._jsontext
 
     patterns = [
         value.pattern
-        for module in (confdata._checks, confdata._jsontext)
+        for module in (confdata._checks, confdata._fast, confdata._jsontext)
         for value in vars(module).values()
         if isinstance(value, re.Pattern)
     ]

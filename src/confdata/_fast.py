@@ -42,7 +42,6 @@ from ._forms import (
     ERROR_TYPES,
     REQUEST_MEMBERS,
     REQUEST_STATUSES,
-    SECRET_MEMBERS,
     SOLUTION_MEMBERS,
     SOLUTION_TYPES,
 )
@@ -74,7 +73,7 @@ _SOLUTION_ID = LIMIT_SOLUTION_ID // 2
 _NOTES = LIMIT_NOTES // 2
 _KEY = LIMIT_PARAMETER_KEY // 2
 _VALUE = LIMIT_PARAMETER_VALUE // 2
-_AUTH_URL = min(CALENDAR.auth_url_limit, ADDON.auth_url_limit) // 2
+_AUTH_URL = ADDON.auth_url_limit // 2  # only the add-on form carries errors
 
 _VIDEO = EntryPointType.VIDEO
 _PHONE = EntryPointType.PHONE
@@ -91,12 +90,12 @@ _CURRENT_SOLUTIONS = {
 }
 # _checks' fast HTTP pattern for ASCII text, where its "no space or control character" is
 # the printable range: a quarter faster, and the acceptors check isascii() first.
-_HTTP = re.compile(r"(?i:https?)://[A-Za-z0-9][A-Za-z0-9.\-]*(?::[0-9]*)?(?:[/?#][!-~]*)?\Z").match
+_HTTP_ASCII = re.compile(r"(?i:https?)://[A-Za-z0-9][A-Za-z0-9.\-]*(?::[0-9]*)?(?:[/?#][!-~]*)?\Z")
+_HTTP = _HTTP_ASCII.match
 _MISSING: Any = object()
 _CLEAN: tuple[Problem, ...] = ()  # what a clean value's check found
 # The secret members, the most common first (they are looked up until all are found).
 _SECRETS = ("pin", "passcode", "accessCode", "meetingCode", "password")
-assert sorted(_SECRETS) == sorted(SECRET_MEMBERS)
 
 
 def _short(value: object, limit: int) -> bool:
