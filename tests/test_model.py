@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import copy
+import pickle
+from collections.abc import Callable
+
 import attrs
 import pytest
 from hypothesis import assume, given
@@ -16,6 +20,7 @@ from confdata import (
     EntryPointType,
     SolutionType,
     ValidationError,
+    fixtures,
 )
 from confdata.testing import conference_data
 
@@ -114,3 +119,21 @@ def test_validation_error_lists_every_problem() -> None:
 def test_generated_values_have_no_errors(data: ConferenceData) -> None:
     """Values of the valid strategy report no errors."""
     assert [p for p in data.problems() if p.is_error] == []
+
+
+@pytest.mark.parametrize("make", list(fixtures.FIXTURES.values()))
+def test_values_pickle_and_copy(make: Callable[[], ConferenceData]) -> None:
+    """Values cross process boundaries (multiprocessing, caches) and copy unchanged."""
+    data = make()
+    read = ConferenceData.from_calendar_json(
+        {**data.to_calendar_json(), "futureMember": {"kept": True}}, lenient=True
+    )
+    for value in (data, read, *data.entry_points, *data.parameters):
+        for copied in (pickle.loads(pickle.dumps(value)), copy.copy(value), copy.deepcopy(value)):
+            assert copied == value
+            assert type(copied) is type(value)
+    again = pickle.loads(pickle.dumps(read))
+    assert again.preserved == read.preserved == {"/futureMember": {"kept": True}}
+    assert again.to_calendar_json() == read.to_calendar_json()
+    with pytest.raises(TypeError):
+        again.preserved["/x"] = 1  # still read-only

@@ -419,6 +419,17 @@ class ConferenceData:
         if not _fast.conference_data_is_clean(self):
             _raise_errors(_model_checks.check_conference_data(self))
 
+    def __getstate__(self) -> dict[str, Any]:
+        # ``preserved`` is a read-only view, which pickle cannot take: a plain dict travels.
+        state = dict(self.__dict__)
+        state["preserved"] = dict(self.preserved)
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        state = dict(state)
+        state["preserved"] = _freeze_preserved(state["preserved"])
+        _set_dict(self, "__dict__", state)
+
     @property
     def is_error(self) -> bool:
         """True for an error result (a :class:`ConferenceError` instead of a conference)."""
