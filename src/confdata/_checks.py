@@ -15,7 +15,19 @@ from urllib.parse import urlsplit
 
 import attrs
 
-from ._enums import ConferenceErrorType, EntryPointFeature, EntryPointType, SolutionType
+from ._enums import (
+    ADD_ON,
+    AUTHENTICATION,
+    MORE,
+    PHONE,
+    SIP,
+    TOLL,
+    TOLL_FREE,
+    ConferenceErrorType,
+    EntryPointFeature,
+    EntryPointType,
+    SolutionType,
+)
 from ._guard import count_more, full, room
 from ._problems import Problem
 from ._regions import ASSIGNED_REGION_CODES
@@ -59,15 +71,6 @@ _FAST_HTTP = re.compile(
 )
 _FAST_TEL = re.compile(rf"(?i:tel):{_CLEAN}+\Z")
 _FAST_SIP = re.compile(rf"(?i:sip):{_CLEAN}+\Z")
-_VIDEO = EntryPointType.VIDEO
-_PHONE = EntryPointType.PHONE
-_SIP = EntryPointType.SIP
-_MORE = EntryPointType.MORE
-# Enum members through their class cost an attribute lookup each time: bound once here.
-_TOLL = EntryPointFeature.TOLL
-_TOLL_FREE = EntryPointFeature.TOLL_FREE
-_AUTHENTICATION = ConferenceErrorType.AUTHENTICATION
-_ADD_ON = SolutionType.ADD_ON
 
 
 @attrs.frozen
@@ -170,7 +173,7 @@ def check_uri(
     """Rules ``uri-malformed``, ``uri-scheme`` and ``sips-scheme`` [S1-entrypoint, S3, S5]."""
     if not uri:
         return  # reported as `empty` by check_string
-    fast = _FAST_TEL if kind is _PHONE else _FAST_SIP if kind is _SIP else _FAST_HTTP
+    fast = _FAST_TEL if kind is PHONE else _FAST_SIP if kind is SIP else _FAST_HTTP
     if kind is not None and fast.match(uri) is not None:
         return  # the common valid case
     bad = _BAD_CHAR.search(uri)
@@ -246,7 +249,7 @@ def check_entry_point_rules(
     """
     if uri is not None:
         check_uri(out, uri, kind, path + "/uri", names)
-    is_phone = kind is _PHONE
+    is_phone = kind is PHONE
     if region_code is not None:
         region_path = path + "/regionCode"
         if kind is not None and not is_phone:
@@ -287,7 +290,7 @@ def check_entry_point_rules(
                 path + "/uri",
                 f"phone uri has no +country code and there is no regionCode (got {show(uri)})",
             )
-    if kind is _MORE and label is not None:
+    if kind is MORE and label is not None:
         report(
             out,
             "label-on-more",
@@ -304,7 +307,7 @@ def check_features(
     names: FormNames,
 ) -> None:
     """Rules ``feature-not-phone``, ``duplicate-feature`` and ``toll-and-toll-free`` [S1-epf]."""
-    if kind is not None and kind is not _PHONE:
+    if kind is not None and kind is not PHONE:
         report(
             out,
             "feature-not-phone",
@@ -324,9 +327,9 @@ def check_features(
                 f"{names.features} lists {names.feature_names[feature]} more than once",
             )
         seen.add(feature)
-    if _TOLL in seen and _TOLL_FREE in seen:
-        toll = names.feature_names[_TOLL]
-        free = names.feature_names[_TOLL_FREE]
+    if TOLL in seen and TOLL_FREE in seen:
+        toll = names.feature_names[TOLL]
+        free = names.feature_names[TOLL_FREE]
         report(
             out,
             "toll-and-toll-free",
@@ -354,9 +357,9 @@ def check_entry_point_set(
     phone_room = room(out, "phone-not-shown")
     repeat_room = room(out, "duplicate-entry-point-type")
     for index, kind in enumerate(kinds):
-        if kind is not _MORE:
+        if kind is not MORE:
             only_more = False
-        if kind is _PHONE:
+        if kind is PHONE:
             phones += 1
             if phones > 2:
                 phone_room -= 1
@@ -427,7 +430,7 @@ def check_error_rules(
     """Rules ``auth-url-required``, ``auth-url-scheme`` and ``auth-url-ignored`` [S1-error]."""
     url_path = path + "/authenticationUrl"
     if not has_url_member:
-        if kind is _AUTHENTICATION:
+        if kind is AUTHENTICATION:
             report(
                 out,
                 "auth-url-required",
@@ -445,7 +448,7 @@ def check_error_rules(
             f"authenticationUrl must be an http: or https: URL with a host "
             f"(got {show(authentication_url)})",
         )
-    if kind is not None and kind is not _AUTHENTICATION:
+    if kind is not None and kind is not AUTHENTICATION:
         report(
             out,
             "auth-url-ignored",
@@ -555,7 +558,7 @@ def check_calendar_result(
                 root + "/conferenceSolution",
                 "conferenceSolution is required with entry points unless there is a createRequest",
             )
-    if solution_kind is _ADD_ON and not has_conference_id:
+    if solution_kind is ADD_ON and not has_conference_id:
         check_required(
             out, root + "/conferenceId", "conferenceId", " for an addOn conference solution"
         )

@@ -32,7 +32,19 @@ from ._checks import (
     MAX_ITEMS,
     FormNames,
 )
-from ._enums import ConferenceErrorType, EntryPointFeature, EntryPointType, SolutionType
+from ._enums import (
+    ADD_ON,
+    AUTHENTICATION,
+    HANGOUTS_MEET,
+    MORE,
+    PHONE,
+    SIP,
+    VIDEO,
+    EntryPointFeature,
+    EntryPointType,
+    SolutionType,
+)
+from ._formio import entry_point_from_json
 from ._forms import (
     ADDON,
     ADDON_ERROR,
@@ -75,13 +87,6 @@ _KEY = LIMIT_PARAMETER_KEY // 2
 _VALUE = LIMIT_PARAMETER_VALUE // 2
 _AUTH_URL = ADDON.auth_url_limit // 2  # only the add-on form carries errors
 
-_VIDEO = EntryPointType.VIDEO
-_PHONE = EntryPointType.PHONE
-_SIP = EntryPointType.SIP
-_MORE = EntryPointType.MORE
-_ADD_ON = SolutionType.ADD_ON
-_HANGOUTS_MEET = SolutionType.HANGOUTS_MEET
-_AUTHENTICATION = ConferenceErrorType.AUTHENTICATION
 # Solution types a clean value may name: the deprecated ones are warned about.
 _CURRENT_SOLUTIONS = {
     spelling: kind
@@ -147,7 +152,7 @@ def _kind_checker(names: FormNames) -> Callable[[object], EntryPointType | None]
         # Members besides the type and the URI; each one recognised below is taken off, so
         # what is left at the end is unknown (or misplaced) and the engine must look at it.
         others = len(ep) - 2
-        if kind is _PHONE:
+        if kind is PHONE:
             # tel: then printable characters, none of them a space: the fast URI pattern.
             if uri[:4] != "tel:" or len(uri) == 4 or not uri.isprintable() or " " in uri:
                 return None
@@ -171,13 +176,13 @@ def _kind_checker(names: FormNames) -> Callable[[object], EntryPointType | None]
                     others -= 1
             elif uri[4:5] != "+":
                 return None
-        elif kind is _VIDEO:
+        elif kind is VIDEO:
             if not uri.isascii() or _HTTP(uri) is None:
                 return None
-        elif kind is _SIP:
+        elif kind is SIP:
             if uri[:4] != "sip:" or len(uri) == 4 or not uri.isprintable() or " " in uri:
                 return None
-        elif kind is _MORE:
+        elif kind is MORE:
             if not uri.isascii() or _HTTP(uri) is None or "label" in ep:
                 return None  # a label on a more entry point is a warning
         else:
@@ -223,7 +228,7 @@ def _entry_points(value: object, names: FormNames, parts: Parts | None = None) -
         kind = kind_of(ep)
         if kind is None:
             return 0
-        if kind is _PHONE:
+        if kind is PHONE:
             phones += 1
             if phones > 2:
                 return 0  # Calendar would not show it: a warning
@@ -233,24 +238,16 @@ def _entry_points(value: object, names: FormNames, parts: Parts | None = None) -
             seen.add(kind)
         if parts is not None:
             assert type(ep) is dict
-            get = ep.get
-            raw_features = get(names.features)
+            raw_features = ep.get(names.features)
             parts.entry_points.append(
-                model.make_entry_point(
+                entry_point_from_json(
+                    ep,
                     kind,
-                    ep["uri"],
-                    get("label"),
-                    get("pin"),
-                    get("accessCode"),
-                    get("meetingCode"),
-                    get("passcode"),
-                    get("password"),
-                    get("regionCode"),
                     (names.features_by_spelling[raw_features[0]],) if raw_features else (),
                     _CLEAN,
                 )
             )
-    if not phones and seen == {_MORE}:
+    if not phones and seen == {MORE}:
         return 0  # only a more entry point
     return count
 
@@ -328,7 +325,7 @@ def _calendar(obj: object, parts: Parts | None = None) -> bool:
                 parts.parameters.append(model.make_parameter(key, item, True))
     if request is _MISSING and (solution is _MISSING or not count):
         return False  # needs a solution with entry points, or a create request
-    return not (solution_kind is _ADD_ON and conference_id is _MISSING)
+    return not (solution_kind is ADD_ON and conference_id is _MISSING)
 
 
 def _create_request(request: object) -> bool:
@@ -398,7 +395,7 @@ def _error(error: object) -> bool:
         return False
     kind = ERROR_TYPES.get(raw_kind)
     url = error.get("authenticationUrl", _MISSING)
-    if kind is _AUTHENTICATION:
+    if kind is AUTHENTICATION:
         return (
             type(url) is str and len(url) <= _AUTH_URL and url.isascii() and _HTTP(url) is not None
         )
@@ -468,20 +465,20 @@ def entry_point_values_clean(
     try:
         if type(kind) is not EntryPointType or type(uri) is not str or len(uri) > _URI:
             return False
-        if kind is _PHONE or kind is _SIP:
-            prefix = "tel:" if kind is _PHONE else "sip:"
+        if kind is PHONE or kind is SIP:
+            prefix = "tel:" if kind is PHONE else "sip:"
             if uri[:4] != prefix or len(uri) == 4 or not uri.isprintable() or " " in uri:
                 return False
         elif not uri.isascii() or _HTTP(uri) is None:
             return False
-        if label is not None and (kind is _MORE or type(label) is not str or len(label) > _LABEL):
+        if label is not None and (kind is MORE or type(label) is not str or len(label) > _LABEL):
             return False
         for secret in secrets:
             if secret is not None and (type(secret) is not str or len(secret) > _SECRET):
                 return False
         if type(features) is not tuple:
             return False
-        if kind is not _PHONE:
+        if kind is not PHONE:
             return region is None and not features
         if region is None:
             if uri[4:5] != "+":
@@ -532,7 +529,7 @@ def _conference_data(data: ConferenceData) -> bool:
         if type(solution) is not model.ConferenceSolution:
             return False
         kind = solution.key_type
-        if not (kind is None or kind is _ADD_ON or kind is _HANGOUTS_MEET):
+        if not (kind is None or kind is ADD_ON or kind is HANGOUTS_MEET):
             return False
         name = solution.name
         icon = solution.icon_uri
@@ -554,19 +551,19 @@ def _conference_data(data: ConferenceData) -> bool:
         if found is None or found:
             return False
         kind = ep.type
-        if kind is _PHONE:
+        if kind is PHONE:
             phones += 1
             if phones > 2:
                 return False
-        elif kind is _VIDEO:
+        elif kind is VIDEO:
             if video:
                 return False
             video = True
-        elif kind is _SIP:
+        elif kind is SIP:
             if sip:
                 return False
             sip = True
-        elif kind is _MORE:
+        elif kind is MORE:
             if more:
                 return False
             more = True

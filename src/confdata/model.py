@@ -20,6 +20,10 @@ from . import (
     _model_checks,
 )
 from ._enums import (
+    MORE,
+    PHONE,
+    SIP,
+    VIDEO,
     ConferenceErrorType,
     EntryPointFeature,
     EntryPointType,
@@ -52,11 +56,6 @@ Form = Literal["calendar", "addon"]
 
 
 _ENTRY_POINT_TYPES = {m.value: m for m in EntryPointType}
-# Enum members through their class cost an attribute lookup each time: bound once here.
-_VIDEO = EntryPointType.VIDEO
-_PHONE = EntryPointType.PHONE
-_SIP = EntryPointType.SIP
-_MORE = EntryPointType.MORE
 _FEATURES = {m.value: m for m in EntryPointFeature}
 _ERROR_TYPES = {m.value: m for m in ConferenceErrorType}
 _SOLUTION_TYPES = {m.value: m for m in SolutionType}
@@ -189,7 +188,7 @@ class EntryPoint:
         password: str | None = None,
     ) -> EntryPoint:
         """A video entry point: an ``http(s):`` URI to join in a browser or app."""
-        return cls._of(_VIDEO, uri, label, pin, access_code, meeting_code, passcode, password)
+        return cls._of(VIDEO, uri, label, pin, access_code, meeting_code, passcode, password)
 
     @classmethod
     def phone(
@@ -207,7 +206,7 @@ class EntryPoint:
     ) -> EntryPoint:
         """A phone entry point: a ``tel:`` URI, optionally with region code and toll features."""
         return cls._of(
-            _PHONE,
+            PHONE,
             uri,
             label,
             pin,
@@ -232,12 +231,12 @@ class EntryPoint:
         password: str | None = None,
     ) -> EntryPoint:
         """A SIP entry point: a ``sip:`` URI."""
-        return cls._of(_SIP, uri, label, pin, access_code, meeting_code, passcode, password)
+        return cls._of(SIP, uri, label, pin, access_code, meeting_code, passcode, password)
 
     @classmethod
     def more(cls, uri: str, *, pin: str | None = None) -> EntryPoint:
         """A link to more joining options (``http(s):``); never the only entry point."""
-        return cls._of(_MORE, uri, None, pin)
+        return cls._of(MORE, uri, None, pin)
 
     @classmethod
     def _of(
@@ -267,6 +266,7 @@ class EntryPoint:
             passcode,
             password,
         ):
+            # Spelled out rather than packed into a tuple: this runs for every entry point made.
             return make_entry_point(
                 kind,
                 uri,
