@@ -121,6 +121,7 @@ def error_result_json() -> CalendarConferenceData:
 
 
 _SOLUTION_SPELLINGS = {member: member.value for member in SolutionType}
+_ADD_ON_SPELLING = SolutionType.ADD_ON.value
 _STATUS_SPELLINGS = {member: member.value for member in RequestStatus}
 
 
@@ -142,7 +143,9 @@ def to_calendar_json(
     if manifest is not None:
         manifest_ids(manifest)  # a usage error unless it is a Manifest
         solution = manifest.resolve_solution(data)
-    if solution is not None:
+    if solution is model._ADD_ON_SOLUTION:  # the shared default: no name, no icon
+        out["conferenceSolution"] = {"key": {"type": _ADD_ON_SPELLING}}
+    elif solution is not None:
         sol: dict[str, Any] = {}
         if solution.key_type is not None:
             sol["key"] = {
@@ -176,7 +179,8 @@ def to_calendar_json(
             }
         out["createRequest"] = req
     if data.entry_points:
-        out["entryPoints"] = [emit.entry_point(ep, i) for i, ep in enumerate(data.entry_points)]
+        entry_point = emit.entry_point
+        out["entryPoints"] = [entry_point(ep, i) for i, ep in enumerate(data.entry_points)]
     if data.notes is not None:
         out["notes"] = data.notes
     if data.parameters:
