@@ -37,7 +37,7 @@ from ._checks import (
     report,
 )
 from ._enums import EntryPointType, SolutionType
-from ._fast import addon_is_clean, calendar_is_clean, entry_point_acceptor
+from ._fast import addon_is_clean, calendar_is_clean, entry_point_kinds
 from ._forms import (
     ADDON,
     ADDON_ERROR,
@@ -171,17 +171,11 @@ def walk_entry_points(out: list[Problem], value: object, path: str, names: FormN
     if not isinstance(value, (list, tuple)):
         _type(out, path, "entryPoints", "an array", value)
         return None
-    kinds = []
-    accept = entry_point_acceptor(names)
-    for index, ep in enumerate(value):
-        # An entry point with no problem of its own needs only its type, for the set rules.
-        try:
-            kind = accept(ep)
-        except Exception:  # odd input: for the walker to report
-            kind = None
+    # An entry point with no problem of its own needs only its type, for the set rules.
+    kinds = entry_point_kinds(value, names)
+    for index, (ep, kind) in enumerate(zip(value, kinds, strict=False)):
         if kind is None:
-            kind = walk_entry_point(out, ep, f"{path}/{index}", names)
-        kinds.append(kind)
+            kinds[index] = walk_entry_point(out, ep, f"{path}/{index}", names)
     check_entry_point_set(out, path, kinds, names)
     return len(kinds)
 
