@@ -44,7 +44,6 @@ from ._enums import (
     EntryPointType,
     SolutionType,
 )
-from ._formio import entry_point_from_json
 from ._forms import (
     ADDON,
     ADDON_ERROR,
@@ -138,7 +137,7 @@ def entry_point_kinds(value: list[Any] | tuple[Any, ...], names: FormNames) -> K
     return kinds
 
 
-def _kinds_checker(names: FormNames) -> Callable[[Sequence[object], bool], Kinds | None]:
+def _kinds_checker(names: FormNames) -> Callable[..., Kinds | None]:
     """The entry point acceptor of one form, its spellings bound as closure cells.
 
     One loop with the check of an entry point written inline, not called: a call per entry
@@ -149,9 +148,12 @@ def _kinds_checker(names: FormNames) -> Callable[[Sequence[object], bool], Kinds
     types = names.types
     feature_table = names.features_by_spelling
 
-    def kinds_of(value: Sequence[object], whole: bool) -> Kinds | None:
+    def kinds_of(
+        value: Sequence[object], whole: bool, made: list[EntryPoint] | None = None
+    ) -> Kinds | None:
         """Each entry point's type, or None where it is not clean. With ``whole``, None at
-        the first entry point that is not clean or that breaks a rule about the set."""
+        the first entry point that is not clean or that breaks a rule about the set; and
+        with ``made`` too, each entry point is made as it is accepted."""
         kinds: Kinds = []
         phones = 0
         video = sip = more = False
@@ -247,6 +249,23 @@ def _kinds_checker(names: FormNames) -> Callable[[Sequence[object], bool], Kinds
                     return None
                 else:
                     more = True
+                if made is not None:  # made here, with the members at hand: the hot path
+                    raw_features = get(features_key)
+                    made.append(
+                        model.make_entry_point(
+                            kind,
+                            uri,
+                            get("label"),
+                            get("pin"),
+                            get("accessCode"),
+                            get("meetingCode"),
+                            get("passcode"),
+                            get("password"),
+                            get("regionCode"),
+                            (feature_table[raw_features[0]],) if raw_features else (),
+                            _CLEAN,
+                        )
+                    )
             kinds.append(kind)
         if whole and not (phones or video or sip):
             return None  # only a more entry point
@@ -268,16 +287,9 @@ def _entry_points(value: object, names: FormNames, parts: Parts | None = None) -
     count = len(value)
     if not 0 < count <= MAX_ITEMS:
         return 0
-    kinds = _KINDS[names.form](value, True)
-    if kinds is None:
+    made = parts.entry_points if parts is not None else None
+    if _KINDS[names.form](value, True, made) is None:
         return 0
-    if parts is not None:
-        make = parts.entry_points.append
-        for ep, kind in zip(value, kinds, strict=True):
-            raw_features = ep.get(names.features)
-            table = names.features_by_spelling
-            features = (table[raw_features[0]],) if raw_features else ()
-            make(entry_point_from_json(ep, kind, features, _CLEAN))  # type: ignore[arg-type]
     return count
 
 
