@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
+from ._fast import addon_is_clean, calendar_is_clean
 from ._problems import Problem
 from .validation import walk_addon, walk_calendar
 
@@ -84,8 +85,10 @@ def check_document(
         chosen = form
         if chosen == "auto":
             chosen = guess_form(node) if isinstance(node, dict) else "calendar"
+        # The acceptors first, as in validate_*_json: most conferences are clean.
         if chosen == "addon":
-            walk_addon(out, node, path, solution_ids)
-        else:
+            if not addon_is_clean(node, solution_ids):
+                walk_addon(out, node, path, solution_ids)
+        elif not calendar_is_clean(node):
             walk_calendar(out, node, path)
     return out, found
