@@ -38,7 +38,6 @@ from confdata._fast import (
     entry_point_kinds,
 )
 from confdata._forms import ADDON, CALENDAR
-from confdata._guard import collect
 from confdata._model_checks import check_conference_data, check_entry_point
 from confdata.addon_form import _AddonReader
 from confdata.calendar_form import _CalendarReader
@@ -52,17 +51,21 @@ from confdata.testing import (
     invalid_addon_json,
     invalid_calendar_json,
 )
-from confdata.validation import walk_addon, walk_calendar, walk_entry_point
+from confdata.validation import (
+    engine_addon_problems,
+    engine_calendar_problems,
+    walk_entry_point,
+)
 
 from .payloads import addon_payload, calendar_payload
 
 
 def engine_calendar(obj: object) -> list[Any]:
-    return collect(lambda sink: walk_calendar(sink, obj), obj)
+    return engine_calendar_problems(obj)
 
 
 def engine_addon(obj: object, ids: frozenset[str] | None = None) -> list[Any]:
-    return collect(lambda sink: walk_addon(sink, obj, "", ids), obj)
+    return engine_addon_problems(obj, ids)
 
 
 class Text(str):
@@ -552,3 +555,34 @@ def test_secret_members_are_all_looked_up() -> None:
     from confdata._forms import SECRET_MEMBERS
 
     assert sorted(_SECRETS) == sorted(SECRET_MEMBERS)
+
+
+@pytest.mark.parametrize(
+    ("read", "accept", "payload"),
+    [
+        (ConferenceData.from_calendar_json, "_calendar", calendar_payload()),
+        (ConferenceData.from_addon_json, "_addon", addon_payload()),
+    ],
+)
+def test_a_read_the_acceptor_declines_runs_it_once(
+    read: Callable[..., ConferenceData],
+    accept: str,
+    payload: dict[str, Any],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The slow path goes straight to the rule engine: the acceptor has had its say."""
+    import confdata._fast
+
+    original = getattr(confdata._fast, accept)
+    calls: list[object] = []
+
+    def counted(*args: Any) -> bool:
+        calls.append(args[0])
+        result: bool = original(*args)
+        return result
+
+    monkeypatch.setattr(confdata._fast, accept, counted)
+    payload["futureMember"] = 1  # unknown: declined, kept by a lenient read
+    data = read(payload, lenient=True)
+    assert data.preserved == {"/futureMember": 1}
+    assert len(calls) == 1

@@ -9,7 +9,6 @@ from typing import Any
 
 from . import model
 from ._checks import FormNames, report
-from ._enums import EntryPointFeature, EntryPointType
 from ._json import copy_json, insert_preserved, pointer
 from ._problems import Problem, ValidationError
 from ._text import show
@@ -108,29 +107,6 @@ def raise_if_unreadable(problems: list[Problem], *, lenient: bool) -> None:
         raise ValidationError(problems)
 
 
-def entry_point_from_json(
-    ep: dict[str, Any],
-    kind: EntryPointType | str,
-    features: tuple[EntryPointFeature | str, ...],
-    found: tuple[Problem, ...] | None,
-) -> model.EntryPoint:
-    """An entry point of either form: its type and features as read, the rest by name."""
-    get = ep.get
-    return model.make_entry_point(
-        kind,
-        ep["uri"],
-        get("label"),
-        get("pin"),
-        get("accessCode"),
-        get("meetingCode"),
-        get("passcode"),
-        get("password"),
-        get("regionCode"),
-        features,
-        found,
-    )
-
-
 class Reader:
     """Turns checked JSON of one form into values, keeping what the model has no field for."""
 
@@ -166,9 +142,17 @@ class Reader:
         if features is not None and not features:
             self.keep(features, "entryPoints", index, names.features)
         table = names.features_by_spelling
-        return entry_point_from_json(
-            ep,
+        get = ep.get
+        return model.make_entry_point(
             names.types.get(raw_type, raw_type),
+            ep["uri"],
+            get("label"),
+            get("pin"),
+            get("accessCode"),
+            get("meetingCode"),
+            get("passcode"),
+            get("password"),
+            get("regionCode"),
             tuple(table.get(f, f) for f in features) if features else (),
             None,  # read leniently, so checked again wherever it is used
         )

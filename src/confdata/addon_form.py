@@ -15,7 +15,7 @@ from ._formio import Emitter, Reader, raise_if_unreadable
 from ._forms import ADDON, ADDON_ERROR, ADDON_MEMBERS, ADDON_PARAMETER, ERROR_TYPES
 from ._guard import guarded
 from ._problems import Problem
-from .validation import manifest_ids, validate_addon_json
+from .validation import engine_addon_problems, manifest_ids
 
 if TYPE_CHECKING:
     from .manifest import Manifest
@@ -157,11 +157,12 @@ def from_addon_json(
     obj: object, *, lenient: bool = False, manifest: Manifest | None = None
 ) -> model.ConferenceData:
     """Read the add-on form (see :meth:`ConferenceData.from_addon_json`)."""
-    parts = clean_addon_parts(obj, manifest_ids(manifest))
+    solution_ids = manifest_ids(manifest)
+    parts = clean_addon_parts(obj, solution_ids)
     if parts is not None:
         assert isinstance(obj, dict)
         return _read_clean(obj, parts)
-    problems = validate_addon_json(obj, manifest=manifest)
+    problems = engine_addon_problems(obj, solution_ids)  # the acceptor has declined it
     raise_if_unreadable(problems, lenient=lenient)
     assert isinstance(obj, dict)
     reader = _AddonReader(ADDON)

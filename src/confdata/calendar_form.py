@@ -26,7 +26,7 @@ from ._forms import (
 )
 from ._guard import guarded
 from ._problems import Problem
-from .validation import manifest_ids, validate_calendar_json
+from .validation import engine_calendar_problems, manifest_ids
 
 if TYPE_CHECKING:
     from .manifest import Manifest
@@ -306,7 +306,7 @@ def from_calendar_json(obj: object, *, lenient: bool = False) -> model.Conferenc
     if parts is not None:
         assert isinstance(obj, dict)
         return _read_clean(obj, parts)
-    problems = validate_calendar_json(obj)
+    problems = engine_calendar_problems(obj)  # the acceptor has declined it already
     raise_if_unreadable(problems, lenient=lenient)
     assert isinstance(obj, dict)
     reader = _CalendarReader(CALENDAR)

@@ -82,6 +82,12 @@ def validate_calendar_json(obj: object) -> list[Problem]:
     """
     if calendar_is_clean(obj):
         return []
+    return engine_calendar_problems(obj)
+
+
+def engine_calendar_problems(obj: object) -> list[Problem]:
+    """What the rule engine alone finds: ``validate_calendar_json`` once the acceptor has
+    declined (for callers that already asked it)."""
     return collect(lambda sink: walk_calendar(sink, obj), obj)
 
 
@@ -336,6 +342,12 @@ def validate_addon_json(obj: object, *, manifest: Manifest | None = None) -> lis
     solution_ids = manifest_ids(manifest)
     if addon_is_clean(obj, solution_ids):
         return []
+    return engine_addon_problems(obj, solution_ids)
+
+
+def engine_addon_problems(obj: object, solution_ids: frozenset[str] | None) -> list[Problem]:
+    """What the rule engine alone finds in an add-on form value (see
+    :func:`engine_calendar_problems`)."""
     return collect(lambda sink: walk_addon(sink, obj, "", solution_ids), obj)
 
 
