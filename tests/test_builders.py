@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import copy
+import pickle
+
 import attrs
 import pytest
 
@@ -46,7 +49,9 @@ def test_builders_are_frozen_and_hashable() -> None:
     """Builders cannot be mutated and can be dict keys."""
     builder = ConferenceDataBuilder().conference_id("abc")
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
-        builder._conference_id = "x"  # type: ignore[misc]
+        setattr(builder, "_conference_id", "x")  # noqa: B010 - the frozen check is the point
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        setattr(builder, "_node", None)  # noqa: B010
     assert {builder: 1}[ConferenceDataBuilder().conference_id("abc")] == 1
 
 
@@ -296,3 +301,87 @@ def test_wrong_argument_types_raise_validation_error() -> None:
     with pytest.raises(ValidationError) as error:
         EntryPointBuilder().feature("TOLL")
     assert _codes(error) == [("enum", "/entryPointFeatures")]
+
+
+def test_builders_from_one_builder_are_independent() -> None:
+    """Builders share their past steps and nothing else: a step on one never shows in another."""
+    base = ConferenceDataBuilder().conference_id("abc").parameter("k", "v")
+    with_video = base.entry_point(VIDEO).parameter("k2", "v2")
+    with_phone = base.entry_point(PHONE)
+    assert with_video.build().entry_points == (VIDEO,)
+    assert [p.key for p in with_video.build().parameters] == ["k", "k2"]
+    assert with_phone.build().entry_points == (PHONE,)
+    assert [p.key for p in with_phone.build().parameters] == ["k"]
+    assert [(p.code, p.path) for p in base.problems()] == [("required", "/entryPoints")]
+
+
+def test_builders_compare_by_what_they_would_build() -> None:
+    """The latest value of a field wins; equal builders hash equal, whatever steps led there."""
+    twice = ConferenceDataBuilder().notes("first").conference_id("abc").notes("second")
+    once = ConferenceDataBuilder().conference_id("abc").notes("second")
+    assert twice == once
+    assert hash(twice) == hash(once)
+    assert twice != once.notes("third")
+    assert twice != "not a builder"
+    assert twice.entry_point(VIDEO).build().notes == "second"
+
+
+def test_builder_repr_shows_the_fields_set_with_secrets_masked() -> None:
+    builder = (
+        ConferenceDataBuilder()
+        .conference_id("abc")
+        .entry_point(EntryPoint.video("https://acme.example/j/1", pin="98765"))
+        .parameter("k", "v")
+    )
+    shown = repr(builder)
+    assert shown.startswith("ConferenceDataBuilder(conference_id='abc', entry_points=(EntryPoint(")
+    assert "ConferenceParameter(key='k', value='v')" in shown
+    assert "98765" not in shown
+    assert "notes" not in shown
+    assert repr(ConferenceDataBuilder()) == "ConferenceDataBuilder()"
+
+
+def test_builders_pickle_and_copy() -> None:
+    builder = ConferenceDataBuilder().conference_id("abc").entry_point(VIDEO).parameter("k", "v")
+    for copied in (pickle.loads(pickle.dumps(builder)), copy.copy(builder), copy.deepcopy(builder)):
+        assert copied == builder
+        assert copied.build() == builder.build()
+
+
+def test_builder_init_takes_every_field_and_checks_each() -> None:
+    """The constructor takes the fields a builder holds, checked as the steps check them."""
+    parameter = ConferenceParameter("k", "v")
+    made = ConferenceDataBuilder(
+        conference_id="abc", entry_points=[VIDEO, PHONE], parameters=[parameter], notes="n"
+    )
+    stepped = (
+        ConferenceDataBuilder()
+        .conference_id("abc")
+        .entry_points([VIDEO, PHONE])
+        .parameters([parameter])
+        .notes("n")
+    )
+    assert made == stepped
+    assert made.build() == stepped.build()
+    with pytest.raises(ValidationError) as error:
+        ConferenceDataBuilder(conference_id="x" * 513)
+    assert _codes(error) == [("max-length", "/conferenceId")]
+    with pytest.raises(ValidationError) as error:
+        ConferenceDataBuilder(parameters=["k"])  # type: ignore[list-item]
+    assert _codes(error) == [("type", "/parameters")]
+
+
+def test_parameters_given_as_values_and_as_pairs_build_alike() -> None:
+    """Clean pairs stay a map until the parameters are read; values given as such, or pairs
+    that repeat a key, are kept as values. Either way the result is the same."""
+    pairs = ConferenceDataBuilder().conference_id("abc").entry_point(VIDEO)
+    values = pairs.parameter(ConferenceParameter("a", "1")).parameter(ConferenceParameter("b", "2"))
+    pairs = pairs.parameter("a", "1").parameter("b", "2")
+    mixed = pairs.parameter(ConferenceParameter("c", "3"))
+    assert pairs.build() == values.build()
+    assert pairs.build().to_calendar_json() == values.build().to_calendar_json()
+    assert pairs.build().to_addon_json() == values.build().to_addon_json()
+    assert [p.key for p in mixed.build().parameters] == ["a", "b", "c"]
+    with pytest.raises(ValidationError) as error:
+        pairs.parameter("a", "again").build()
+    assert _codes(error) == [("duplicate-parameter-key", "/parameters/2")]

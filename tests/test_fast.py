@@ -23,6 +23,7 @@ from confdata import (
     ConferenceSolution,
     CreateRequest,
     EntryPoint,
+    EntryPointFeature,
     EntryPointType,
     SolutionType,
     ValidationError,
@@ -37,6 +38,7 @@ from confdata._fast import (
     entry_point_is_clean,
     entry_point_kinds,
 )
+from confdata._formio import Emitter
 from confdata._forms import ADDON, CALENDAR
 from confdata._model_checks import check_conference_data, check_entry_point
 from confdata.addon_form import _AddonReader
@@ -438,7 +440,56 @@ def _outcome(make: Callable[[], EntryPoint]) -> object:
         ep = make()
     except ValidationError as error:
         return [(p.code, p.path, p.message) for p in error.problems]
-    return ep, ep._found
+    written = Emitter(fixtures.video_only(), CALENDAR).entry_points([ep])[0]
+    return ep, ep._found, written, repr(ep)
+
+
+def _factory(
+    kind: EntryPointType,
+    uri: str,
+    label: str | None,
+    secrets: tuple[str | None, ...],
+    region: str | None,
+    features: Any,
+) -> tuple[Callable[[], EntryPoint], Callable[[], EntryPoint]]:
+    """The named constructor for ``kind`` with these members, and ``__init__`` with them."""
+    pin, access_code, meeting_code, passcode, password = secrets
+    if kind is EntryPointType.MORE:
+        return (lambda: EntryPoint.more(uri, pin=pin)), (lambda: EntryPoint(kind, uri, None, pin))
+    given_secrets = {
+        "pin": pin,
+        "access_code": access_code,
+        "meeting_code": meeting_code,
+        "passcode": passcode,
+        "password": password,
+    }
+    if kind is EntryPointType.PHONE:
+        return (
+            lambda: EntryPoint.phone(
+                uri, label=label, region_code=region, features=features, **given_secrets
+            ),
+            lambda: EntryPoint(
+                kind,
+                uri,
+                label,
+                pin,
+                access_code,
+                meeting_code,
+                passcode,
+                password,
+                region,
+                features,
+            ),
+        )
+    named = EntryPoint.video if kind is EntryPointType.VIDEO else EntryPoint.sip
+    return (
+        lambda: named(uri, label=label, **given_secrets),
+        lambda: EntryPoint(kind, uri, label, pin, access_code, meeting_code, passcode, password),
+    )
+
+
+_TOLL = EntryPointFeature.TOLL
+_TOLL_FREE = EntryPointFeature.TOLL_FREE
 
 
 @given(
@@ -446,13 +497,27 @@ def _outcome(make: Callable[[], EntryPoint]) -> object:
     uri=st.one_of(
         st.sampled_from([r for r in REPLACEMENTS if isinstance(r, str)]),
         st.text(max_size=40).map(lambda t: "https://a.example/" + t),
+        st.text(max_size=40).map(lambda t: "HTTP://a.example/" + t),
         st.text(max_size=40).map(lambda t: "tel:+1" + t),
+        st.text(max_size=40).map(lambda t: "tel:" + t),
         st.text(max_size=40).map(lambda t: "sip:" + t),
     ),
     label=_TEXTS,
     secrets=st.tuples(_TEXTS, _TEXTS, _TEXTS, _TEXTS, _TEXTS),
     region=st.one_of(st.none(), st.sampled_from(["US", "SE", "ZZ", "us", "USA", ""])),
-    features=st.sampled_from([(), ("toll",), ("toll", "toll_free"), ("toll", "toll"), ("x",)]),
+    features=st.sampled_from(
+        [
+            (),
+            [],
+            ("toll",),
+            (_TOLL,),
+            [_TOLL_FREE],
+            (_TOLL, _TOLL_FREE),
+            [_TOLL, _TOLL],
+            ("toll", "toll"),
+            ("x",),
+        ]
+    ),
 )
 def test_factories_make_what_init_makes(
     kind: EntryPointType,
@@ -460,10 +525,12 @@ def test_factories_make_what_init_makes(
     label: str | None,
     secrets: tuple[str | None, ...],
     region: str | None,
-    features: tuple[str, ...],
+    features: Any,
 ) -> None:
-    args: tuple[Any, ...] = (kind, uri, label, *secrets, region, features)
-    assert _outcome(lambda: EntryPoint._of(*args)) == _outcome(lambda: EntryPoint(*args))
+    """Each named constructor makes what ``__init__`` makes from the same members: an equal
+    value with the same problems found, written the same, or the same problems raised."""
+    factory, init = _factory(kind, uri, label, secrets, region, features)
+    assert _outcome(factory) == _outcome(init)
 
 
 def test_factories_of_a_subclass_go_through_its_init() -> None:

@@ -137,3 +137,65 @@ def test_values_pickle_and_copy(make: Callable[[], ConferenceData]) -> None:
     assert again.to_calendar_json() == read.to_calendar_json()
     with pytest.raises(TypeError):
         again.preserved["/x"] = 1  # still read-only
+
+
+def _made_by_init(data: ConferenceData) -> ConferenceData:
+    """The same conference made by every class's __init__ (nothing held lazily)."""
+    entry_points = [
+        EntryPoint(
+            ep.type,
+            ep.uri,
+            ep.label,
+            ep.pin,
+            ep.access_code,
+            ep.meeting_code,
+            ep.passcode,
+            ep.password,
+            ep.region_code,
+            ep.features,
+        )
+        for ep in data.entry_points
+    ]
+    parameters = [ConferenceParameter(p.key, p.value) for p in data.parameters]
+    return attrs.evolve(data, entry_points=entry_points, parameters=parameters)
+
+
+_OPERATIONS: list[tuple[str, Callable[[ConferenceData], object]]] = [
+    ("pickle", lambda d: pickle.loads(pickle.dumps(d))),
+    ("copy", copy.copy),
+    ("deepcopy", copy.deepcopy),
+    ("repr", repr),
+    ("hash", hash),
+    ("calendar JSON", lambda d: d.to_calendar_json()),
+    ("add-on JSON", lambda d: d.to_addon_json()),
+    ("problems", lambda d: d.problems()),
+    ("entry point fields", lambda d: [attrs.asdict(ep) for ep in d.entry_points]),
+    ("parameters", lambda d: d.parameters),
+    ("evolve", lambda d: attrs.evolve(d, notes="changed")),
+]
+
+
+@pytest.mark.parametrize(("name", "operation"), _OPERATIONS, ids=[n for n, _ in _OPERATIONS])
+@pytest.mark.parametrize("make", [fixtures.full_conference, fixtures.video_only])
+def test_values_holding_their_json_act_as_made_by_init(
+    make: Callable[[], ConferenceData], name: str, operation: Callable[[ConferenceData], object]
+) -> None:
+    """Entry points from the named constructors hold their Calendar JSON, and built values
+    their clean parameters as a map, filling in fields on first use. Every operation on a
+    fresh one (nothing read from it yet) gives what it gives on the value made by __init__."""
+    fresh = make()
+    assert all("uri" not in vars(ep) for ep in fresh.entry_points)  # nothing filled in yet
+    assert operation(fresh) == operation(_made_by_init(make()))
+    again = operation(make())
+    if isinstance(again, ConferenceData):  # what came back works as well
+        assert again.to_calendar_json()["conferenceId"] == fresh.conference_id
+
+
+def test_unknown_attributes_still_raise_attribute_error() -> None:
+    ep = EntryPoint.video("https://acme.example/j/1")
+    data = fixtures.full_conference()
+    for value in (ep, data):
+        with pytest.raises(AttributeError, match="no attribute 'nope'"):
+            value.nope  # type: ignore[attr-defined]  # noqa: B018
+        assert not hasattr(value, "__setstate__x")
+    assert ep.uri == "https://acme.example/j/1"

@@ -14,13 +14,13 @@ Most data is valid, and for valid data this pass is all that runs.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 # model imports this module first; its classes are looked up on it only when checks run.
 from . import model
 from ._checks import (
+    HTTP_ASCII,
     LIMIT_CONFERENCE_ID,
     LIMIT_LABEL,
     LIMIT_NOTES,
@@ -92,10 +92,7 @@ _CURRENT_SOLUTIONS = {
     for spelling, kind in SOLUTION_TYPES.items()
     if kind in (SolutionType.ADD_ON, SolutionType.HANGOUTS_MEET)
 }
-# _checks' fast HTTP pattern for ASCII text, where its "no space or control character" is
-# the printable range: a quarter faster, and the acceptors check isascii() first.
-_HTTP_ASCII = re.compile(r"(?i:https?)://[A-Za-z0-9][A-Za-z0-9.\-]*(?::[0-9]*)?(?:[/?#][!-~]*)?\Z")
-_HTTP = _HTTP_ASCII.match
+_HTTP = HTTP_ASCII.match
 _MISSING: Any = object()
 _CLEAN: tuple[Problem, ...] = ()  # what a clean value's check found
 # The secret members, the most common first (they are looked up until all are found).
@@ -612,6 +609,9 @@ def _conference_data(data: ConferenceData) -> bool:
             return False
     if not (phones or video or sip):
         return False  # only a more entry point
+    held = data.__dict__.get("_parameter_map")
+    if held is not None:  # built from clean pairs, each key once
+        return len(held) <= MAX_ITEMS
     parameters = data.parameters
     if type(parameters) is not tuple or len(parameters) > MAX_ITEMS:
         return False

@@ -4,7 +4,7 @@ and keeping members the model has no field for."""
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from . import model
@@ -48,23 +48,22 @@ class Emitter:
             spelled = self.spell(
                 kind, names.type_names, f"/entryPoints/{index}/{names.entry_point_type}"
             )
-        # Unrolled, and read from the instance dict (a subscript is cheaper than an attribute
-        # here): this runs for every entry point emitted.
-        values = ep.__dict__
-        out: dict[str, Any] = {names.entry_point_type: spelled, "uri": values["uri"]}
-        if (label := values["label"]) is not None:
+        # Unrolled: this runs for every entry point emitted. Members at their default may be
+        # missing from the instance dict (read from the class), so they are read as attributes.
+        out: dict[str, Any] = {names.entry_point_type: spelled, "uri": ep.uri}
+        if (label := ep.label) is not None:
             out["label"] = label
-        if (pin := values["pin"]) is not None:
+        if (pin := ep.pin) is not None:
             out["pin"] = pin
-        if (access_code := values["access_code"]) is not None:
+        if (access_code := ep.access_code) is not None:
             out["accessCode"] = access_code
-        if (meeting_code := values["meeting_code"]) is not None:
+        if (meeting_code := ep.meeting_code) is not None:
             out["meetingCode"] = meeting_code
-        if (passcode := values["passcode"]) is not None:
+        if (passcode := ep.passcode) is not None:
             out["passcode"] = passcode
-        if (password := values["password"]) is not None:
+        if (password := ep.password) is not None:
             out["password"] = password
-        if (region_code := values["region_code"]) is not None:
+        if (region_code := ep.region_code) is not None:
             out["regionCode"] = region_code
         features = ep.features
         if features:
@@ -80,6 +79,25 @@ class Emitter:
                     self.spell(f, spellings, f"/entryPoints/{index}/{key}/{i}")
                     for i, f in enumerate(features)
                 ]
+        return out
+
+    def entry_points(self, entry_points: Sequence[model.EntryPoint]) -> list[dict[str, Any]]:
+        """Every entry point in this form. One made clean holds its Calendar JSON: in the
+        Calendar form it is copied (with its features list), which is the hot path."""
+        entry_point = self.entry_point
+        if self.names.form != "calendar":
+            return [entry_point(ep, index) for index, ep in enumerate(entry_points)]
+        out: list[dict[str, Any]] = []
+        for index, ep in enumerate(entry_points):
+            held = ep.__dict__.get("_json")
+            if held is None:
+                out.append(entry_point(ep, index))
+                continue
+            written = held.copy()
+            features = held.get("entryPointFeatures")
+            if features is not None:
+                written["entryPointFeatures"] = features.copy()
+            out.append(written)
         return out
 
     def finish(self, out: dict[str, Any]) -> None:

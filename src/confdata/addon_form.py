@@ -89,7 +89,7 @@ def to_addon_json(data: model.ConferenceData) -> AddonConferenceData:
         emit.finish(out)
         return out  # type: ignore[return-value]
     if data.entry_points:
-        out["entryPoints"] = [emit.entry_point(ep, i) for i, ep in enumerate(data.entry_points)]
+        out["entryPoints"] = emit.entry_points(data.entry_points)
     if data.parameters:
         out["parameters"] = [{"key": p.key, "value": p.value} for p in data.parameters]
     if data.notes is not None:

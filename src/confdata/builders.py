@@ -7,8 +7,8 @@ raises with every problem at once. Warnings fail ``build()`` only with ``strict=
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any, Self, TypeVar
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 import attrs
 
@@ -34,7 +34,7 @@ from ._enums import (
     EntryPointType,
     SolutionType,
 )
-from ._fast import conference_data_is_clean, parameter_clean
+from ._fast import conference_data_is_clean
 from ._forms import CALENDAR, CALENDAR_FEATURES, CALENDAR_TYPES, ERROR_TYPES, SOLUTION_TYPES
 from ._problems import Problem, ValidationError
 from ._text import describe_type, mask
@@ -56,6 +56,8 @@ from .model import (
 # Below these lengths a string cannot reach its limit, even counted in UTF-16 units.
 _FAST_ID = min(LIMIT_CONFERENCE_ID, LIMIT_SOLUTION_ID) // 2
 _FAST_NOTES = LIMIT_NOTES // 2
+_FAST_KEY = LIMIT_PARAMETER_KEY // 2
+_FAST_VALUE = LIMIT_PARAMETER_VALUE // 2
 
 __all__ = [
     "ConferenceDataBuilder",
@@ -391,7 +393,27 @@ class CreateRequestBuilder:
         return value
 
 
-@attrs.frozen(slots=False)
+# A ConferenceDataBuilder is one node of a chain of steps: (previous node, what, value), where
+# ``what`` names a field or says "add an entry point / a parameter". A step makes one small
+# object and copies nothing; builders made from one another share their past steps, and
+# ``build()`` reads the chain once, checking as it goes.
+_ENTRY_POINT = "entry point"
+_PAIR = "key and value"  # a parameter checked clean, as a (key, value) pair
+_PARAMETER = "parameter"  # a ConferenceParameter value
+_FIELDS = (
+    "conference_id",
+    "entry_points",
+    "parameters",
+    "notes",
+    "error",
+    "conference_solution_id",
+    "conference_solution",
+    "create_request",
+    "signature",
+)
+_Node = tuple[Any, str, Any] | None
+
+
 class ConferenceDataBuilder:
     """Builds :class:`ConferenceData` (``ConferenceDataService.newConferenceDataBuilder()``).
 
@@ -401,17 +423,64 @@ class ConferenceDataBuilder:
     ...         .build())
     >>> data.conference_id
     '123'
+
+    Builders are immutable and hashable; two are equal when they would build equal values.
     """
 
-    _conference_id: str | None = None
-    _entry_points: tuple[EntryPoint, ...] = ()
-    _parameters: tuple[ConferenceParameter, ...] = ()
-    _notes: str | None = None
-    _error: ConferenceError | None = None
-    _conference_solution_id: str | None = None
-    _conference_solution: ConferenceSolution | None = None
-    _create_request: CreateRequest | None = None
-    _signature: str | None = None
+    __slots__ = ("_node",)
+    _node: _Node
+
+    def __init__(
+        self,
+        conference_id: str | None = None,
+        entry_points: Iterable[EntryPoint] = (),
+        parameters: Iterable[ConferenceParameter] = (),
+        notes: str | None = None,
+        error: ConferenceError | None = None,
+        conference_solution_id: str | None = None,
+        conference_solution: ConferenceSolution | None = None,
+        create_request: CreateRequest | None = None,
+        signature: str | None = None,
+    ) -> None:
+        if (
+            conference_id is None
+            and entry_points == ()
+            and parameters == ()
+            and notes is None
+            and error is None
+            and conference_solution_id is None
+            and conference_solution is None
+            and create_request is None
+            and signature is None
+        ):
+            _set_node(self, None)  # the common case: a new, empty builder
+            return
+        builder = ConferenceDataBuilder()
+        if conference_id is not None:
+            builder = builder.conference_id(conference_id)
+        if entry_points != ():
+            builder = builder.entry_points(entry_points)
+        if parameters != ():
+            builder = builder.parameters(parameters)
+        for name, value in (
+            ("notes", notes),
+            ("error", error),
+            ("conference_solution_id", conference_solution_id),
+            ("conference_solution", conference_solution),
+            ("create_request", create_request),
+            ("signature", signature),
+        ):
+            if value is not None:
+                builder = getattr(builder, name)(value)
+        _set_node(self, builder._node)
+
+    if not TYPE_CHECKING:  # hidden, so that type checkers still catch unknown attributes
+
+        def __setattr__(self, name: str, value: object) -> None:
+            raise attrs.exceptions.FrozenInstanceError
+
+        def __delattr__(self, name: str) -> None:
+            raise attrs.exceptions.FrozenInstanceError
 
     @classmethod
     def from_data(cls, data: ConferenceData) -> Self:
@@ -429,21 +498,87 @@ class ConferenceDataBuilder:
             data.signature,
         )
 
+    def _walk(self) -> tuple[dict[str, Any], list[EntryPoint], list[Any], bool]:
+        """Read the chain of steps once: the fields set (the latest step wins), the entry
+        points and the parameters in order, and whether every parameter is a checked
+        ``(key, value)`` pair rather than a ConferenceParameter given as one."""
+        state: dict[str, Any] = {}
+        entry_points: list[EntryPoint] = []
+        parameters: list[Any] = []
+        pairs = True
+        node = self._node
+        while node is not None:
+            node, what, value = node
+            if what is _ENTRY_POINT:
+                entry_points.append(value)
+            elif what is _PAIR:
+                parameters.append(value)
+            elif what is _PARAMETER:
+                parameters.append(value)
+                pairs = False
+            elif what not in state:
+                state[what] = value
+        entry_points.reverse()
+        parameters.reverse()
+        return state, entry_points, parameters, pairs
+
+    def _fields(self) -> tuple[Any, ...]:
+        """The fields in ``_FIELDS`` order."""
+        state, entry_points, parameters, _ = self._walk()
+        get = state.get
+        return (
+            get("conference_id"),
+            tuple(entry_points),
+            _parameter_values(parameters),
+            get("notes"),
+            get("error"),
+            get("conference_solution_id"),
+            get("conference_solution"),
+            get("create_request"),
+            get("signature"),
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        assert isinstance(other, ConferenceDataBuilder)
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        shown = ", ".join(
+            f"{name}={value!r}"
+            for name, value in zip(_FIELDS, self._fields(), strict=True)
+            if value is not None and value != ()
+        )
+        return f"{type(self).__name__}({shown})"
+
+    def __copy__(self) -> Self:
+        return self  # immutable
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Self:
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), self._fields())
+
     def conference_id(self, conference_id: str) -> Self:
         """Set the conference ID (required unless an error; at most 512 characters)."""
         if type(conference_id) is not str or not 0 < len(conference_id) <= _FAST_ID:
             _string(
                 conference_id, "/conferenceId", "conferenceId", LIMIT_CONFERENCE_ID, nonempty=True
             )
-        return _with(self, "_conference_id", conference_id)
+        return _step(self._node, "conference_id", conference_id)  # type: ignore[return-value]
 
     def entry_point(self, entry_point: EntryPoint) -> Self:
         """Add an entry point (at least one unless an error; at most 300)."""
         if type(entry_point) is not EntryPoint:
             _instance(
-                entry_point, EntryPoint, f"/entryPoints/{len(self._entry_points)}", "entry point"
+                entry_point, EntryPoint, f"/entryPoints/{len(self._fields()[1])}", "entry point"
             )
-        return _with(self, "_entry_points", (*self._entry_points, entry_point))
+        return _step(self._node, _ENTRY_POINT, entry_point)  # type: ignore[return-value]
 
     def entry_points(self, entry_points: Iterable[EntryPoint]) -> Self:
         """Add several entry points in order."""
@@ -457,21 +592,37 @@ class ConferenceDataBuilder:
 
     def parameter(self, key: str | ConferenceParameter, value: str | None = None) -> Self:
         """Add a parameter: ``parameter("k", "v")`` or ``parameter(ConferenceParameter(...))``."""
-        if parameter_clean(key, value):
-            parameter = make_parameter(key, value, True)  # type: ignore[arg-type]  # checked
-        elif value is not None:
+        if (
+            type(key) is str
+            and type(value) is str
+            and 0 < len(key) <= _FAST_KEY
+            and len(value) <= _FAST_VALUE
+        ):  # clean: kept as a pair, made into a value by build()
+            return _step(self._node, _PAIR, (key, value))  # type: ignore[return-value]
+        if value is not None:
             parameter = ConferenceParameter(key, value)  # type: ignore[arg-type]  # checked
         elif isinstance(key, ConferenceParameter):
             parameter = key
         else:
             parameter = ConferenceParameterBuilder().key(key).build()  # reports the value
-        return _with(self, "_parameters", (*self._parameters, parameter))
+        return _step(self._node, _PARAMETER, parameter)  # type: ignore[return-value]
+
+    def parameters(self, parameters: Iterable[ConferenceParameter]) -> Self:
+        """Add several parameters in order."""
+        candidate: object = parameters
+        if isinstance(candidate, (str, bytes)) or not isinstance(candidate, Iterable):
+            _instance(candidate, tuple, "/parameters", "parameters")
+        builder = self
+        for parameter in parameters:
+            _instance(parameter, ConferenceParameter, "/parameters", "parameter")
+            builder = builder.parameter(parameter)
+        return builder
 
     def notes(self, notes: str) -> Self:
         """Set the notes shown to users (HTML allowed, at most 2048 characters)."""
         if type(notes) is not str or len(notes) > _FAST_NOTES:
             _string(notes, "/notes", "notes", LIMIT_NOTES)
-        return _with(self, "_notes", notes)
+        return _step(self._node, "notes", notes)  # type: ignore[return-value]
 
     def error(
         self, error: ConferenceError | ConferenceErrorType, authentication_url: str | None = None
@@ -482,7 +633,7 @@ class ConferenceDataBuilder:
             if authentication_url is not None:
                 builder = builder.authentication_url(authentication_url)
             error = builder.build()
-        return _with(self, "_error", error)
+        return _step(self._node, "error", error)  # type: ignore[return-value]
 
     def conference_solution_id(self, solution_id: str) -> Self:
         """Set the add-on manifest's conference solution id (add-on form)."""
@@ -494,42 +645,52 @@ class ConferenceDataBuilder:
                 LIMIT_SOLUTION_ID,
                 nonempty=True,
             )
-        return _with(self, "_conference_solution_id", solution_id)
+        return _step(self._node, "conference_solution_id", solution_id)  # type: ignore[return-value]
 
     def conference_solution(self, solution: ConferenceSolution) -> Self:
         """Set the Calendar-side solution (by default an ``addOn`` key with no name)."""
         _instance(solution, ConferenceSolution, "/conferenceSolution", "conference solution")
-        return _with(self, "_conference_solution", solution)
+        return _step(self._node, "conference_solution", solution)  # type: ignore[return-value]
 
     def create_request(self, request: CreateRequest | None = None) -> Self:
         """Attach a Calendar create request (a fresh one with a new request ID by default)."""
         if request is None:
             request = CreateRequestBuilder().build()
         _instance(request, CreateRequest, "/createRequest", "create request")
-        return _with(self, "_create_request", request)
+        return _step(self._node, "create_request", request)  # type: ignore[return-value]
 
     def signature(self, signature: str) -> Self:
         """Keep the server-generated signature when copying data between events."""
         _string(signature, "/signature", "signature", _model_checks.NO_LIMIT)
-        return _with(self, "_signature", signature)
+        return _step(self._node, "signature", signature)  # type: ignore[return-value]
 
     def _value(self) -> ConferenceData:
-        solution = self._conference_solution
+        """The value, not checked; clean parameter pairs with unique keys stay a map."""
+        state, entry_points, parameters, pairs = self._walk()
+        get = state.get
+        error = get("error")
+        solution = get("conference_solution")
         if solution is None:
-            solution = default_solution(self._entry_points, self._error)
+            solution = default_solution(entry_points, error)
+        parameter_map = None
+        if pairs and parameters:
+            parameter_map = dict(parameters)
+            if len(parameter_map) != len(parameters):
+                parameter_map = None  # a key twice: the rules report it on the values
         return make_conference_data(
-            self._conference_id,
-            self._entry_points,
-            self._parameters,
-            self._notes,
-            self._error,
-            self._conference_solution_id,
-            self._create_request,
-            self._signature,
+            get("conference_id"),
+            tuple(entry_points),
+            _parameter_values(parameters) if parameter_map is None else (),
+            get("notes"),
+            error,
+            get("conference_solution_id"),
+            get("create_request"),
+            get("signature"),
             solution,
             _EMPTY_MAPPING,
             None,
             (),
+            parameter_map,
         )
 
     def problems(self) -> list[Problem]:
@@ -545,3 +706,21 @@ class ConferenceDataBuilder:
         if not conference_data_is_clean(value):
             _finish(_model_checks.check_conference_data(value), strict)
         return value
+
+
+def _parameter_values(parameters: list[Any]) -> tuple[ConferenceParameter, ...]:
+    """The parameters as values: each checked pair made into a ConferenceParameter."""
+    return tuple([make_parameter(p[0], p[1], True) if type(p) is tuple else p for p in parameters])
+
+
+# The slot's own setter: past the frozen __setattr__.
+_set_node: Callable[[ConferenceDataBuilder, _Node], None] = vars(ConferenceDataBuilder)[
+    "_node"
+].__set__
+
+
+def _step(node: _Node, what: str, value: object) -> ConferenceDataBuilder:
+    """A builder one step further than the one whose chain ends at ``node``."""
+    builder = _new(ConferenceDataBuilder)
+    _set_node(builder, (node, what, value))
+    return builder

@@ -179,11 +179,13 @@ def to_calendar_json(
             }
         out["createRequest"] = req
     if data.entry_points:
-        entry_point = emit.entry_point
-        out["entryPoints"] = [entry_point(ep, i) for i, ep in enumerate(data.entry_points)]
+        out["entryPoints"] = emit.entry_points(data.entry_points)
     if data.notes is not None:
         out["notes"] = data.notes
-    if data.parameters:
+    held = data.__dict__.get("_parameter_map")  # a built value's clean parameters
+    if held:
+        out["parameters"] = {"addOnParameters": {"parameters": held.copy()}}
+    elif data.parameters:
         out["parameters"] = {
             "addOnParameters": {"parameters": {p.key: p.value for p in data.parameters}}
         }

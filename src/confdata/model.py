@@ -19,6 +19,7 @@ from . import (
     _fast,  # which imports this module: its functions are looked up at call time
     _model_checks,
 )
+from ._checks import HTTP_ASCII, LIMIT_LABEL, LIMIT_SECRET, LIMIT_URI
 from ._enums import (
     MORE,
     PHONE,
@@ -30,7 +31,9 @@ from ._enums import (
     RequestStatus,
     SolutionType,
 )
+from ._forms import CALENDAR
 from ._problems import Problem, ValidationError
+from ._regions import ASSIGNED_REGION_CODES
 from ._text import mask
 
 if TYPE_CHECKING:
@@ -175,6 +178,19 @@ class EntryPoint:
         _raise_errors(problems)
         self.__dict__["_found"] = tuple(problems)
 
+    if not TYPE_CHECKING:  # hidden from type checkers: EntryPoint has no dynamic attributes
+
+        def __getattr__(self, name: str) -> Any:
+            # Reached only for a field missing from the instance dict: an entry point made
+            # clean from its parts or its JSON holds its Calendar JSON instead of its fields,
+            # and fills them all in on first use.
+            values = self.__dict__
+            held = values.get("_json")
+            if held is None or name not in _HELD_FIELDS:
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            _unfold(values, held)
+            return values[name]
+
     @classmethod
     def video(
         cls,
@@ -188,7 +204,18 @@ class EntryPoint:
         password: str | None = None,
     ) -> EntryPoint:
         """A video entry point: an ``http(s):`` URI to join in a browser or app."""
-        return cls._of(VIDEO, uri, label, pin, access_code, meeting_code, passcode, password)
+        if (
+            cls is EntryPoint
+            and type(uri) is str
+            and len(uri) <= _URI
+            and uri.isascii()
+            and _HTTP(uri) is not None
+        ):
+            ep = _holding(VIDEO, uri, label, pin, access_code, meeting_code, passcode, password,
+                          None, None)  # fmt: skip
+            if ep is not None:
+                return ep
+        return cls(VIDEO, uri, label, pin, access_code, meeting_code, passcode, password)
 
     @classmethod
     def phone(
@@ -205,7 +232,27 @@ class EntryPoint:
         features: Iterable[EntryPointFeature] = (),
     ) -> EntryPoint:
         """A phone entry point: a ``tel:`` URI, optionally with region code and toll features."""
-        return cls._of(
+        if (
+            cls is EntryPoint
+            and type(uri) is str
+            and 4 < len(uri) <= _URI
+            and uri[:4] == "tel:"
+            and uri.isprintable()
+            and " " not in uri
+            # No region needs a country code; one feature (two are an error or a warning).
+            and (
+                uri[4] == "+"
+                if region_code is None
+                else type(region_code) is str and region_code in ASSIGNED_REGION_CODES
+            )
+            and (type(features) is tuple or type(features) is list)
+            and (not features or (len(features) == 1 and type(features[0]) is EntryPointFeature))
+        ):
+            ep = _holding(PHONE, uri, label, pin, access_code, meeting_code, passcode, password,
+                          region_code, features[0] if features else None)  # fmt: skip
+            if ep is not None:
+                return ep
+        return cls(
             PHONE,
             uri,
             label,
@@ -215,7 +262,7 @@ class EntryPoint:
             passcode,
             password,
             region_code,
-            _features(features),
+            features,  # the converter makes the tuple
         )
 
     @classmethod
@@ -231,67 +278,115 @@ class EntryPoint:
         password: str | None = None,
     ) -> EntryPoint:
         """A SIP entry point: a ``sip:`` URI."""
-        return cls._of(SIP, uri, label, pin, access_code, meeting_code, passcode, password)
+        if (
+            cls is EntryPoint
+            and type(uri) is str
+            and 4 < len(uri) <= _URI
+            and uri[:4] == "sip:"
+            and uri.isprintable()
+            and " " not in uri
+        ):
+            ep = _holding(SIP, uri, label, pin, access_code, meeting_code, passcode, password,
+                          None, None)  # fmt: skip
+            if ep is not None:
+                return ep
+        return cls(SIP, uri, label, pin, access_code, meeting_code, passcode, password)
 
     @classmethod
     def more(cls, uri: str, *, pin: str | None = None) -> EntryPoint:
         """A link to more joining options (``http(s):``); never the only entry point."""
-        return cls._of(MORE, uri, None, pin)
-
-    @classmethod
-    def _of(
-        cls,
-        kind: EntryPointType,
-        uri: str,
-        label: str | None,
-        pin: str | None,
-        access_code: str | None = None,
-        meeting_code: str | None = None,
-        passcode: str | None = None,
-        password: str | None = None,
-        region_code: str | None = None,
-        features: tuple[EntryPointFeature | str, ...] = (),
-    ) -> EntryPoint:
-        """What the factories share: the acceptor on the arguments, then the value made in
-        one step; anything it declines (or a subclass) goes through ``__init__``."""
-        if cls is EntryPoint and _fast.entry_point_values_clean(
-            kind,
-            uri,
-            label,
-            region_code,
-            features,
-            pin,
-            access_code,
-            meeting_code,
-            passcode,
-            password,
+        if (
+            cls is EntryPoint
+            and type(uri) is str
+            and len(uri) <= _URI
+            and uri.isascii()
+            and _HTTP(uri) is not None
         ):
-            # Spelled out rather than packed into a tuple: this runs for every entry point made.
-            return make_entry_point(
-                kind,
-                uri,
-                label,
-                pin,
-                access_code,
-                meeting_code,
-                passcode,
-                password,
-                region_code,
-                features,
-                (),
-            )
-        return cls(
-            kind,
-            uri,
-            label,
-            pin,
-            access_code,
-            meeting_code,
-            passcode,
-            password,
-            region_code,
-            features,
-        )
+            ep = _holding(MORE, uri, None, pin, None, None, None, None, None, None)
+            if ep is not None:
+                return ep
+        return cls(MORE, uri, None, pin)
+
+
+# What the factories prove without the rule engine, from the same limits: strings up to half
+# a limit cannot exceed it, even counted in UTF-16 code units.
+_URI = LIMIT_URI // 2
+_LABEL = LIMIT_LABEL // 2
+_SECRET = LIMIT_SECRET // 2
+_HTTP = HTTP_ASCII.match
+_CLEAN: tuple[Problem, ...] = ()
+_TYPE_SPELLINGS = CALENDAR.type_names
+_FEATURE_SPELLINGS = CALENDAR.feature_names
+_FEATURE_MEMBERS = CALENDAR.features_by_spelling
+# The fields an entry point holding its JSON fills in on first use (all but ``type``).
+_HELD_FIELDS = frozenset(field.name for field in attrs.fields(EntryPoint)) - {"type", "_found"}
+
+
+def _holding(
+    kind: EntryPointType,
+    uri: str,
+    label: object,
+    pin: object,
+    access_code: object,
+    meeting_code: object,
+    passcode: object,
+    password: object,
+    region_code: str | None,
+    feature: EntryPointFeature | None,
+) -> EntryPoint | None:
+    """A clean entry point holding its Calendar JSON, for a factory that checked the URI (and
+    a phone's region and feature); None as soon as a member is not plainly clean, for
+    ``__init__`` and the rules to see."""
+    held: dict[str, Any] = {"entryPointType": _TYPE_SPELLINGS[kind], "uri": uri}
+    if label is not None:
+        if type(label) is not str or len(label) > _LABEL:
+            return None
+        held["label"] = label
+    if pin is not None:
+        if type(pin) is not str or len(pin) > _SECRET:
+            return None
+        held["pin"] = pin
+    if access_code is not None:
+        if type(access_code) is not str or len(access_code) > _SECRET:
+            return None
+        held["accessCode"] = access_code
+    if meeting_code is not None:
+        if type(meeting_code) is not str or len(meeting_code) > _SECRET:
+            return None
+        held["meetingCode"] = meeting_code
+    if passcode is not None:
+        if type(passcode) is not str or len(passcode) > _SECRET:
+            return None
+        held["passcode"] = passcode
+    if password is not None:
+        if type(password) is not str or len(password) > _SECRET:
+            return None
+        held["password"] = password
+    if region_code is not None:
+        held["regionCode"] = region_code
+    if feature is not None:
+        held["entryPointFeatures"] = [_FEATURE_SPELLINGS[feature]]
+    ep = _new(EntryPoint)
+    values = ep.__dict__
+    values["type"] = kind
+    values["_json"] = held
+    values["_found"] = _CLEAN
+    return ep
+
+
+def _unfold(values: dict[str, Any], held: dict[str, Any]) -> None:
+    """Fill in the fields of an entry point that holds its Calendar JSON."""
+    get = held.get
+    values["uri"] = held["uri"]
+    values["label"] = get("label")
+    values["pin"] = get("pin")
+    values["access_code"] = get("accessCode")
+    values["meeting_code"] = get("meetingCode")
+    values["passcode"] = get("passcode")
+    values["password"] = get("password")
+    values["region_code"] = get("regionCode")
+    features = get("entryPointFeatures")
+    values["features"] = tuple([_FEATURE_MEMBERS[f] for f in features]) if features else ()
 
 
 @attrs.frozen(repr=False, slots=False)
@@ -418,6 +513,20 @@ class ConferenceData:
     def __attrs_post_init__(self) -> None:
         if not _fast.conference_data_is_clean(self):
             _raise_errors(_model_checks.check_conference_data(self))
+
+    if not TYPE_CHECKING:  # hidden from type checkers: ConferenceData has no dynamic attributes
+
+        def __getattr__(self, name: str) -> Any:
+            # Reached only for a field missing from the instance dict: a value built clean
+            # holds its parameters as a map (``_parameter_map``, keys unique and each pair
+            # checked) and makes the ConferenceParameter values on first use.
+            values = self.__dict__
+            held = values.get("_parameter_map")
+            if held is None or name != "parameters":
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            made = tuple([make_parameter(key, value, True) for key, value in held.items()])
+            values["parameters"] = made
+            return made
 
     def __getstate__(self) -> dict[str, Any]:
         # ``preserved`` is a read-only view, which pickle cannot take: a plain dict travels.
@@ -546,13 +655,21 @@ def make_conference_data(
     preserved: Mapping[str, Any],
     source_form: Form | None,
     read_problems: tuple[Problem, ...],
+    parameter_map: dict[str, str] | None = None,
 ) -> ConferenceData:
-    """A :class:`ConferenceData` as read or built, not checked here."""
+    """A :class:`ConferenceData` as read or built, not checked here.
+
+    With ``parameter_map`` (clean pairs, each key once) the value holds that map instead of
+    ``parameters`` and makes them on first use.
+    """
     instance = _new(ConferenceData)
     values = instance.__dict__
     values["conference_id"] = conference_id
     values["entry_points"] = entry_points
-    values["parameters"] = parameters
+    if parameter_map is None:
+        values["parameters"] = parameters
+    else:
+        values["_parameter_map"] = parameter_map
     values["notes"] = notes
     values["error"] = error
     values["conference_solution_id"] = conference_solution_id
