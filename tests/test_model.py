@@ -196,6 +196,6 @@ def test_unknown_attributes_still_raise_attribute_error() -> None:
     data = fixtures.full_conference()
     for value in (ep, data):
         with pytest.raises(AttributeError, match="no attribute 'nope'"):
-            value.nope  # type: ignore[attr-defined]  # noqa: B018
+            value.nope  # type: ignore[union-attr]  # noqa: B018
         assert not hasattr(value, "__setstate__x")
     assert ep.uri == "https://acme.example/j/1"
