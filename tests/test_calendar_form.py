@@ -22,6 +22,7 @@ from confdata import (
     RequestStatus,
     SolutionType,
     ValidationError,
+    fixtures,
 )
 from confdata.testing import conference_data
 
@@ -159,6 +160,37 @@ def test_preserved_members_are_not_shared_with_the_output() -> None:
     first = data.to_calendar_json()
     first["extra"]["list"].append(2)  # type: ignore[typeddict-item]
     assert data.to_calendar_json()["extra"] == {"list": [1]}  # type: ignore[typeddict-item]
+
+
+def test_values_share_nothing_with_the_json_in_or_out() -> None:
+    """A clean read keeps its own copy of each entry point and the parameters, and each
+    emit returns new lists and dicts: mutating either side changes nothing on the other."""
+    for data, source in (
+        (fixtures.full_conference(), None),
+        (ConferenceData.from_calendar_json(payload := calendar_payload()), payload),
+    ):
+        expected = copy.deepcopy(data.to_calendar_json())
+        first = data.to_calendar_json()
+        first["entryPoints"][1]["uri"] = "tel:+1"
+        first["entryPoints"][1]["entryPointFeatures"].append("toll_free")
+        first["parameters"]["addOnParameters"]["parameters"]["new"] = "v"
+        if source is not None:
+            source["entryPoints"][1]["label"] = "changed"
+            source["entryPoints"][1]["entryPointFeatures"].clear()
+            source["parameters"]["addOnParameters"]["parameters"].clear()
+        assert data.to_calendar_json() == expected
+        again = ConferenceData.from_calendar_json(expected)
+        assert (data.entry_points, data.parameters) == (again.entry_points, again.parameters)
+
+
+def test_a_clean_read_writes_entry_point_members_in_their_order() -> None:
+    """Emitting what was read gives the members of each entry point in the order read."""
+    payload = calendar_payload()
+    payload["entryPoints"][0] = dict(reversed(list(payload["entryPoints"][0].items())))
+    data = ConferenceData.from_calendar_json(payload)
+    assert json.dumps(data.to_calendar_json()["entryPoints"][0]) == json.dumps(
+        payload["entryPoints"][0]
+    )
 
 
 def test_lenient_read_still_rejects_wrong_types() -> None:

@@ -15,7 +15,7 @@ Most data is valid, and for valid data this pass is all that runs.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 # model imports this module first; its classes are looked up on it only when checks run.
 from . import model
@@ -71,6 +71,7 @@ __all__ = [
     "conference_data_is_clean",
     "entry_point_is_clean",
     "entry_point_kinds",
+    "entry_point_set_clean",
     "entry_point_values_clean",
     "parameter_clean",
 ]
@@ -112,11 +113,12 @@ def _filled(value: object, limit: int) -> bool:
 class Parts:
     """The entry points and parameters a clean read makes while the acceptor goes."""
 
-    __slots__ = ("entry_points", "parameters")
+    __slots__ = ("entry_points", "parameter_map", "parameters")
 
     def __init__(self) -> None:
         self.entry_points: list[EntryPoint] = []
         self.parameters: list[ConferenceParameter] = []
+        self.parameter_map: dict[str, str] | None = None  # instead of parameters
 
 
 Kinds = list[EntryPointType | None]
@@ -144,6 +146,7 @@ def _kinds_checker(names: FormNames) -> Callable[..., Kinds | None]:
     features_key = names.features
     types = names.types
     feature_table = names.features_by_spelling
+    holds = names is CALENDAR  # entry points can hold JSON of this form
 
     def kinds_of(
         value: Sequence[object], whole: bool, made: list[EntryPoint] | None = None
@@ -246,7 +249,15 @@ def _kinds_checker(names: FormNames) -> Callable[..., Kinds | None]:
                     return None
                 else:
                     more = True
-                if made is not None:  # made here, with the members at hand: the hot path
+                if made is None:
+                    pass
+                elif holds:  # a copy of the Calendar JSON, held: the hot path
+                    held = cast("dict[str, Any]", ep).copy()
+                    raw_features = get(features_key)
+                    if raw_features is not None:
+                        held[features_key] = raw_features.copy()
+                    made.append(model.holding_json(kind, held))
+                else:  # made here, with the members at hand
                     raw_features = get(features_key)
                     made.append(
                         model.make_entry_point(
@@ -359,8 +370,8 @@ def _calendar(obj: object, parts: Parts | None = None) -> bool:
                 or len(item) > _VALUE
             ):
                 return False
-            if parts is not None:
-                parts.parameters.append(model.make_parameter(key, item, True))
+        if parts is not None:  # held as a map, keys unique and each pair checked
+            parts.parameter_map = mapping.copy()
     if request is _MISSING and (solution is _MISSING or not count):
         return False  # needs a solution with entry points, or a create request
     return not (solution_kind is ADD_ON and conference_id is _MISSING)
@@ -575,7 +586,29 @@ def _conference_data(data: ConferenceData) -> bool:
             icon is not None and type(icon) is not str
         ):
             return False
-    entry_points = data.entry_points
+    if not entry_point_set_clean(data.entry_points):
+        return False
+    held = data.__dict__.get("_parameter_map")
+    if held is not None:  # built from clean pairs, each key once
+        return len(held) <= MAX_ITEMS
+    parameters = data.parameters
+    if type(parameters) is not tuple or len(parameters) > MAX_ITEMS:
+        return False
+    if parameters:
+        parameter_class = model.ConferenceParameter
+        keys = set()
+        for parameter in parameters:
+            if type(parameter) is not parameter_class or not parameter._valid:
+                return False
+            keys.add(parameter.key)
+        if len(keys) != len(parameters):
+            return False  # a key twice
+    return True
+
+
+def entry_point_set_clean(entry_points: object) -> bool:
+    """True only for a tuple of entry points each checked clean when made, which together
+    break no rule (one video, SIP and more each, at most two phones shown, not only more)."""
     if type(entry_points) is not tuple or not 0 < len(entry_points) <= MAX_ITEMS:
         return False
     entry_point_class = model.EntryPoint
@@ -607,21 +640,4 @@ def _conference_data(data: ConferenceData) -> bool:
             more = True
         else:
             return False
-    if not (phones or video or sip):
-        return False  # only a more entry point
-    held = data.__dict__.get("_parameter_map")
-    if held is not None:  # built from clean pairs, each key once
-        return len(held) <= MAX_ITEMS
-    parameters = data.parameters
-    if type(parameters) is not tuple or len(parameters) > MAX_ITEMS:
-        return False
-    if parameters:
-        parameter_class = model.ConferenceParameter
-        keys = set()
-        for parameter in parameters:
-            if type(parameter) is not parameter_class or not parameter._valid:
-                return False
-            keys.add(parameter.key)
-        if len(keys) != len(parameters):
-            return False  # a key twice
-    return True
+    return bool(phones or video or sip)  # not only a more entry point

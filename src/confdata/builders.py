@@ -23,6 +23,7 @@ from ._checks import (
     LIMIT_SECRET,
     LIMIT_SOLUTION_ID,
     LIMIT_URI,
+    MAX_ITEMS,
     check_entry_point_rules,
     check_enum,
     check_string,
@@ -34,7 +35,7 @@ from ._enums import (
     EntryPointType,
     SolutionType,
 )
-from ._fast import conference_data_is_clean
+from ._fast import conference_data_is_clean, entry_point_set_clean
 from ._forms import CALENDAR, CALENDAR_FEATURES, CALENDAR_TYPES, ERROR_TYPES, SOLUTION_TYPES
 from ._problems import Problem, ValidationError
 from ._text import describe_type, mask
@@ -664,27 +665,38 @@ class ConferenceDataBuilder:
         _string(signature, "/signature", "signature", _model_checks.NO_LIMIT)
         return _step(self._node, "signature", signature)  # type: ignore[return-value]
 
-    def _value(self) -> ConferenceData:
-        """The value, not checked; clean parameter pairs with unique keys stay a map."""
+    def _made(self) -> tuple[ConferenceData, bool]:
+        """The value, not checked; clean parameter pairs with unique keys stay a map.
+
+        Also whether it is plainly a conference: an ID, no error, create request or solution
+        set, and parameters only as such pairs. Its fields were checked by the steps that set
+        them (which report errors, and these fields have no warnings), so then only its entry
+        points are left to prove clean.
+        """
         state, entry_points, parameters, pairs = self._walk()
         get = state.get
         error = get("error")
+        request = get("create_request")
+        conference_id = get("conference_id")
         solution = get("conference_solution")
+        plain = solution is None and error is None and request is None and conference_id is not None
         if solution is None:
             solution = default_solution(entry_points, error)
         parameter_map = None
         if pairs and parameters:
             parameter_map = dict(parameters)
-            if len(parameter_map) != len(parameters):
-                parameter_map = None  # a key twice: the rules report it on the values
-        return make_conference_data(
-            get("conference_id"),
+            if len(parameter_map) != len(parameters) or len(parameters) > MAX_ITEMS:
+                parameter_map = None  # the rules report it on the values
+        if parameter_map is None and parameters:
+            plain = False
+        value = make_conference_data(
+            conference_id,
             tuple(entry_points),
             _parameter_values(parameters) if parameter_map is None else (),
             get("notes"),
             error,
             get("conference_solution_id"),
-            get("create_request"),
+            request,
             get("signature"),
             solution,
             _EMPTY_MAPPING,
@@ -692,6 +704,10 @@ class ConferenceDataBuilder:
             (),
             parameter_map,
         )
+        return value, plain
+
+    def _value(self) -> ConferenceData:
+        return self._made()[0]
 
     def problems(self) -> list[Problem]:
         """Every problem ``build()`` would find, warnings included."""
@@ -702,8 +718,12 @@ class ConferenceDataBuilder:
 
         With ``strict=True`` warnings fail too.
         """
-        value = self._value()
-        if not conference_data_is_clean(value):
+        value, plain = self._made()
+        if not (
+            plain
+            and type(self) is ConferenceDataBuilder
+            and entry_point_set_clean(value.entry_points)
+        ) and not conference_data_is_clean(value):
             _finish(_model_checks.check_conference_data(value), strict)
         return value
 

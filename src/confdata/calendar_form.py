@@ -299,6 +299,7 @@ def _read_clean(obj: dict[str, Any], parts: Parts) -> model.ConferenceData:
         model._EMPTY_MAPPING,
         "calendar",
         _NO_PROBLEMS,
+        parts.parameter_map,
     )
 
 

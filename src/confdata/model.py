@@ -366,6 +366,11 @@ def _holding(
         held["regionCode"] = region_code
     if feature is not None:
         held["entryPointFeatures"] = [_FEATURE_SPELLINGS[feature]]
+    return holding_json(kind, held)
+
+
+def holding_json(kind: EntryPointType, held: dict[str, Any]) -> EntryPoint:
+    """A clean entry point that holds ``held``, its Calendar JSON (owned by it from now on)."""
     ep = _new(EntryPoint)
     values = ep.__dict__
     values["type"] = kind
