@@ -19,7 +19,14 @@ from . import (
     _fast,  # which imports this module: its functions are looked up at call time
     _model_checks,
 )
-from ._checks import HTTP_ASCII, LIMIT_LABEL, LIMIT_SECRET, LIMIT_URI
+from ._checks import (
+    HTTP_ASCII,
+    LIMIT_LABEL,
+    LIMIT_PARAMETER_KEY,
+    LIMIT_PARAMETER_VALUE,
+    LIMIT_SECRET,
+    LIMIT_URI,
+)
 from ._enums import (
     MORE,
     PHONE,
@@ -313,6 +320,8 @@ class EntryPoint:
 _URI = LIMIT_URI // 2
 _LABEL = LIMIT_LABEL // 2
 _SECRET = LIMIT_SECRET // 2
+_KEY = LIMIT_PARAMETER_KEY // 2
+_VALUE = LIMIT_PARAMETER_VALUE // 2
 _HTTP = HTTP_ASCII.match
 _CLEAN: tuple[Problem, ...] = ()
 _TYPE_SPELLINGS = CALENDAR.type_names
@@ -394,7 +403,7 @@ def _unfold(values: dict[str, Any], held: dict[str, Any]) -> None:
     values["features"] = tuple([_FEATURE_MEMBERS[f] for f in features]) if features else ()
 
 
-@attrs.frozen(repr=False, slots=False)
+@attrs.frozen(repr=False, slots=False, init=False)
 class ConferenceParameter:
     """A key/value pair the add-on passes to and from its conferencing system."""
 
@@ -406,7 +415,23 @@ class ConferenceParameter:
 
     __repr__ = _compact_repr
 
+    def __init__(self, key: str, value: str) -> None:
+        # Written out rather than generated: the plainly clean pair, the common case, is
+        # stored without a call (attrs' init, then a post-init hook, cost twice as much).
+        values = self.__dict__
+        values["key"] = key
+        values["value"] = value
+        if not (
+            type(key) is str
+            and type(value) is str
+            and 0 < len(key) <= _KEY
+            and len(value) <= _VALUE
+        ):
+            _raise_errors(_model_checks.check_parameter(self, ""))
+        values["_valid"] = True
+
     def __attrs_post_init__(self) -> None:
+        # Run by the init attrs generates for a subclass.
         if not _fast.parameter_clean(self.key, self.value):
             _raise_errors(_model_checks.check_parameter(self, ""))
         self.__dict__["_valid"] = True
