@@ -295,6 +295,10 @@ def test_value_classes_with_arbitrary_arguments(first: object, second: object) -
         lambda: confdata.CreateRequest(first, second),  # type: ignore[arg-type]
         lambda: confdata.ConferenceData(first, second),  # type: ignore[arg-type]
         lambda: confdata.ConferenceData("c", (), first),  # type: ignore[arg-type]
+        lambda: confdata.ConferenceDataBuilder(first, second),  # type: ignore[arg-type]
+        lambda: confdata.ConferenceDataBuilder("c", (), first),  # type: ignore[arg-type]
+        lambda: confdata.ConferenceDataBuilder(notes=first, signature=second),  # type: ignore[arg-type]
+        lambda: confdata.EntryPoint.phone("tel:+1", features=first, region_code=second),  # type: ignore[arg-type]
         lambda: confdata.Manifest(first),  # type: ignore[arg-type]
         lambda: confdata.ManifestSolution(first, second, "f", "l"),  # type: ignore[arg-type]
         lambda: confdata.Manifest.from_json(first),

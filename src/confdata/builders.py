@@ -413,6 +413,7 @@ _FIELDS = (
     "signature",
 )
 _Node = tuple[Any, str, Any] | None
+_NO_ITEMS: tuple[Any, ...] = ()
 
 
 class ConferenceDataBuilder:
@@ -434,8 +435,8 @@ class ConferenceDataBuilder:
     def __init__(
         self,
         conference_id: str | None = None,
-        entry_points: Iterable[EntryPoint] = (),
-        parameters: Iterable[ConferenceParameter] = (),
+        entry_points: Iterable[EntryPoint] = _NO_ITEMS,
+        parameters: Iterable[ConferenceParameter] = _NO_ITEMS,
         notes: str | None = None,
         error: ConferenceError | None = None,
         conference_solution_id: str | None = None,
@@ -445,8 +446,8 @@ class ConferenceDataBuilder:
     ) -> None:
         if (
             conference_id is None
-            and entry_points == ()
-            and parameters == ()
+            and entry_points is _NO_ITEMS
+            and parameters is _NO_ITEMS
             and notes is None
             and error is None
             and conference_solution_id is None
@@ -459,9 +460,9 @@ class ConferenceDataBuilder:
         builder = ConferenceDataBuilder()
         if conference_id is not None:
             builder = builder.conference_id(conference_id)
-        if entry_points != ():
+        if entry_points is not _NO_ITEMS:  # compared by identity: any object may be given
             builder = builder.entry_points(entry_points)
-        if parameters != ():
+        if parameters is not _NO_ITEMS:
             builder = builder.parameters(parameters)
         for name, value in (
             ("notes", notes),

@@ -388,6 +388,13 @@ def holding_json(kind: EntryPointType, held: dict[str, Any]) -> EntryPoint:
     return ep
 
 
+def unfold(ep: EntryPoint) -> None:
+    """Fill in the fields of an entry point that holds its Calendar JSON (if not yet)."""
+    values = ep.__dict__
+    if "uri" not in values:
+        _unfold(values, values["_json"])
+
+
 def _unfold(values: dict[str, Any], held: dict[str, Any]) -> None:
     """Fill in the fields of an entry point that holds its Calendar JSON."""
     get = held.get
