@@ -151,12 +151,12 @@ def _mutations(payload: dict[str, Any]) -> st.SearchStrategy[dict[str, Any]]:
             elif action == "retype":
                 target[key] = draw(python_values)
             elif action == "lengthen":
-                # Past every limit, but bounded: mutations repeat, and a list of lists
-                # multiplied each time would grow without end (the huge-input tests are
-                # separate, below).
+                # Past every limit, but bounded: mutations repeat, and a string or a list
+                # of lists multiplied each time would grow without end (a string lengthened
+                # twice ran out of memory; the huge-input tests are separate, below).
                 value = target[key]
                 if type(value) is str:
-                    target[key] = value * 3000
+                    target[key] = value[:40] * 3000
                 elif type(value) is list:
                     target[key] = value[:1] * 400
                 else:
