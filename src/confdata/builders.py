@@ -584,13 +584,7 @@ class ConferenceDataBuilder:
 
     def entry_points(self, entry_points: Iterable[EntryPoint]) -> Self:
         """Add several entry points in order."""
-        candidate: object = entry_points
-        if isinstance(candidate, (str, bytes)) or not isinstance(candidate, Iterable):
-            _instance(candidate, tuple, "/entryPoints", "entry_points")
-        builder = self
-        for entry_point in entry_points:
-            builder = builder.entry_point(entry_point)
-        return builder
+        return _add_each(self, entry_points, "/entryPoints", "entry_points", _add_entry_point)
 
     def parameter(self, key: str | ConferenceParameter, value: str | None = None) -> Self:
         """Add a parameter: ``parameter("k", "v")`` or ``parameter(ConferenceParameter(...))``."""
@@ -610,15 +604,8 @@ class ConferenceDataBuilder:
         return _step(self._node, _PARAMETER, parameter)  # type: ignore[return-value]
 
     def parameters(self, parameters: Iterable[ConferenceParameter]) -> Self:
-        """Add several parameters in order."""
-        candidate: object = parameters
-        if isinstance(candidate, (str, bytes)) or not isinstance(candidate, Iterable):
-            _instance(candidate, tuple, "/parameters", "parameters")
-        builder = self
-        for parameter in parameters:
-            _instance(parameter, ConferenceParameter, "/parameters", "parameter")
-            builder = builder.parameter(parameter)
-        return builder
+        """Add several parameters (``ConferenceParameter`` values) in order."""
+        return _add_each(self, parameters, "/parameters", "parameters", _add_parameter)
 
     def notes(self, notes: str) -> Self:
         """Set the notes shown to users (HTML allowed, at most 2048 characters)."""
@@ -727,6 +714,35 @@ class ConferenceDataBuilder:
         ) and not conference_data_is_clean(value):
             _finish(_model_checks.check_conference_data(value), strict)
         return value
+
+
+_Builder = TypeVar("_Builder", bound=ConferenceDataBuilder)
+
+
+def _add_each(
+    builder: _Builder,
+    items: Iterable[Any],
+    path: str,
+    name: str,
+    add: Callable[[_Builder, Any], _Builder],
+) -> _Builder:
+    """``builder`` after one step per item (``entry_points()``, ``parameters()``)."""
+    candidate: object = items
+    if isinstance(candidate, (str, bytes)) or not isinstance(candidate, Iterable):
+        _instance(candidate, tuple, path, name)
+    for item in items:
+        builder = add(builder, item)
+    return builder
+
+
+def _add_entry_point(builder: _Builder, entry_point: EntryPoint) -> _Builder:
+    return builder.entry_point(entry_point)
+
+
+def _add_parameter(builder: _Builder, parameter: ConferenceParameter) -> _Builder:
+    # Only values here: a string would be taken for a key by parameter().
+    _instance(parameter, ConferenceParameter, "/parameters", "parameter")
+    return builder.parameter(parameter)
 
 
 def _parameter_values(parameters: list[Any]) -> tuple[ConferenceParameter, ...]:

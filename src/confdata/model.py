@@ -211,13 +211,7 @@ class EntryPoint:
         password: str | None = None,
     ) -> EntryPoint:
         """A video entry point: an ``http(s):`` URI to join in a browser or app."""
-        if (
-            cls is EntryPoint
-            and type(uri) is str
-            and len(uri) <= _URI
-            and uri.isascii()
-            and _HTTP(uri) is not None
-        ):
+        if cls is EntryPoint and _web(uri):
             ep = _holding(VIDEO, uri, label, pin, access_code, meeting_code, passcode, password,
                           None, None)  # fmt: skip
             if ep is not None:
@@ -241,11 +235,7 @@ class EntryPoint:
         """A phone entry point: a ``tel:`` URI, optionally with region code and toll features."""
         if (
             cls is EntryPoint
-            and type(uri) is str
-            and 4 < len(uri) <= _URI
-            and uri[:4] == "tel:"
-            and uri.isprintable()
-            and " " not in uri
+            and _dialable(uri, "tel:")
             # No region needs a country code; one feature (two are an error or a warning).
             and (
                 uri[4] == "+"
@@ -285,14 +275,7 @@ class EntryPoint:
         password: str | None = None,
     ) -> EntryPoint:
         """A SIP entry point: a ``sip:`` URI."""
-        if (
-            cls is EntryPoint
-            and type(uri) is str
-            and 4 < len(uri) <= _URI
-            and uri[:4] == "sip:"
-            and uri.isprintable()
-            and " " not in uri
-        ):
+        if cls is EntryPoint and _dialable(uri, "sip:"):
             ep = _holding(SIP, uri, label, pin, access_code, meeting_code, passcode, password,
                           None, None)  # fmt: skip
             if ep is not None:
@@ -302,13 +285,7 @@ class EntryPoint:
     @classmethod
     def more(cls, uri: str, *, pin: str | None = None) -> EntryPoint:
         """A link to more joining options (``http(s):``); never the only entry point."""
-        if (
-            cls is EntryPoint
-            and type(uri) is str
-            and len(uri) <= _URI
-            and uri.isascii()
-            and _HTTP(uri) is not None
-        ):
+        if cls is EntryPoint and _web(uri):
             ep = _holding(MORE, uri, None, pin, None, None, None, None, None, None)
             if ep is not None:
                 return ep
@@ -347,35 +324,48 @@ def _holding(
     a phone's region and feature); None as soon as a member is not plainly clean, for
     ``__init__`` and the rules to see."""
     held: dict[str, Any] = {"entryPointType": _TYPE_SPELLINGS[kind], "uri": uri}
-    if label is not None:
-        if type(label) is not str or len(label) > _LABEL:
-            return None
-        held["label"] = label
-    if pin is not None:
-        if type(pin) is not str or len(pin) > _SECRET:
-            return None
-        held["pin"] = pin
-    if access_code is not None:
-        if type(access_code) is not str or len(access_code) > _SECRET:
-            return None
-        held["accessCode"] = access_code
-    if meeting_code is not None:
-        if type(meeting_code) is not str or len(meeting_code) > _SECRET:
-            return None
-        held["meetingCode"] = meeting_code
-    if passcode is not None:
-        if type(passcode) is not str or len(passcode) > _SECRET:
-            return None
-        held["passcode"] = passcode
-    if password is not None:
-        if type(password) is not str or len(password) > _SECRET:
-            return None
-        held["password"] = password
+    # Each member given is put in only if plainly clean (the common case: one or two given).
+    if label is not None and not _put(held, "label", label, _LABEL):
+        return None
+    if pin is not None and not _put(held, "pin", pin, _SECRET):
+        return None
+    if access_code is not None and not _put(held, "accessCode", access_code, _SECRET):
+        return None
+    if meeting_code is not None and not _put(held, "meetingCode", meeting_code, _SECRET):
+        return None
+    if passcode is not None and not _put(held, "passcode", passcode, _SECRET):
+        return None
+    if password is not None and not _put(held, "password", password, _SECRET):
+        return None
     if region_code is not None:
         held["regionCode"] = region_code
     if feature is not None:
         held["entryPointFeatures"] = [_FEATURE_SPELLINGS[feature]]
     return holding_json(kind, held)
+
+
+def _web(uri: object) -> bool:
+    """A plainly clean ``http(s):`` URI: printable ASCII, a host, short enough."""
+    return type(uri) is str and len(uri) <= _URI and uri.isascii() and _HTTP(uri) is not None
+
+
+def _dialable(uri: object, prefix: str) -> bool:
+    """A plainly clean ``tel:`` or ``sip:`` URI (``prefix``): printable, no space."""
+    return (
+        type(uri) is str
+        and 4 < len(uri) <= _URI
+        and uri[:4] == prefix
+        and uri.isprintable()
+        and " " not in uri
+    )
+
+
+def _put(held: dict[str, Any], key: str, value: object, limit: int) -> bool:
+    """Put ``value`` in ``held`` if it is an exact ``str`` of at most ``limit`` characters."""
+    if type(value) is not str or len(value) > limit:
+        return False
+    held[key] = value
+    return True
 
 
 def holding_json(kind: EntryPointType, held: dict[str, Any]) -> EntryPoint:
