@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import copy
 import pickle
+from collections.abc import Callable
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from confdata import (
+    ConferenceData,
     ConferenceDataBuilder,
     ConferenceError,
     ConferenceErrorBuilder,
@@ -27,6 +31,7 @@ from confdata import (
     SolutionType,
     ValidationError,
 )
+from confdata.testing import conference_data
 
 VIDEO = EntryPoint.video("https://acme.example/j/1")
 PHONE = EntryPoint.phone("tel:+12025550123", region_code="US")
@@ -385,3 +390,60 @@ def test_parameters_given_as_values_and_as_pairs_build_alike() -> None:
     with pytest.raises(ValidationError) as error:
         pairs.parameter("a", "again").build()
     assert _codes(error) == [("duplicate-parameter-key", "/parameters/2")]
+
+
+def test_steps_of_a_subclass_return_the_subclass() -> None:
+    class Templated(ConferenceDataBuilder):
+        __slots__ = ()
+
+        def acme(self) -> Templated:
+            return self.conference_solution_id("acme-video")
+
+    builder = Templated(conference_id="abc").acme().entry_point(VIDEO).parameter("k", "v")
+    assert type(builder) is Templated
+    assert builder.build().conference_solution_id == "acme-video"
+    assert builder == Templated().conference_id("abc").acme().entry_point(VIDEO).parameter("k", "v")
+    assert builder != ConferenceDataBuilder.from_data(builder.build())  # another class
+
+
+_EXTRA_STEPS: list[tuple[str, Callable[[ConferenceDataBuilder], ConferenceDataBuilder]]] = [
+    ("video", lambda b: b.entry_point(VIDEO)),
+    ("phone", lambda b: b.entry_point(PHONE)),
+    ("more", lambda b: b.entry_point(EntryPoint.more("https://acme.example/more"))),
+    ("sip", lambda b: b.entry_point(EntryPoint.sip("sip:1@acme.example"))),
+    ("parameter", lambda b: b.parameter("k", "v")),
+    ("parameter value", lambda b: b.parameter(ConferenceParameter("k2", "v"))),
+    ("long parameter", lambda b: b.parameter("k3", "v" * 600)),
+    ("conference id", lambda b: b.conference_id("abc")),
+    ("notes", lambda b: b.notes("n")),
+    ("error", lambda b: b.error(ConferenceErrorType.TEMPORARY)),
+    ("deprecated solution", lambda b: b.conference_solution(ConferenceSolution("eventHangout"))),
+    ("create request", lambda b: b.create_request()),
+]
+
+
+@given(
+    conference_data(errors=True) | st.none(),
+    st.lists(st.sampled_from(_EXTRA_STEPS), max_size=6),
+)
+def test_build_finds_what_the_rules_find(
+    data: ConferenceData | None,
+    steps: list[tuple[str, Callable[[ConferenceDataBuilder], ConferenceDataBuilder]]],
+) -> None:
+    """However a builder got where it is, build() raises exactly when the rules find an
+    error, and build(strict=True) exactly when they find anything: the shortcut build()
+    takes for a plain conference never hides a problem."""
+    builder = ConferenceDataBuilder() if data is None else ConferenceDataBuilder.from_data(data)
+    for _, step in steps:
+        builder = step(builder)
+    problems = builder.problems()
+    for strict in (False, True):
+        failing = bool(problems) if strict else any(p.is_error for p in problems)
+        try:
+            built = builder.build(strict=strict)
+        except ValidationError as error:
+            assert failing
+            assert list(error.problems) == problems  # noqa: PT017 - both outcomes checked
+        else:
+            assert not failing
+            assert built == builder.build(strict=strict)

@@ -397,7 +397,7 @@ class CreateRequestBuilder:
 # A ConferenceDataBuilder is one node of a chain of steps: (previous node, what, value), where
 # ``what`` names a field or says "add an entry point / a parameter". A step makes one small
 # object and copies nothing; builders made from one another share their past steps, and
-# ``build()`` reads the chain once, checking as it goes.
+# ``build()`` reads the chain once.
 _ENTRY_POINT = "entry point"
 _PAIR = "key and value"  # a parameter checked clean, as a (key, value) pair
 _PARAMETER = "parameter"  # a ConferenceParameter value
@@ -457,7 +457,7 @@ class ConferenceDataBuilder:
         ):
             _set_node(self, None)  # the common case: a new, empty builder
             return
-        builder = ConferenceDataBuilder()
+        builder = type(self)()
         if conference_id is not None:
             builder = builder.conference_id(conference_id)
         if entry_points is not _NO_ITEMS:  # compared by identity: any object may be given
@@ -572,7 +572,7 @@ class ConferenceDataBuilder:
             _string(
                 conference_id, "/conferenceId", "conferenceId", LIMIT_CONFERENCE_ID, nonempty=True
             )
-        return _step(self._node, "conference_id", conference_id)  # type: ignore[return-value]
+        return _step(self, "conference_id", conference_id)
 
     def entry_point(self, entry_point: EntryPoint) -> Self:
         """Add an entry point (at least one unless an error; at most 300)."""
@@ -580,7 +580,7 @@ class ConferenceDataBuilder:
             _instance(
                 entry_point, EntryPoint, f"/entryPoints/{len(self._fields()[1])}", "entry point"
             )
-        return _step(self._node, _ENTRY_POINT, entry_point)  # type: ignore[return-value]
+        return _step(self, _ENTRY_POINT, entry_point)
 
     def entry_points(self, entry_points: Iterable[EntryPoint]) -> Self:
         """Add several entry points in order."""
@@ -594,14 +594,14 @@ class ConferenceDataBuilder:
             and 0 < len(key) <= _FAST_KEY
             and len(value) <= _FAST_VALUE
         ):  # clean: kept as a pair, made into a value by build()
-            return _step(self._node, _PAIR, (key, value))  # type: ignore[return-value]
+            return _step(self, _PAIR, (key, value))
         if value is not None:
             parameter = ConferenceParameter(key, value)  # type: ignore[arg-type]  # checked
         elif isinstance(key, ConferenceParameter):
             parameter = key
         else:
             parameter = ConferenceParameterBuilder().key(key).build()  # reports the value
-        return _step(self._node, _PARAMETER, parameter)  # type: ignore[return-value]
+        return _step(self, _PARAMETER, parameter)
 
     def parameters(self, parameters: Iterable[ConferenceParameter]) -> Self:
         """Add several parameters (``ConferenceParameter`` values) in order."""
@@ -611,7 +611,7 @@ class ConferenceDataBuilder:
         """Set the notes shown to users (HTML allowed, at most 2048 characters)."""
         if type(notes) is not str or len(notes) > _FAST_NOTES:
             _string(notes, "/notes", "notes", LIMIT_NOTES)
-        return _step(self._node, "notes", notes)  # type: ignore[return-value]
+        return _step(self, "notes", notes)
 
     def error(
         self, error: ConferenceError | ConferenceErrorType, authentication_url: str | None = None
@@ -622,7 +622,7 @@ class ConferenceDataBuilder:
             if authentication_url is not None:
                 builder = builder.authentication_url(authentication_url)
             error = builder.build()
-        return _step(self._node, "error", error)  # type: ignore[return-value]
+        return _step(self, "error", error)
 
     def conference_solution_id(self, solution_id: str) -> Self:
         """Set the add-on manifest's conference solution id (add-on form)."""
@@ -634,24 +634,24 @@ class ConferenceDataBuilder:
                 LIMIT_SOLUTION_ID,
                 nonempty=True,
             )
-        return _step(self._node, "conference_solution_id", solution_id)  # type: ignore[return-value]
+        return _step(self, "conference_solution_id", solution_id)
 
     def conference_solution(self, solution: ConferenceSolution) -> Self:
         """Set the Calendar-side solution (by default an ``addOn`` key with no name)."""
         _instance(solution, ConferenceSolution, "/conferenceSolution", "conference solution")
-        return _step(self._node, "conference_solution", solution)  # type: ignore[return-value]
+        return _step(self, "conference_solution", solution)
 
     def create_request(self, request: CreateRequest | None = None) -> Self:
         """Attach a Calendar create request (a fresh one with a new request ID by default)."""
         if request is None:
             request = CreateRequestBuilder().build()
         _instance(request, CreateRequest, "/createRequest", "create request")
-        return _step(self._node, "create_request", request)  # type: ignore[return-value]
+        return _step(self, "create_request", request)
 
     def signature(self, signature: str) -> Self:
         """Keep the server-generated signature when copying data between events."""
         _string(signature, "/signature", "signature", _model_checks.NO_LIMIT)
-        return _step(self._node, "signature", signature)  # type: ignore[return-value]
+        return _step(self, "signature", signature)
 
     def _made(self) -> tuple[ConferenceData, bool]:
         """The value, not checked; clean parameter pairs with unique keys stay a map.
@@ -756,8 +756,8 @@ _set_node: Callable[[ConferenceDataBuilder, _Node], None] = vars(ConferenceDataB
 ].__set__
 
 
-def _step(node: _Node, what: str, value: object) -> ConferenceDataBuilder:
-    """A builder one step further than the one whose chain ends at ``node``."""
-    builder = _new(ConferenceDataBuilder)
-    _set_node(builder, (node, what, value))
-    return builder
+def _step(builder: _Builder, what: str, value: object) -> _Builder:
+    """A builder of the same class one step further than ``builder``."""
+    further = _new(type(builder))
+    _set_node(further, (builder._node, what, value))
+    return further
