@@ -249,15 +249,13 @@ def _kinds_checker(names: FormNames) -> Callable[..., Kinds | None]:
                     return None
                 else:
                     more = True
-                if made is None:
-                    pass
-                elif holds:  # a copy of the Calendar JSON, held: the hot path
+                if made is not None and holds:  # a copy of the Calendar JSON: the hot path
                     held = cast("dict[str, Any]", ep).copy()
                     raw_features = get(features_key)
                     if raw_features is not None:
                         held[features_key] = raw_features.copy()
                     made.append(model.holding_json(kind, held))
-                else:  # made here, with the members at hand
+                elif made is not None:  # made here, with the members at hand
                     raw_features = get(features_key)
                     made.append(
                         model.make_entry_point(

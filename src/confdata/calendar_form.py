@@ -182,7 +182,7 @@ def to_calendar_json(
         out["entryPoints"] = emit.entry_points(data.entry_points)
     if data.notes is not None:
         out["notes"] = data.notes
-    held = data.__dict__.get("_parameter_map")  # a built value's clean parameters
+    held = data.__dict__.get("_parameter_map")  # clean parameters held as a map (built or read)
     if held:
         out["parameters"] = {"addOnParameters": {"parameters": held.copy()}}
     elif data.parameters:
