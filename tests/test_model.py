@@ -13,6 +13,8 @@ from hypothesis import strategies as st
 
 from confdata import (
     ConferenceData,
+    ConferenceError,
+    ConferenceErrorType,
     ConferenceParameter,
     ConferenceSolution,
     EntryPoint,
@@ -199,3 +201,19 @@ def test_unknown_attributes_still_raise_attribute_error() -> None:
             value.nope  # type: ignore[union-attr]  # noqa: B018
         assert not hasattr(value, "__setstate__x")
     assert ep.uri == "https://acme.example/j/1"
+
+
+def test_written_out_inits_set_every_field() -> None:
+    """ConferenceData and ConferenceParameter write their __init__ by hand: each sets every
+    attrs field, with the defaults attrs would give, and still checks the value."""
+    data = ConferenceData(conference_id="c", entry_points=[EntryPoint.video("https://a.example/")])
+    assert set(vars(data)) == {field.name for field in attrs.fields(ConferenceData)}
+    assert (data.preserved, data.source_form, data.read_problems) == ({}, None, ())
+    assert data.conference_solution == ConferenceSolution(SolutionType.ADD_ON)
+    error = ConferenceData(error=ConferenceError(ConferenceErrorType.TEMPORARY))
+    assert error.conference_solution is None  # no solution for an error result
+    parameter = ConferenceParameter("k", "v")
+    assert set(vars(parameter)) == {field.name for field in attrs.fields(ConferenceParameter)}
+    with pytest.raises(ValidationError):
+        ConferenceData(conference_id="")
+    assert attrs.evolve(data, notes="n").notes == "n"

@@ -500,13 +500,15 @@ def _default_solution(data: ConferenceData) -> ConferenceSolution | None:
 
 
 _EMPTY_MAPPING: Mapping[str, Any] = MappingProxyType({})
+# The default of ConferenceData's solution: "not given", as attrs spells it in its inits.
+_NOT_GIVEN: Any = attrs.NOTHING
 
 
 def _freeze_preserved(value: Mapping[str, Any]) -> Mapping[str, Any]:
     return MappingProxyType(dict(value)) if value else _EMPTY_MAPPING
 
 
-@attrs.frozen(repr=False, slots=False)
+@attrs.frozen(repr=False, slots=False, init=False)
 class ConferenceData:
     """Everything Calendar needs to let attendees join, or a :class:`ConferenceError`.
 
@@ -537,7 +539,43 @@ class ConferenceData:
 
     __repr__ = _compact_repr
 
+    def __init__(
+        self,
+        conference_id: str | None = None,
+        entry_points: Iterable[EntryPoint] = (),
+        parameters: Iterable[ConferenceParameter] = (),
+        notes: str | None = None,
+        error: ConferenceError | None = None,
+        conference_solution_id: str | None = None,
+        create_request: CreateRequest | None = None,
+        signature: str | None = None,
+        conference_solution: ConferenceSolution | None = _NOT_GIVEN,
+    ) -> None:
+        # Written out rather than generated: what attrs' init for these fields does (the
+        # solution defaults to the shared addOn one when there are entry points and no
+        # error), with the common tuple and list taken without a converter call.
+        values = self.__dict__
+        values["conference_id"] = conference_id
+        if type(entry_points) is not tuple:
+            entry_points = _entry_points(entry_points)
+        values["entry_points"] = entry_points
+        values["parameters"] = parameters if type(parameters) is tuple else _parameters(parameters)
+        values["notes"] = notes
+        values["error"] = error
+        values["conference_solution_id"] = conference_solution_id
+        values["create_request"] = create_request
+        values["signature"] = signature
+        if conference_solution is _NOT_GIVEN:
+            conference_solution = default_solution(entry_points, error)
+        values["conference_solution"] = conference_solution
+        values["preserved"] = _EMPTY_MAPPING
+        values["source_form"] = None
+        values["read_problems"] = ()
+        if not _fast.conference_data_is_clean(self):
+            _raise_errors(_model_checks.check_conference_data(self))
+
     def __attrs_post_init__(self) -> None:
+        # Also run by the init attrs generates for a subclass.
         if not _fast.conference_data_is_clean(self):
             _raise_errors(_model_checks.check_conference_data(self))
 
