@@ -12,7 +12,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from confdata import (
-    ConferenceData,
     ConferenceDataBuilder,
     ConferenceError,
     ConferenceErrorBuilder,
@@ -412,6 +411,7 @@ _EXTRA_STEPS: list[tuple[str, Callable[[ConferenceDataBuilder], ConferenceDataBu
     ("more", lambda b: b.entry_point(EntryPoint.more("https://acme.example/more"))),
     ("sip", lambda b: b.entry_point(EntryPoint.sip("sip:1@acme.example"))),
     ("parameter", lambda b: b.parameter("k", "v")),
+    ("same key", lambda b: b.parameter("k", "other")),
     ("parameter value", lambda b: b.parameter(ConferenceParameter("k2", "v"))),
     ("long parameter", lambda b: b.parameter("k3", "v" * 600)),
     ("conference id", lambda b: b.conference_id("abc")),
@@ -422,18 +422,24 @@ _EXTRA_STEPS: list[tuple[str, Callable[[ConferenceDataBuilder], ConferenceDataBu
 ]
 
 
-@given(
-    conference_data(errors=True) | st.none(),
-    st.lists(st.sampled_from(_EXTRA_STEPS), max_size=6),
-)
+_PLAIN = ConferenceDataBuilder().conference_id("abc").entry_point(VIDEO)
+
+
+@pytest.mark.parametrize("start", ["empty", "plain", "from data"])
+@given(data=st.data(), steps=st.lists(st.sampled_from(_EXTRA_STEPS), max_size=6))
 def test_build_finds_what_the_rules_find(
-    data: ConferenceData | None,
+    start: str,
+    data: st.DataObject,
     steps: list[tuple[str, Callable[[ConferenceDataBuilder], ConferenceDataBuilder]]],
 ) -> None:
     """However a builder got where it is, build() raises exactly when the rules find an
     error, and build(strict=True) exactly when they find anything: the shortcut build()
-    takes for a plain conference never hides a problem."""
-    builder = ConferenceDataBuilder() if data is None else ConferenceDataBuilder.from_data(data)
+    takes for a plain conference (``_PLAIN`` and what steps make of it) never hides a
+    problem."""
+    if start == "from data":
+        builder = ConferenceDataBuilder.from_data(data.draw(conference_data(errors=True)))
+    else:
+        builder = _PLAIN if start == "plain" else ConferenceDataBuilder()
     for _, step in steps:
         builder = step(builder)
     problems = builder.problems()
