@@ -13,7 +13,7 @@ from ._json import copy_json, insert_preserved, pointer
 from ._problems import Problem, ValidationError
 from ._text import show
 
-__all__ = ["Emitter", "Reader", "raise_if_unreadable"]
+__all__ = ["Emitter", "Reader", "put_back_preserved", "raise_if_unreadable"]
 
 
 class Emitter:
@@ -85,30 +85,21 @@ class Emitter:
         return out
 
     def entry_points(self, entry_points: Sequence[model.EntryPoint]) -> list[dict[str, Any]]:
-        """Every entry point in this form. One made clean holds its Calendar JSON: in the
-        Calendar form it is copied (with its features list), which is the hot path."""
+        """Every entry point in this form, member by member."""
         entry_point = self.entry_point
-        if self.names.form != "calendar":
-            return [entry_point(ep, index) for index, ep in enumerate(entry_points)]
-        out: list[dict[str, Any]] = []
-        for index, ep in enumerate(entry_points):
-            held = ep.__dict__.get("_json")
-            if held is None:
-                out.append(entry_point(ep, index))
-                continue
-            written = held.copy()
-            features = held.get("entryPointFeatures")
-            if features is not None:
-                written["entryPointFeatures"] = features.copy()
-            out.append(written)
-        return out
+        return [entry_point(ep, index) for index, ep in enumerate(entry_points)]
 
     def finish(self, out: dict[str, Any]) -> None:
         """Raise for values this form cannot spell; put back members kept from this form."""
         if self.problems:
             raise ValidationError(self.problems)
-        if self.data.preserved and self.data.source_form == self.names.form:
-            insert_preserved(out, self.data.preserved)
+        put_back_preserved(self.data, self.names, out)
+
+
+def put_back_preserved(data: model.ConferenceData, names: FormNames, out: dict[str, Any]) -> None:
+    """Put back into ``out`` the members ``data`` kept when it was read from this form."""
+    if data.preserved and data.source_form == names.form:
+        insert_preserved(out, data.preserved)
 
 
 def _unrepresentable(problem: Problem) -> bool:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, NotRequired, TypedDict
 from . import model
 from ._enums import RequestStatus, SolutionType
 from ._fast import Parts, clean_calendar_parts
-from ._formio import Emitter, Reader, raise_if_unreadable
+from ._formio import Emitter, Reader, put_back_preserved, raise_if_unreadable
 from ._forms import (
     ADDON_PARAMETERS_MEMBERS,
     CALENDAR,
@@ -133,19 +133,25 @@ def to_calendar_json(
     With a ``manifest``, a solution without name or icon gets them from the manifest's
     conference solution whose id is ``data.conference_solution_id``.
     """
-    if data.error is not None:
+    values = data.__dict__  # read once: this runs for every conference emitted
+    if values["error"] is not None:
         return error_result_json()
-    emit = Emitter(data, CALENDAR)
+    # The emitter is made only for a value that needs its spellings checked: one read
+    # leniently, a solution or request other than the default, an entry point not holding
+    # its JSON.
+    emit: Emitter | None = None
     out: dict[str, Any] = {}
-    if data.conference_id is not None:
-        out["conferenceId"] = data.conference_id
-    solution = data.conference_solution
+    conference_id = values["conference_id"]
+    if conference_id is not None:
+        out["conferenceId"] = conference_id
+    solution = values["conference_solution"]
     if manifest is not None:
         manifest_ids(manifest)  # a usage error unless it is a Manifest
         solution = manifest.resolve_solution(data)
     if solution is model._ADD_ON_SOLUTION:  # the shared default: no name, no icon
         out["conferenceSolution"] = {"key": {"type": _ADD_ON_SPELLING}}
     elif solution is not None:
+        emit = Emitter(data, CALENDAR)
         sol: dict[str, Any] = {}
         if solution.key_type is not None:
             sol["key"] = {
@@ -158,8 +164,10 @@ def to_calendar_json(
         if solution.icon_uri is not None:
             sol["iconUri"] = solution.icon_uri
         out["conferenceSolution"] = sol
-    request = data.create_request
+    request = values["create_request"]
     if request is not None:
+        if emit is None:
+            emit = Emitter(data, CALENDAR)
         req: dict[str, Any] = {}
         if request.request_id is not None:
             req["requestId"] = request.request_id
@@ -178,20 +186,39 @@ def to_calendar_json(
                 )
             }
         out["createRequest"] = req
-    if data.entry_points:
-        out["entryPoints"] = emit.entry_points(data.entry_points)
-    if data.notes is not None:
-        out["notes"] = data.notes
-    held = data.__dict__.get("_parameter_map")  # clean parameters held as a map (built or read)
-    if held:
-        out["parameters"] = {"addOnParameters": {"parameters": held.copy()}}
+    entry_points = values["entry_points"]
+    if entry_points:
+        written: list[dict[str, Any]] = []
+        for index, ep in enumerate(entry_points):
+            held = ep.__dict__.get("_json")
+            if held is None:  # written member by member
+                if emit is None:
+                    emit = Emitter(data, CALENDAR)
+                written.append(emit.entry_point(ep, index))
+                continue
+            copy = held.copy()  # the entry point's own JSON: copied, with its features list
+            features = held.get("entryPointFeatures")
+            if features is not None:
+                copy["entryPointFeatures"] = features.copy()
+            written.append(copy)
+        out["entryPoints"] = written
+    notes = values["notes"]
+    if notes is not None:
+        out["notes"] = notes
+    held_parameters = values.get("_parameter_map")  # clean parameters held as a map
+    if held_parameters:
+        out["parameters"] = {"addOnParameters": {"parameters": held_parameters.copy()}}
     elif data.parameters:
         out["parameters"] = {
             "addOnParameters": {"parameters": {p.key: p.value for p in data.parameters}}
         }
-    if data.signature is not None:
-        out["signature"] = data.signature
-    emit.finish(out)
+    signature = values["signature"]
+    if signature is not None:
+        out["signature"] = signature
+    if emit is not None:
+        emit.finish(out)
+    else:
+        put_back_preserved(data, CALENDAR, out)
     return out  # type: ignore[return-value]
 
 
