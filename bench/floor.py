@@ -17,8 +17,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from confdata._fast import dialable_uri, web_uri
 from confdata._regions import ASSIGNED_REGION_CODES
-from confdata.model import _LABEL, _SECRET, _dialable, _put, _web
+from confdata.model import _LABEL, _SECRET, _put
 
 sys.path.insert(0, str(Path(__file__).parent))
 from run import NOTES, confdata_build, dict_literal, gcsa_build, median_seconds
@@ -65,7 +66,7 @@ class Point:
 
     @classmethod
     def video(cls, uri: str, *, label: str | None = None, passcode: str | None = None) -> Point:
-        if cls.checked and not _web(uri):
+        if cls.checked and not web_uri(uri):
             raise ValueError(uri)
         held: dict[str, Any] = {"entryPointType": "video", "uri": uri}
         _codes(held, cls.checked, label, None, passcode=passcode)
@@ -81,7 +82,7 @@ class Point:
         region: str,
         feature: str,
     ) -> Point:
-        if cls.checked and not (_dialable(uri, "tel:") and region in ASSIGNED_REGION_CODES):
+        if cls.checked and not (dialable_uri(uri, "tel:") and region in ASSIGNED_REGION_CODES):
             raise ValueError(uri)
         held: dict[str, Any] = {"entryPointType": "phone", "uri": uri}
         _codes(held, cls.checked, label, pin)
@@ -91,7 +92,7 @@ class Point:
 
     @classmethod
     def sip(cls, uri: str, *, access_code: str | None = None) -> Point:
-        if cls.checked and not _dialable(uri, "sip:"):
+        if cls.checked and not dialable_uri(uri, "sip:"):
             raise ValueError(uri)
         held: dict[str, Any] = {"entryPointType": "sip", "uri": uri}
         _codes(held, cls.checked, None, None, access_code)
@@ -99,7 +100,7 @@ class Point:
 
     @classmethod
     def more(cls, uri: str) -> Point:
-        if cls.checked and not _web(uri):
+        if cls.checked and not web_uri(uri):
             raise ValueError(uri)
         return cls._made("more", {"entryPointType": "more", "uri": uri})
 

@@ -69,11 +69,14 @@ __all__ = [
     "clean_addon_parts",
     "clean_calendar_parts",
     "conference_data_is_clean",
+    "dialable_uri",
     "entry_point_is_clean",
     "entry_point_kinds",
     "entry_point_set_clean",
     "entry_point_values_clean",
     "parameter_clean",
+    "phone_members_clean",
+    "web_uri",
 ]
 
 # Strings up to half a limit cannot exceed it, even counted in UTF-16 code units.
@@ -510,13 +513,12 @@ def entry_point_values_clean(
 ) -> bool:
     """True only if an entry point with these attributes would have no problem at all."""
     try:
-        if type(kind) is not EntryPointType or type(uri) is not str or len(uri) > _URI:
+        if type(kind) is not EntryPointType:
             return False
         if kind is PHONE or kind is SIP:
-            prefix = "tel:" if kind is PHONE else "sip:"
-            if uri[:4] != prefix or len(uri) == 4 or not uri.isprintable() or " " in uri:
+            if not dialable_uri(uri, "tel:" if kind is PHONE else "sip:"):
                 return False
-        elif not uri.isascii() or _HTTP(uri) is None:
+        elif not web_uri(uri):
             return False
         if label is not None and (kind is MORE or type(label) is not str or len(label) > _LABEL):
             return False
@@ -527,14 +529,39 @@ def entry_point_values_clean(
             return False
         if kind is not PHONE:
             return region is None and not features
-        if region is None:
-            if uri[4:5] != "+":
-                return False
-        elif type(region) is not str or region not in ASSIGNED_REGION_CODES:
-            return False
-        return not features or (len(features) == 1 and type(features[0]) is EntryPointFeature)
+        return phone_members_clean(cast(str, uri), region, features)  # a clean tel: URI
     except Exception:
         return False
+
+
+def web_uri(uri: object) -> bool:
+    """A plainly clean ``http(s):`` URI: printable ASCII, a host, short enough."""
+    return type(uri) is str and len(uri) <= _URI and uri.isascii() and _HTTP(uri) is not None
+
+
+def dialable_uri(uri: object, prefix: str) -> bool:
+    """A plainly clean ``tel:`` or ``sip:`` URI (``prefix``): printable, no space."""
+    return (
+        type(uri) is str
+        and 4 < len(uri) <= _URI
+        and uri[:4] == prefix
+        and uri.isprintable()
+        and " " not in uri
+    )
+
+
+def phone_members_clean(uri: str, region: object, features: object) -> bool:
+    """For a phone with a clean ``tel:`` URI: a known region, or none and a country code in
+    the URI (else a warning); a tuple or list of at most one feature member (two are toll
+    and toll-free, an error, or one twice, a warning)."""
+    if region is None:
+        if uri[4] != "+":
+            return False
+    elif type(region) is not str or region not in ASSIGNED_REGION_CODES:
+        return False
+    if type(features) is not tuple and type(features) is not list:
+        return False
+    return not features or (len(features) == 1 and type(features[0]) is EntryPointFeature)
 
 
 def parameter_clean(key: object, value: object) -> bool:

@@ -35,7 +35,7 @@ from ._enums import (
     EntryPointType,
     SolutionType,
 )
-from ._fast import conference_data_is_clean, entry_point_set_clean
+from ._fast import conference_data_is_clean, entry_point_set_clean, parameter_clean
 from ._forms import CALENDAR, CALENDAR_FEATURES, CALENDAR_TYPES, ERROR_TYPES, SOLUTION_TYPES
 from ._problems import Problem, ValidationError
 from ._text import describe_type, mask
@@ -57,8 +57,6 @@ from .model import (
 # Below these lengths a string cannot reach its limit, even counted in UTF-16 units.
 _FAST_ID = min(LIMIT_CONFERENCE_ID, LIMIT_SOLUTION_ID) // 2
 _FAST_NOTES = LIMIT_NOTES // 2
-_FAST_KEY = LIMIT_PARAMETER_KEY // 2
-_FAST_VALUE = LIMIT_PARAMETER_VALUE // 2
 
 __all__ = [
     "ConferenceDataBuilder",
@@ -588,12 +586,7 @@ class ConferenceDataBuilder:
 
     def parameter(self, key: str | ConferenceParameter, value: str | None = None) -> Self:
         """Add a parameter: ``parameter("k", "v")`` or ``parameter(ConferenceParameter(...))``."""
-        if (
-            type(key) is str
-            and type(value) is str
-            and 0 < len(key) <= _FAST_KEY
-            and len(value) <= _FAST_VALUE
-        ):  # clean: kept as a pair, made into a value by build()
+        if parameter_clean(key, value):  # kept as a pair, made into a value by build()
             return _step(self, _PAIR, (key, value))
         if value is not None:
             parameter = ConferenceParameter(key, value)  # type: ignore[arg-type]  # checked

@@ -20,12 +20,8 @@ from . import (
     _model_checks,
 )
 from ._checks import (
-    HTTP_ASCII,
     LIMIT_LABEL,
-    LIMIT_PARAMETER_KEY,
-    LIMIT_PARAMETER_VALUE,
     LIMIT_SECRET,
-    LIMIT_URI,
 )
 from ._enums import (
     MORE,
@@ -40,7 +36,6 @@ from ._enums import (
 )
 from ._forms import CALENDAR
 from ._problems import Problem, ValidationError
-from ._regions import ASSIGNED_REGION_CODES
 from ._text import mask
 
 if TYPE_CHECKING:
@@ -211,7 +206,7 @@ class EntryPoint:
         password: str | None = None,
     ) -> EntryPoint:
         """A video entry point: an ``http(s):`` URI to join in a browser or app."""
-        if cls is EntryPoint and _web(uri):
+        if cls is EntryPoint and _fast.web_uri(uri):
             ep = _holding(VIDEO, uri, label, pin, access_code, meeting_code, passcode, password,
                           None, None)  # fmt: skip
             if ep is not None:
@@ -235,18 +230,12 @@ class EntryPoint:
         """A phone entry point: a ``tel:`` URI, optionally with region code and toll features."""
         if (
             cls is EntryPoint
-            and _dialable(uri, "tel:")
-            # No region needs a country code; one feature (two are an error or a warning).
-            and (
-                uri[4] == "+"
-                if region_code is None
-                else type(region_code) is str and region_code in ASSIGNED_REGION_CODES
-            )
-            and (type(features) is tuple or type(features) is list)
-            and (not features or (len(features) == 1 and type(features[0]) is EntryPointFeature))
+            and _fast.dialable_uri(uri, "tel:")
+            and _fast.phone_members_clean(uri, region_code, features)
         ):
+            feature = features[0] if features else None  # type: ignore[index]  # a list or tuple
             ep = _holding(PHONE, uri, label, pin, access_code, meeting_code, passcode, password,
-                          region_code, features[0] if features else None)  # fmt: skip
+                          region_code, feature)  # fmt: skip
             if ep is not None:
                 return ep
         return cls(
@@ -275,7 +264,7 @@ class EntryPoint:
         password: str | None = None,
     ) -> EntryPoint:
         """A SIP entry point: a ``sip:`` URI."""
-        if cls is EntryPoint and _dialable(uri, "sip:"):
+        if cls is EntryPoint and _fast.dialable_uri(uri, "sip:"):
             ep = _holding(SIP, uri, label, pin, access_code, meeting_code, passcode, password,
                           None, None)  # fmt: skip
             if ep is not None:
@@ -285,7 +274,7 @@ class EntryPoint:
     @classmethod
     def more(cls, uri: str, *, pin: str | None = None) -> EntryPoint:
         """A link to more joining options (``http(s):``); never the only entry point."""
-        if cls is EntryPoint and _web(uri):
+        if cls is EntryPoint and _fast.web_uri(uri):
             ep = _holding(MORE, uri, None, pin, None, None, None, None, None, None)
             if ep is not None:
                 return ep
@@ -294,12 +283,8 @@ class EntryPoint:
 
 # What the factories prove without the rule engine, from the same limits: strings up to half
 # a limit cannot exceed it, even counted in UTF-16 code units.
-_URI = LIMIT_URI // 2
 _LABEL = LIMIT_LABEL // 2
 _SECRET = LIMIT_SECRET // 2
-_KEY = LIMIT_PARAMETER_KEY // 2
-_VALUE = LIMIT_PARAMETER_VALUE // 2
-_HTTP = HTTP_ASCII.match
 _CLEAN: tuple[Problem, ...] = ()
 _TYPE_SPELLINGS = CALENDAR.type_names
 _FEATURE_SPELLINGS = CALENDAR.feature_names
@@ -342,22 +327,6 @@ def _holding(
     if feature is not None:
         held["entryPointFeatures"] = [_FEATURE_SPELLINGS[feature]]
     return holding_json(kind, held)
-
-
-def _web(uri: object) -> bool:
-    """A plainly clean ``http(s):`` URI: printable ASCII, a host, short enough."""
-    return type(uri) is str and len(uri) <= _URI and uri.isascii() and _HTTP(uri) is not None
-
-
-def _dialable(uri: object, prefix: str) -> bool:
-    """A plainly clean ``tel:`` or ``sip:`` URI (``prefix``): printable, no space."""
-    return (
-        type(uri) is str
-        and 4 < len(uri) <= _URI
-        and uri[:4] == prefix
-        and uri.isprintable()
-        and " " not in uri
-    )
 
 
 def _put(held: dict[str, Any], key: str, value: object, limit: int) -> bool:
@@ -413,17 +382,12 @@ class ConferenceParameter:
     __repr__ = _compact_repr
 
     def __init__(self, key: str, value: str) -> None:
-        # Written out rather than generated: the plainly clean pair, the common case, is
-        # stored without a call (attrs' init, then a post-init hook, cost twice as much).
+        # Written out rather than generated: attrs' init, then a post-init hook, cost twice
+        # as much for the common case, a plainly clean pair.
         values = self.__dict__
         values["key"] = key
         values["value"] = value
-        if not (
-            type(key) is str
-            and type(value) is str
-            and 0 < len(key) <= _KEY
-            and len(value) <= _VALUE
-        ):
+        if not _fast.parameter_clean(key, value):
             _raise_errors(_model_checks.check_parameter(self, ""))
         values["_valid"] = True
 
