@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import attrs
 import googleapiclient
 import jsonschema
 import pytest
@@ -164,9 +165,11 @@ def test_preserved_members_are_not_shared_with_the_output() -> None:
 
 def test_values_share_nothing_with_the_json_in_or_out() -> None:
     """A clean read keeps its own copy of each entry point and the parameters, and each
-    emit returns new lists and dicts: mutating either side changes nothing on the other."""
+    emit returns new lists and dicts: mutating either side changes nothing on the other.
+    The same for values built and made by the constructor (which hold a parameter map)."""
     for data, source in (
         (fixtures.full_conference(), None),
+        (attrs.evolve(fixtures.full_conference()), None),  # through ConferenceData.__init__
         (ConferenceData.from_calendar_json(payload := calendar_payload()), payload),
     ):
         expected = copy.deepcopy(data.to_calendar_json())

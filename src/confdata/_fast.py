@@ -68,6 +68,7 @@ __all__ = [
     "calendar_is_clean",
     "clean_addon_parts",
     "clean_calendar_parts",
+    "clean_parameter_map",
     "conference_data_is_clean",
     "dialable_uri",
     "entry_point_is_clean",
@@ -576,59 +577,90 @@ def conference_data_is_clean(data: ConferenceData) -> bool:
     parameters were checked clean when they were made.
     """
     try:
-        return _conference_data(data)
+        values = data.__dict__
+        held = values.get("_parameter_map")
+        if held is not None:  # built from clean pairs, each key once
+            if len(held) > MAX_ITEMS:
+                return False
+            parameters: object = ()
+        else:
+            parameters = values["parameters"]
+        return (
+            clean_parameter_map(
+                values["conference_id"],
+                values["entry_points"],
+                parameters,
+                values["notes"],
+                values["error"],
+                values["conference_solution_id"],
+                values["create_request"],
+                values["signature"],
+                values["conference_solution"],
+            )
+            is not None
+        )
     except Exception:
         return False
 
 
-def _conference_data(data: ConferenceData) -> bool:
-    if data.error is not None or data.create_request is not None:
-        return False
-    conference_id = data.conference_id
-    if type(conference_id) is not str or not 0 < len(conference_id) <= _CONFERENCE_ID:
-        return False
-    solution_id = data.conference_solution_id
-    if solution_id is not None and (
-        type(solution_id) is not str or not 0 < len(solution_id) <= _SOLUTION_ID
-    ):
-        return False
-    notes = data.notes
-    if notes is not None and (type(notes) is not str or len(notes) > _NOTES):
-        return False
-    signature = data.signature
-    if signature is not None and type(signature) is not str:
-        return False
-    solution = data.conference_solution
-    if solution is not None and solution is not model._ADD_ON_SOLUTION:  # the shared default
-        if type(solution) is not model.ConferenceSolution:
-            return False
-        kind = solution.key_type
-        if not (kind is None or kind is ADD_ON or kind is HANGOUTS_MEET):
-            return False
-        name = solution.name
-        icon = solution.icon_uri
-        if (name is not None and type(name) is not str) or (
-            icon is not None and type(icon) is not str
+def clean_parameter_map(
+    conference_id: object,
+    entry_points: object,
+    parameters: object,
+    notes: object,
+    error: object,
+    solution_id: object,
+    request: object,
+    signature: object,
+    solution: object,
+) -> dict[str, str] | None:
+    """The parameters as a map (key to value, in order) if a conference with these fields
+    would have no problem at all, else None.
+
+    The fields as ``ConferenceData`` holds them (tuples of entry points and parameters), read
+    from its arguments rather than from the value: attribute reads cost more than locals.
+    """
+    try:
+        if error is not None or request is not None:
+            return None
+        if type(conference_id) is not str or not 0 < len(conference_id) <= _CONFERENCE_ID:
+            return None
+        if solution_id is not None and (
+            type(solution_id) is not str or not 0 < len(solution_id) <= _SOLUTION_ID
         ):
-            return False
-    if not entry_point_set_clean(data.entry_points):
-        return False
-    held = data.__dict__.get("_parameter_map")
-    if held is not None:  # built from clean pairs, each key once
-        return len(held) <= MAX_ITEMS
-    parameters = data.parameters
-    if type(parameters) is not tuple or len(parameters) > MAX_ITEMS:
-        return False
-    if parameters:
-        parameter_class = model.ConferenceParameter
-        keys = set()
-        for parameter in parameters:
-            if type(parameter) is not parameter_class or not parameter._valid:
-                return False
-            keys.add(parameter.key)
-        if len(keys) != len(parameters):
-            return False  # a key twice
-    return True
+            return None
+        if notes is not None and (type(notes) is not str or len(notes) > _NOTES):
+            return None
+        if signature is not None and type(signature) is not str:
+            return None
+        if solution is not None and solution is not model._ADD_ON_SOLUTION:  # the shared default
+            if type(solution) is not model.ConferenceSolution:
+                return None
+            kind = solution.key_type
+            if not (kind is None or kind is ADD_ON or kind is HANGOUTS_MEET):
+                return None
+            name = solution.name
+            icon = solution.icon_uri
+            if (name is not None and type(name) is not str) or (
+                icon is not None and type(icon) is not str
+            ):
+                return None
+        if not entry_point_set_clean(entry_points):
+            return None
+        if type(parameters) is not tuple or len(parameters) > MAX_ITEMS:
+            return None
+        held: dict[str, str] = {}
+        if parameters:
+            parameter_class = model.ConferenceParameter
+            for parameter in parameters:
+                if type(parameter) is not parameter_class or not parameter._valid:
+                    return None
+                held[parameter.key] = parameter.value
+            if len(held) != len(parameters):
+                return None  # a key twice
+        return held
+    except Exception:
+        return None
 
 
 def entry_point_set_clean(entry_points: object) -> bool:

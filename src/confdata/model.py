@@ -310,31 +310,41 @@ def _holding(
     ``__init__`` and the rules to see."""
     held: dict[str, Any] = {"entryPointType": _TYPE_SPELLINGS[kind], "uri": uri}
     # Each member given is put in only if plainly clean (the common case: one or two given).
-    if label is not None and not _put(held, "label", label, _LABEL):
-        return None
-    if pin is not None and not _put(held, "pin", pin, _SECRET):
-        return None
-    if access_code is not None and not _put(held, "accessCode", access_code, _SECRET):
-        return None
-    if meeting_code is not None and not _put(held, "meetingCode", meeting_code, _SECRET):
-        return None
-    if passcode is not None and not _put(held, "passcode", passcode, _SECRET):
-        return None
-    if password is not None and not _put(held, "password", password, _SECRET):
-        return None
+    # Unrolled: this runs for every entry point made, and a call per member cost a tenth.
+    if label is not None:
+        if type(label) is not str or len(label) > _LABEL:
+            return None
+        held["label"] = label
+    if pin is not None:
+        if type(pin) is not str or len(pin) > _SECRET:
+            return None
+        held["pin"] = pin
+    if access_code is not None:
+        if type(access_code) is not str or len(access_code) > _SECRET:
+            return None
+        held["accessCode"] = access_code
+    if meeting_code is not None:
+        if type(meeting_code) is not str or len(meeting_code) > _SECRET:
+            return None
+        held["meetingCode"] = meeting_code
+    if passcode is not None:
+        if type(passcode) is not str or len(passcode) > _SECRET:
+            return None
+        held["passcode"] = passcode
+    if password is not None:
+        if type(password) is not str or len(password) > _SECRET:
+            return None
+        held["password"] = password
     if region_code is not None:
         held["regionCode"] = region_code
     if feature is not None:
         held["entryPointFeatures"] = [_FEATURE_SPELLINGS[feature]]
-    return holding_json(kind, held)
-
-
-def _put(held: dict[str, Any], key: str, value: object, limit: int) -> bool:
-    """Put ``value`` in ``held`` if it is an exact ``str`` of at most ``limit`` characters."""
-    if type(value) is not str or len(value) > limit:
-        return False
-    held[key] = value
-    return True
+    ep = _new(EntryPoint)
+    values = ep.__dict__
+    values["type"] = kind
+    values["_json"] = held
+    values["_found"] = _CLEAN
+    return ep
 
 
 def holding_json(kind: EntryPointType, held: dict[str, Any]) -> EntryPoint:
@@ -523,7 +533,9 @@ class ConferenceData:
         if type(entry_points) is not tuple:
             entry_points = _entry_points(entry_points)
         values["entry_points"] = entry_points
-        values["parameters"] = parameters if type(parameters) is tuple else _parameters(parameters)
+        if type(parameters) is not tuple:
+            parameters = _parameters(parameters)
+        values["parameters"] = parameters
         values["notes"] = notes
         values["error"] = error
         values["conference_solution_id"] = conference_solution_id
@@ -535,8 +547,16 @@ class ConferenceData:
         values["preserved"] = _EMPTY_MAPPING
         values["source_form"] = None
         values["read_problems"] = ()
-        if not _fast.conference_data_is_clean(self):
+        # Checked from the arguments (cheaper than reading the fields back); a clean value
+        # also keeps its parameters as a map, which emitting copies.
+        held = _fast.clean_parameter_map(
+            conference_id, entry_points, parameters, notes, error, conference_solution_id,
+            create_request, signature, conference_solution,
+        )  # fmt: skip
+        if held is None:
             _raise_errors(_model_checks.check_conference_data(self))
+        elif held:
+            values["_parameter_map"] = held
 
     def __attrs_post_init__(self) -> None:
         # Also run by the init attrs generates for a subclass.
@@ -548,7 +568,8 @@ class ConferenceData:
         def __getattr__(self, name: str) -> Any:
             # Reached only for a field missing from the instance dict: a value built clean
             # holds its parameters as a map (``_parameter_map``, keys unique and each pair
-            # checked) and makes the ConferenceParameter values on first use.
+            # checked) and makes the ConferenceParameter values on first use. (A value made
+            # by __init__ from clean parameters holds the map next to them.)
             values = self.__dict__
             held = values.get("_parameter_map")
             if held is None or name != "parameters":
