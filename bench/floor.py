@@ -22,35 +22,21 @@ from confdata._regions import ASSIGNED_REGION_CODES
 from confdata.model import _LABEL, _SECRET
 
 sys.path.insert(0, str(Path(__file__).parent))
-from run import NOTES, confdata_build, dict_literal, gcsa_build, median_seconds
+from run import NOTES, confdata_build, confdata_values, dict_literal, gcsa_build, median_seconds
 
 _new = object.__new__
 
 
-def _codes(
-    held: dict[str, Any],
-    checked: bool,
-    label: str | None,
-    pin: str | None,
-    access_code: str | None = None,
-    passcode: str | None = None,
-) -> None:
-    """Put the codes given in ``held``; checked ones must be short enough strings."""
-    for key, value, limit in (
-        ("label", label, _LABEL),
-        ("pin", pin, _SECRET),
-        ("accessCode", access_code, _SECRET),
-        ("passcode", passcode, _SECRET),
-    ):
-        if value is not None:
-            if checked and (type(value) is not str or len(value) > limit):
-                raise ValueError(key)
-            held[key] = value
+def _code(value: object, limit: int) -> None:
+    """A checked code must be a short enough string."""
+    if type(value) is not str or len(value) > limit:
+        raise ValueError(value)
 
 
 class Point:
     """An entry point holding its JSON, made by named constructors like confdata's;
-    ``checked`` runs confdata's own checks on the arguments first."""
+    ``checked`` runs confdata's own checks on the arguments first. Written as tight as the
+    prototype allows (no helper per member, no call to make the object)."""
 
     __slots__ = ("json", "kind")
     json: dict[str, Any]
@@ -58,19 +44,23 @@ class Point:
     checked = False
 
     @classmethod
-    def _made(cls, kind: str, held: dict[str, Any]) -> Point:
-        point = _new(cls)
-        point.kind = kind
-        point.json = held
-        return point
-
-    @classmethod
     def video(cls, uri: str, *, label: str | None = None, passcode: str | None = None) -> Point:
-        if cls.checked and not web_uri(uri):
+        checked = cls.checked
+        if checked and not web_uri(uri):
             raise ValueError(uri)
         held: dict[str, Any] = {"entryPointType": "video", "uri": uri}
-        _codes(held, cls.checked, label, None, passcode=passcode)
-        return cls._made("video", held)
+        if label is not None:
+            if checked:
+                _code(label, _LABEL)
+            held["label"] = label
+        if passcode is not None:
+            if checked:
+                _code(passcode, _SECRET)
+            held["passcode"] = passcode
+        point = _new(cls)
+        point.kind = "video"
+        point.json = held
+        return point
 
     @classmethod
     def phone(
@@ -82,27 +72,48 @@ class Point:
         region: str,
         feature: str,
     ) -> Point:
-        if cls.checked and not (dialable_uri(uri, "tel:") and region in ASSIGNED_REGION_CODES):
+        checked = cls.checked
+        if checked and not (dialable_uri(uri, "tel:") and region in ASSIGNED_REGION_CODES):
             raise ValueError(uri)
         held: dict[str, Any] = {"entryPointType": "phone", "uri": uri}
-        _codes(held, cls.checked, label, pin)
+        if label is not None:
+            if checked:
+                _code(label, _LABEL)
+            held["label"] = label
+        if pin is not None:
+            if checked:
+                _code(pin, _SECRET)
+            held["pin"] = pin
         held["regionCode"] = region
         held["entryPointFeatures"] = [feature]
-        return cls._made("phone", held)
+        point = _new(cls)
+        point.kind = "phone"
+        point.json = held
+        return point
 
     @classmethod
     def sip(cls, uri: str, *, access_code: str | None = None) -> Point:
-        if cls.checked and not dialable_uri(uri, "sip:"):
+        checked = cls.checked
+        if checked and not dialable_uri(uri, "sip:"):
             raise ValueError(uri)
         held: dict[str, Any] = {"entryPointType": "sip", "uri": uri}
-        _codes(held, cls.checked, None, None, access_code)
-        return cls._made("sip", held)
+        if access_code is not None:
+            if checked:
+                _code(access_code, _SECRET)
+            held["accessCode"] = access_code
+        point = _new(cls)
+        point.kind = "sip"
+        point.json = held
+        return point
 
     @classmethod
     def more(cls, uri: str) -> Point:
         if cls.checked and not web_uri(uri):
             raise ValueError(uri)
-        return cls._made("more", {"entryPointType": "more", "uri": uri})
+        point = _new(cls)
+        point.kind = "more"
+        point.json = {"entryPointType": "more", "uri": uri}
+        return point
 
 
 class CheckedPoint(Point):
@@ -240,23 +251,42 @@ def typical(builder: Callable[[], Mutable | Chain], kind: type[Point]) -> dict[s
     return written
 
 
+def typical_values(kind: type[Point]) -> dict[str, Any]:
+    """The typical conference from its values, without a builder (confdata's value
+    constructors: ``ConferenceData(...)`` given the entry points and parameters)."""
+    points = [
+        kind.video(URL, label="acme.example/j/123456789", passcode="abc123"),
+        kind.phone(TOLL, label="+1 202-555-0123", pin="4321", region="US", feature="toll"),
+        kind.phone(TOLL_FREE, pin="4321", region="US", feature="toll_free"),
+        kind.sip("sip:123456789@sip.acme.example", access_code="9"),
+        kind.more("https://acme.example/dial-in/123456789"),
+    ]
+    parameters = [("meetingId", "123456789"), ("hostKey", "h-42"), ("region", "us-east")]
+    state = {"conference_id": "123-456-789", "conference_solution_id": "acme-video"}
+    state["notes"] = NOTES
+    return _data(state, points, parameters).to_calendar_json()
+
+
 def main() -> None:
     variants: list[tuple[str, Callable[[], object]]] = [
         ("in place, entry points as given", lambda: typical(Mutable, Point)),
         ("in place, entry points checked", lambda: typical(Mutable, CheckedPoint)),
         ("new builder per step, entry points as given", lambda: typical(Chain, Point)),
         ("new builder per step, entry points checked", lambda: typical(Chain, CheckedPoint)),
+        ("no builder, entry points as given", lambda: typical_values(Point)),
+        ("no builder, entry points checked", lambda: typical_values(CheckedPoint)),
         ("gcsa build + serialize", gcsa_build),
         ("confdata builders + to_calendar_json", confdata_build),
+        ("confdata value constructors + to_calendar_json", confdata_values),
     ]
-    for name, function in variants[:4]:
+    for name, function in variants[:6]:
         if function() != dict_literal():
             raise SystemExit(f"{name}: not the typical conference's JSON")
     gcsa = median_seconds(gcsa_build)
-    print(f"{'build + emit, typical':48s} {'median':>9s}  vs gcsa")
+    print(f"{'build + emit, typical':52s} {'median':>9s}  vs gcsa")
     for name, function in variants:
         seconds = gcsa if function is gcsa_build else median_seconds(function)
-        print(f"{name:48s} {seconds * 1e6:7.1f}µs  {seconds / gcsa:5.2f}x")
+        print(f"{name:52s} {seconds * 1e6:7.1f}µs  {seconds / gcsa:5.2f}x")
 
 
 if __name__ == "__main__":
