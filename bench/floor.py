@@ -1,13 +1,14 @@
-"""The floor of build + emit: a stripped prototype of confdata's build path, four ways.
+"""The floor of build + emit: a stripped prototype of confdata's build path, six ways.
 
 Plain slotted classes, no public model around them (no equality, repr, evolve, error
 results, lenient reads or add-on form), the typical conference's exact JSON out. Two
-switches: builders that change in place or, as confdata's, return a new builder per step;
-entry points taken as given or, as confdata's, checked by the named constructors with
-confdata's own checks. ``python bench/floor.py`` prints each variant's median against gcsa's
-build + serialize and confdata's builders, measured in the same run. Nothing here is part
-of the library or of ``make test``; it backs the performance page's "Why build + emit is not
-there".
+switches: builders that change in place, return a new builder per step (as confdata's), or
+no builder at all (as confdata's value constructors); entry points taken as given or, as
+confdata's, checked by the named constructors with confdata's own checks.
+``python bench/floor.py`` prints each variant's median against gcsa's build + serialize,
+with confdata's builders and value constructors, measured in the same run. Nothing here is
+part of the library or of ``make test``; it backs the performance page's "Why build + emit is
+not there".
 """
 
 from __future__ import annotations
