@@ -310,41 +310,36 @@ def _holding(
     ``__init__`` and the rules to see."""
     held: dict[str, Any] = {"entryPointType": _TYPE_SPELLINGS[kind], "uri": uri}
     # Each member given is put in only if plainly clean (the common case: one or two given).
-    # Unrolled: this runs for every entry point made, and a call per member cost a tenth.
-    if label is not None:
-        if type(label) is not str or len(label) > _LABEL:
-            return None
-        held["label"] = label
-    if pin is not None:
-        if type(pin) is not str or len(pin) > _SECRET:
-            return None
-        held["pin"] = pin
-    if access_code is not None:
-        if type(access_code) is not str or len(access_code) > _SECRET:
-            return None
-        held["accessCode"] = access_code
-    if meeting_code is not None:
-        if type(meeting_code) is not str or len(meeting_code) > _SECRET:
-            return None
-        held["meetingCode"] = meeting_code
-    if passcode is not None:
-        if type(passcode) is not str or len(passcode) > _SECRET:
-            return None
-        held["passcode"] = passcode
-    if password is not None:
-        if type(password) is not str or len(password) > _SECRET:
-            return None
-        held["password"] = password
+    if label is not None and not _put(held, "label", label, _LABEL):
+        return None
+    if pin is not None and not _put(held, "pin", pin, _SECRET):
+        return None
+    if access_code is not None and not _put(held, "accessCode", access_code, _SECRET):
+        return None
+    if meeting_code is not None and not _put(held, "meetingCode", meeting_code, _SECRET):
+        return None
+    if passcode is not None and not _put(held, "passcode", passcode, _SECRET):
+        return None
+    if password is not None and not _put(held, "password", password, _SECRET):
+        return None
     if region_code is not None:
         held["regionCode"] = region_code
     if feature is not None:
         held["entryPointFeatures"] = [_FEATURE_SPELLINGS[feature]]
-    ep = _new(EntryPoint)
+    ep = _new(EntryPoint)  # as holding_json() does, without a call for every entry point
     values = ep.__dict__
     values["type"] = kind
     values["_json"] = held
     values["_found"] = _CLEAN
     return ep
+
+
+def _put(held: dict[str, Any], key: str, value: object, limit: int) -> bool:
+    """Put ``value`` in ``held`` if it is an exact ``str`` of at most ``limit`` characters."""
+    if type(value) is not str or len(value) > limit:
+        return False
+    held[key] = value
+    return True
 
 
 def holding_json(kind: EntryPointType, held: dict[str, Any]) -> EntryPoint:
