@@ -36,7 +36,6 @@ from gcsa.serializers.conference_serializer import ConferenceSolutionSerializer
 
 from confdata import (
     ConferenceData,
-    ConferenceParameter,
     EntryPoint,
     EntryPointFeature,
     validate_addon_json,
@@ -93,7 +92,8 @@ def confdata_build() -> object:
 
 
 def confdata_values() -> object:
-    # The same conference from the value constructors (each checks itself), no builder steps.
+    # The same conference from the value constructors (each checks itself), no builder steps;
+    # the parameters as a dict of key to value, the shortest way to give them.
     return ConferenceData(
         conference_id="123-456-789",
         conference_solution_id="acme-video",
@@ -119,11 +119,7 @@ def confdata_values() -> object:
             EntryPoint.sip("sip:123456789@sip.acme.example", access_code="9"),
             EntryPoint.more("https://acme.example/dial-in/123456789"),
         ],
-        parameters=[
-            ConferenceParameter("meetingId", "123456789"),
-            ConferenceParameter("hostKey", "h-42"),
-            ConferenceParameter("region", "us-east"),
-        ],
+        parameters={"meetingId": "123456789", "hostKey": "h-42", "region": "us-east"},
         notes=NOTES,
     ).to_calendar_json()
 

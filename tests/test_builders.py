@@ -391,6 +391,22 @@ def test_parameters_given_as_values_and_as_pairs_build_alike() -> None:
     assert _codes(error) == [("duplicate-parameter-key", "/parameters/2")]
 
 
+def test_parameters_given_as_a_mapping_are_one_step_each() -> None:
+    """``parameters({...})`` and the builder's ``parameters=`` take key to value, a step
+    per pair; a bad pair raises at once, naming the member."""
+    base = ConferenceDataBuilder().conference_id("abc").entry_point(VIDEO)
+    stepped = base.parameter("a", "1").parameter("b", "2")
+    assert base.parameters({"a": "1", "b": "2"}) == stepped
+    assert base.parameters({}) == base
+    made = ConferenceDataBuilder(
+        conference_id="abc", entry_points=[VIDEO], parameters={"a": "1", "b": "2"}
+    )
+    assert made.build() == stepped.build()
+    with pytest.raises(ValidationError) as error:
+        base.parameters({"a": "1", "b": 2})  # type: ignore[arg-type]
+    assert _codes(error) == [("type", "/value")]
+
+
 def test_steps_of_a_subclass_return_the_subclass() -> None:
     class Templated(ConferenceDataBuilder):
         __slots__ = ()

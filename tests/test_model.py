@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import copy
 import pickle
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
+from types import MappingProxyType
+from typing import Any
 
 import attrs
 import pytest
@@ -177,8 +179,14 @@ _OPERATIONS: list[tuple[str, Callable[[ConferenceData], object]]] = [
 ]
 
 
+def _given_a_map() -> ConferenceData:
+    """The full conference made by __init__ with its parameters given as a dict."""
+    data = fixtures.full_conference()
+    return attrs.evolve(data, parameters={p.key: p.value for p in data.parameters})
+
+
 @pytest.mark.parametrize(("name", "operation"), _OPERATIONS, ids=[n for n, _ in _OPERATIONS])
-@pytest.mark.parametrize("make", [fixtures.full_conference, fixtures.video_only])
+@pytest.mark.parametrize("make", [fixtures.full_conference, fixtures.video_only, _given_a_map])
 def test_values_holding_their_json_act_as_made_by_init(
     make: Callable[[], ConferenceData], name: str, operation: Callable[[ConferenceData], object]
 ) -> None:
@@ -217,3 +225,70 @@ def test_written_out_inits_set_every_field() -> None:
     with pytest.raises(ValidationError):
         ConferenceData(conference_id="")
     assert attrs.evolve(data, notes="n").notes == "n"
+
+
+@given(conference_data())
+def test_parameters_given_as_a_mapping_make_the_same_value(data: ConferenceData) -> None:
+    """``parameters`` also takes key to value, the JSON's shape: the value equals the one
+    made from ConferenceParameter values, writes the same JSON both ways, and keeps its own
+    copy of the dict it was given."""
+    given = {p.key: p.value for p in data.parameters}  # valid values: each key once
+    made = attrs.evolve(data, parameters=given)
+    assert made == data
+    assert hash(made) == hash(data)
+    assert made.to_calendar_json() == data.to_calendar_json()
+    assert made.to_addon_json() == data.to_addon_json()
+    given["added"] = "later"
+    assert made.parameters == data.parameters
+    assert "added" not in str(made.to_calendar_json())
+
+
+_ENTRY_POINTS = (EntryPoint.video("https://acme.example/j/1"),)
+
+
+class _BrokenMapping(Mapping[str, str]):
+    """A mapping whose items cannot be read."""
+
+    def __getitem__(self, key: str) -> str:
+        raise KeyError(key)
+
+    def __iter__(self) -> Iterator[str]:
+        raise RuntimeError("no items")
+
+    def __len__(self) -> int:
+        return 1
+
+
+@pytest.mark.parametrize(
+    ("parameters", "expected"),
+    [
+        ({1: "v"}, [("type", "/parameters/0/key")]),
+        ({"k": 2, "": "v"}, [("type", "/parameters/0/value"), ("empty", "/parameters/1/key")]),
+        ({"k": "v" * 1025}, [("max-length", "/parameters/0/value")]),
+        ({f"k{i}": "v" for i in range(301)}, [("max-items", "/parameters")]),
+        (MappingProxyType({"k": None}), [("type", "/parameters/0/value")]),
+        (_BrokenMapping(), [("type", "/parameters")]),
+    ],
+    ids=["key type", "value type and empty key", "long value", "301 pairs", "proxy", "broken"],
+)
+def test_a_mapping_of_bad_parameters_is_reported_pair_by_pair(
+    parameters: Mapping[Any, Any], expected: list[tuple[str, str]]
+) -> None:
+    """Each bad pair is reported at its place in the mapping's order, as values would be."""
+    with pytest.raises(ValidationError) as error:
+        ConferenceData(conference_id="c", entry_points=_ENTRY_POINTS, parameters=parameters)
+    assert [(p.code, p.path) for p in error.value.problems if p.is_error] == expected
+
+
+def test_a_mapping_that_is_not_a_dict_is_taken_too() -> None:
+    """Any mapping gives the value a dict gives (only a plain dict is kept as it is)."""
+    pairs = {"meetingId": "123", "region": "eu"}
+    from_dict = ConferenceData(conference_id="c", entry_points=_ENTRY_POINTS, parameters=pairs)
+    from_proxy = ConferenceData(
+        conference_id="c", entry_points=_ENTRY_POINTS, parameters=MappingProxyType(pairs)
+    )
+    assert from_proxy == from_dict
+    assert [(p.key, p.value) for p in from_dict.parameters] == list(pairs.items())
+    empty = ConferenceData(conference_id="c", entry_points=_ENTRY_POINTS, parameters={})
+    assert empty.parameters == ()
+    assert "parameters" not in empty.to_calendar_json()

@@ -364,14 +364,8 @@ def _calendar(obj: object, parts: Parts | None = None) -> bool:
         mapping = addon["parameters"]
         if type(mapping) is not dict or not 0 < len(mapping) <= MAX_ITEMS:
             return False
-        for key, item in mapping.items():
-            if (
-                type(key) is not str
-                or type(item) is not str
-                or not 0 < len(key) <= _KEY
-                or len(item) > _VALUE
-            ):
-                return False
+        if not pairs_clean(mapping):
+            return False
         if parts is not None:  # held as a map, keys unique and each pair checked
             parts.parameter_map = mapping.copy()
     if request is _MISSING and (solution is _MISSING or not count):
@@ -568,6 +562,20 @@ def phone_members_clean(uri: str, region: object, features: object) -> bool:
 def parameter_clean(key: object, value: object) -> bool:
     """True only if a parameter with this key and value would have no problem at all."""
     return type(key) is str and type(value) is str and 0 < len(key) <= _KEY and len(value) <= _VALUE
+
+
+def pairs_clean(mapping: dict[Any, Any]) -> bool:
+    """True only if every key and value of ``mapping`` would make a clean parameter
+    (:func:`parameter_clean`'s test, written into the loop: maps hold up to 300 pairs)."""
+    for key, value in mapping.items():
+        if (
+            type(key) is not str
+            or type(value) is not str
+            or not 0 < len(key) <= _KEY
+            or len(value) > _VALUE
+        ):
+            return False
+    return True
 
 
 def conference_data_is_clean(data: ConferenceData) -> bool:

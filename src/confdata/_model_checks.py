@@ -241,7 +241,7 @@ def check_conference_data(data: ConferenceData) -> list[Problem]:
             out,
             "type",
             "/parameters",
-            f"parameters must be a sequence of ConferenceParameter "
+            f"parameters must be ConferenceParameter values or a mapping of key to value "
             f"(got {describe_type(parameters)})",
         )
         parameters = ()

@@ -7,7 +7,7 @@ raises with every problem at once. Warnings fail ``build()`` only with ``strict=
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 import attrs
@@ -434,7 +434,7 @@ class ConferenceDataBuilder:
         self,
         conference_id: str | None = None,
         entry_points: Iterable[EntryPoint] = _NO_ITEMS,
-        parameters: Iterable[ConferenceParameter] = _NO_ITEMS,
+        parameters: Iterable[ConferenceParameter] | Mapping[str, str] = _NO_ITEMS,
         notes: str | None = None,
         error: ConferenceError | None = None,
         conference_solution_id: str | None = None,
@@ -596,8 +596,14 @@ class ConferenceDataBuilder:
             parameter = ConferenceParameterBuilder().key(key).build()  # reports the value
         return _step(self, _PARAMETER, parameter)
 
-    def parameters(self, parameters: Iterable[ConferenceParameter]) -> Self:
-        """Add several parameters (``ConferenceParameter`` values) in order."""
+    def parameters(self, parameters: Iterable[ConferenceParameter] | Mapping[str, str]) -> Self:
+        """Add several parameters in order: ``ConferenceParameter`` values, or a mapping of
+        key to value (one :meth:`parameter` step per pair)."""
+        if isinstance(parameters, Mapping):
+            builder = self
+            for key, value in parameters.items():
+                builder = builder.parameter(key, value)
+            return builder
         return _add_each(self, parameters, "/parameters", "parameters", _add_parameter)
 
     def notes(self, notes: str) -> Self:

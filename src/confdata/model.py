@@ -22,6 +22,7 @@ from . import (
 from ._checks import (
     LIMIT_LABEL,
     LIMIT_SECRET,
+    MAX_ITEMS,
 )
 from ._enums import (
     MORE,
@@ -108,7 +109,14 @@ def _entry_points(value: Iterable[EntryPoint]) -> tuple[EntryPoint, ...]:
     return tuple(value) if _is_sequence(value) else value  # type: ignore[return-value]
 
 
-def _parameters(value: Iterable[ConferenceParameter]) -> tuple[ConferenceParameter, ...]:
+def _parameters(
+    value: Iterable[ConferenceParameter] | Mapping[str, str],
+) -> tuple[ConferenceParameter, ...]:
+    if isinstance(value, Mapping):  # key to value, as the JSON holds them: checked by the rules
+        try:
+            return tuple([make_parameter(k, v, False) for k, v in value.items()])
+        except Exception:  # a mapping that fails to give its items
+            return value  # type: ignore[return-value]  # reported by the rules
     return tuple(value) if _is_sequence(value) else value  # type: ignore[return-value]
 
 
@@ -481,7 +489,9 @@ def _freeze_preserved(value: Mapping[str, Any]) -> Mapping[str, Any]:
 class ConferenceData:
     """Everything Calendar needs to let attendees join, or a :class:`ConferenceError`.
 
-    Create it with :class:`~confdata.ConferenceDataBuilder` or one of the JSON readers.
+    Create it with :class:`~confdata.ConferenceDataBuilder`, one of the JSON readers, or
+    directly; ``parameters`` takes :class:`ConferenceParameter` values or a mapping of key to
+    value (``{"meetingId": "123"}``), and is always read back as values.
     ``preserved`` holds members kept verbatim from the JSON it was read from (unknown members,
     empty containers), keyed by JSON Pointer, so that emitting that form again loses nothing.
     """
@@ -512,7 +522,7 @@ class ConferenceData:
         self,
         conference_id: str | None = None,
         entry_points: Iterable[EntryPoint] = (),
-        parameters: Iterable[ConferenceParameter] = (),
+        parameters: Iterable[ConferenceParameter] | Mapping[str, str] = (),
         notes: str | None = None,
         error: ConferenceError | None = None,
         conference_solution_id: str | None = None,
@@ -525,12 +535,23 @@ class ConferenceData:
         # error), with the common tuple and list taken without a converter call.
         values = self.__dict__
         values["conference_id"] = conference_id
-        if type(entry_points) is not tuple:
+        if type(entry_points) is list:
+            entry_points = tuple(entry_points)
+        elif type(entry_points) is not tuple:
             entry_points = _entry_points(entry_points)
         values["entry_points"] = entry_points
-        if type(parameters) is not tuple:
+        if (
+            type(parameters) is dict
+            and len(parameters) <= MAX_ITEMS
+            and _fast.pairs_clean(parameters)
+        ):
+            if parameters:  # kept as a map: the values are made on first use
+                values["_parameter_map"] = parameters.copy()
+            parameters = ()
+        elif type(parameters) is not tuple:
             parameters = _parameters(parameters)
-        values["parameters"] = parameters
+        if "_parameter_map" not in values:
+            values["parameters"] = parameters
         values["notes"] = notes
         values["error"] = error
         values["conference_solution_id"] = conference_solution_id
@@ -563,8 +584,8 @@ class ConferenceData:
         def __getattr__(self, name: str) -> Any:
             # Reached only for a field missing from the instance dict: a value built clean
             # holds its parameters as a map (``_parameter_map``, keys unique and each pair
-            # checked) and makes the ConferenceParameter values on first use. (A value made
-            # by __init__ from clean parameters holds the map next to them.)
+            # checked) and makes the ConferenceParameter values on first use. (__init__ keeps
+            # a clean dict it is given as such a map; from clean values, the map next to them.)
             values = self.__dict__
             held = values.get("_parameter_map")
             if held is None or name != "parameters":
