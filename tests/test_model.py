@@ -281,7 +281,8 @@ def test_a_mapping_of_bad_parameters_is_reported_pair_by_pair(
 
 
 def test_a_mapping_that_is_not_a_dict_is_taken_too() -> None:
-    """Any mapping gives the value a dict gives (only a plain dict is kept as it is)."""
+    """Any mapping gives the value a dict gives (a clean plain dict is kept as a map, copied;
+    any other mapping as values)."""
     pairs = {"meetingId": "123", "region": "eu"}
     from_dict = ConferenceData(conference_id="c", entry_points=_ENTRY_POINTS, parameters=pairs)
     from_proxy = ConferenceData(
