@@ -542,15 +542,14 @@ class ConferenceData:
         values["entry_points"] = entry_points
         if (
             type(parameters) is dict
-            and len(parameters) <= MAX_ITEMS
+            and 0 < len(parameters) <= MAX_ITEMS
             and _fast.pairs_clean(parameters)
         ):
-            if parameters:  # kept as a map: the values are made on first use
-                values["_parameter_map"] = parameters.copy()
+            values["_parameter_map"] = parameters.copy()  # the values are made on first use
             parameters = ()
-        elif type(parameters) is not tuple:
-            parameters = _parameters(parameters)
-        if "_parameter_map" not in values:
+        else:
+            if type(parameters) is not tuple:
+                parameters = _parameters(parameters)
             values["parameters"] = parameters
         values["notes"] = notes
         values["error"] = error
