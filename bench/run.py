@@ -22,7 +22,7 @@ import tempfile
 import time
 import timeit
 import tracemalloc
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -339,13 +339,24 @@ def interpreter() -> str:
     )
 
 
-def median_seconds(function: Callable[[], object], budget: float = 0.4) -> float:
-    """The median time of one call, over seven repeats of an automatically sized loop."""
-    function()
-    timer = timeit.Timer(function)
-    number, _ = timer.autorange()
-    number = max(1, int(number * budget / 0.2))
-    return statistics.median(timer.repeat(repeat=7, number=number)) / number
+def interleaved_medians(
+    functions: Sequence[Callable[[], object]], budget: float = 0.4, rounds: int = 7
+) -> list[float]:
+    """The median time of one call of each function, over ``rounds`` rounds that each time
+    every function once, in turn: whatever drifts during a run (other work on the machine,
+    the clock) then falls on all contenders of a task alike, and their ratios hold still.
+    Each loop is sized to take about ``budget`` seconds."""
+    timers = []
+    for function in functions:
+        function()
+        timer = timeit.Timer(function)
+        number, _ = timer.autorange()  # at least 0.2 s
+        timers.append((timer, max(1, int(number * budget / 0.2))))
+    samples: list[list[float]] = [[] for _ in functions]
+    for _ in range(rounds):
+        for (timer, number), sample in zip(timers, samples, strict=True):
+            sample.append(timer.timeit(number) / number)
+    return [statistics.median(sample) for sample in samples]
 
 
 def peak_memory(function: Callable[[], object]) -> int:
@@ -420,22 +431,34 @@ def main() -> None:
     if not confdata_build() == confdata_values() == dict_literal():
         raise SystemExit("the build contenders disagree with the dict literal")
     rows: list[tuple[str, str, float, float]] = []
-    print(f"{interpreter()} on {os.cpu_count()} cores; times are medians of 7")
+    print(f"{interpreter()} on {os.cpu_count()} cores; times are medians of 7 interleaved rounds")
     print(f"{'task':<40} {'contender':<40} {'median':>11} {'vs confdata':>12}")
     for task, contenders in TASKS:
-        base = None
+        failures: dict[str, Exception] = {}
         for name, function in contenders:
             try:
-                seconds = median_seconds(function, 0.1 if quick else 0.4)
+                function()
             except Exception as error:  # a peer that cannot handle the valid payload
+                failures[name] = error
+        working = [(name, f) for name, f in contenders if name not in failures]
+        medians = dict(
+            zip(
+                [name for name, _ in working],
+                interleaved_medians([f for _, f in working], 0.1 if quick else 0.4),
+                strict=True,
+            )
+        )
+        base = medians[contenders[0][0]]  # confdata's, listed first
+        for name, _ in contenders:  # in the order listed
+            if name in failures:
+                failure = failures[name]
                 print(
                     f"{task:<40} {name:<40} fails on this valid payload: "
-                    f"{type(error).__name__}: {str(error)[:60]}"
+                    f"{type(failure).__name__}: {str(failure)[:60]}"
                 )
-                rows.append((task, f"{name} (fails: {type(error).__name__})", math.nan, math.nan))
+                rows.append((task, f"{name} (fails: {type(failure).__name__})", math.nan, math.nan))
                 continue
-            if base is None:
-                base = seconds
+            seconds = medians[name]
             ratio = seconds / base
             rows.append((task, name, seconds, ratio))
             print(f"{task:<40} {name:<40} {seconds * 1e6:9.1f}µs {ratio:11.2f}x")
