@@ -311,6 +311,30 @@ def test_detect_changes_rejects_a_non_callable_predicate() -> None:
         detect_changes([], is_ours="Acme")  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize(
+    ("list_page", "sync_token", "named"),
+    [
+        ("events.list", None, "list_page must be callable"),
+        (None, "s1", "list_page must be callable"),
+        (lambda arguments: {}, 123, "sync_token must be a non-empty string"),
+        (lambda arguments: {}, "", "sync_token must be a non-empty string"),
+        (lambda arguments: {}, b"s1", "sync_token must be a non-empty string"),
+    ],
+)
+def test_sync_events_rejects_wrong_arguments_before_any_call(
+    list_page: Any, sync_token: Any, named: str
+) -> None:
+    """A list_page that cannot be called or a sync token that is not a string is a
+    ValidationError naming the argument, raised before list_page runs."""
+    calls: list[object] = []
+    page: Any = list_page if not callable(list_page) else lambda arguments: calls.append(arguments)
+    with pytest.raises(ValidationError) as raised:
+        sync_events(page, sync_token)
+    assert raised.value.problems[0].code == "type"
+    assert named in str(raised.value)
+    assert calls == []
+
+
 def test_lenient_reading_keeps_unknown_members() -> None:
     """The conference in an update round-trips, unknown members included."""
     data = acme_conference()

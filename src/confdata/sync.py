@@ -273,8 +273,23 @@ def sync_events(
     (``pageToken``, ``syncToken``) and returns the response, for instance
     ``lambda args: service.events().list(calendarId="primary", **args).execute()``. When the
     API answers 410 Gone (the sync token is no longer valid), the run says
-    ``full_resync_needed``: drop stored state and sync again without a token.
+    ``full_resync_needed``: drop stored state and sync again without a token. A
+    ``list_page`` that is not callable or a ``sync_token`` that is not a non-empty string
+    raises :class:`ValidationError` before any call.
     """
+    out: list[Problem] = []
+    if not callable(list_page):
+        report(out, "type", "", f"list_page must be callable (got {describe_type(list_page)})")
+    token_given: object = sync_token
+    if token_given is not None and (not isinstance(token_given, str) or not token_given):
+        report(
+            out,
+            "type",
+            "",
+            f"sync_token must be a non-empty string or None (got {show(token_given)})",
+        )
+    if out:
+        raise ValidationError(out)
     events: list[dict[str, Any]] = []
     page_token: str | None = None
     while True:
@@ -290,7 +305,6 @@ def sync_events(
                 return SyncRun((), None, full_resync_needed=True)
             raise
         if not isinstance(page, Mapping):
-            out: list[Problem] = []
             report(out, "type", "", f"an events.list page must be an object (got {show(page)})")
             raise ValidationError(out)
         items = page.get("items", [])
