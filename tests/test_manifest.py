@@ -92,3 +92,15 @@ def test_unreadable_manifest_file_is_a_validation_error(tmp_path: Path) -> None:
     broken.write_text("{", encoding="utf-8")
     with pytest.raises(ValidationError, match=r"broken\.json"):
         Manifest.load(broken)
+
+
+@pytest.mark.parametrize("method", ["owns", "resolve_solution"])
+@pytest.mark.parametrize("data", [None, {"conferenceId": "x"}, "acme-video"])
+def test_owns_and_resolve_solution_take_only_conference_data(method: str, data: object) -> None:
+    """Anything but a ConferenceData is a ValidationError naming the argument, not an
+    AttributeError from inside."""
+    manifest = Manifest.from_json(manifest_payload())
+    with pytest.raises(ValidationError) as raised:
+        getattr(manifest, method)(data)
+    assert raised.value.problems[0].code == "type"
+    assert "data must be a confdata.ConferenceData" in str(raised.value)

@@ -114,6 +114,7 @@ class Manifest:
         ``addOn`` solution whose name is a declared solution's name is ours; data that still
         carries a ``conference_solution_id`` is matched by id.
         """
+        data = _conference(data)
         if data.conference_solution_id is not None:
             return data.conference_solution_id in self.solution_ids
         solution = data.conference_solution
@@ -125,6 +126,7 @@ class Manifest:
 
     def resolve_solution(self, data: model.ConferenceData) -> model.ConferenceSolution | None:
         """``data``'s Calendar solution, its missing name and icon taken from this manifest."""
+        data = _conference(data)
         current = data.conference_solution
         declared = (
             self.solution(data.conference_solution_id)
@@ -175,6 +177,17 @@ class Manifest:
             report(out, "type", "", f"manifest {os.fspath(path)!r} could not be read: {error}")
             raise ValidationError(out) from error
         return cls.from_json(obj)
+
+
+def _conference(data: object) -> model.ConferenceData:
+    """``data`` if it is a :class:`ConferenceData`; anything else is a usage error."""
+    if not isinstance(data, model.ConferenceData):
+        out: list[Problem] = []
+        report(
+            out, "type", "", f"data must be a confdata.ConferenceData (got {describe_type(data)})"
+        )
+        raise ValidationError(out)
+    return data
 
 
 def _mapping(out: list[Problem], value: object, path: str, name: str) -> Mapping[Any, Any] | None:
