@@ -218,6 +218,20 @@ def test_permission_denied(
     assert "checked 1 file(s)" in out
 
 
+@pytest.mark.parametrize("argv", [0, "validate", [1], ["rules", b"--format"]])
+def test_main_with_argv_that_is_not_a_list_of_strings(
+    argv: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """cli.main() called with something other than strings is a usage error (exit status
+    2, naming argv), not a TypeError from argparse."""
+    from confdata import cli
+
+    with pytest.raises(SystemExit) as raised:
+        cli.main(argv)
+    assert raised.value.code == 2
+    assert "argv must be a list of strings" in capsys.readouterr().err
+
+
 def test_dangling_symlink(tmp_path: Path) -> None:
     """A path that cannot be opened (a dangling symlink) is an input error naming it."""
     link = tmp_path / "gone.json"

@@ -25,6 +25,7 @@ from confdata.testing import (
     assert_valid_conference_data,
     calendar_json,
     conference_data,
+    conference_errors,
     entry_points,
     full_conference,
     invalid_addon_json,
@@ -157,6 +158,10 @@ def test_bad_arguments_raise_invalid_argument() -> None:
         lambda: invalid_calendar_json(codes=["auth-url-required"]),
         lambda: invalid_calendar_json(codes="type"),
         lambda: invalid_addon_json(codes=["toll-and-toll-free", "duplicate-feature"]),
+        lambda: invalid_calendar_json(codes=0),  # type: ignore[arg-type]
+        lambda: invalid_calendar_json(codes=[["type"]]),  # type: ignore[list-item]
+        lambda: conference_errors(types=None),  # type: ignore[arg-type]
+        lambda: conference_errors(types=[]),
     ]
     for make in bad:
         with pytest.raises(InvalidArgument):

@@ -348,7 +348,15 @@ def _example(kind: str, form: str, out: TextIO) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    given: object = argv  # typed loosely: callers may pass anything
+    if given is not None and (
+        isinstance(given, (str, bytes))
+        or not isinstance(given, Sequence)
+        or not all(isinstance(arg, str) for arg in given)
+    ):
+        parser.error(f"argv must be a list of strings (got {given!r:.60})")
+    args = parser.parse_args(argv)
     out = sys.stdout
     for stream in (sys.stdout, sys.stderr):
         # File names that are not valid UTF-8 must not stop the report.

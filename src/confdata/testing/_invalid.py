@@ -442,7 +442,11 @@ def _invalid(
             raise InvalidArgument(
                 f"codes must be a collection of rule codes, not the string {codes!r}"
             )
-        chosen = tuple(dict.fromkeys(codes))
+        given: object = codes  # typed loosely: callers may pass anything
+        listed = tuple(given) if isinstance(given, Iterable) else None
+        if listed is None or not all(isinstance(code, str) for code in listed):
+            raise InvalidArgument(f"codes must be a collection of rule codes (got {codes!r})")
+        chosen = tuple(dict.fromkeys(listed))
         unknown = [code for code in chosen if code not in breakers]
         if unknown or not chosen:
             raise InvalidArgument(

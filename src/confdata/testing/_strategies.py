@@ -167,7 +167,8 @@ def conference_errors(
     *, types: Collection[ConferenceErrorType] = tuple(ConferenceErrorType)
 ) -> st.SearchStrategy[ConferenceError]:
     """Valid conference errors; AUTHENTICATION ones carry an authentication URL."""
-    chosen = tuple(types)
+    given: object = types  # typed loosely: callers may pass anything
+    chosen = tuple(given) if isinstance(given, Collection) else ()
     if not chosen or not all(isinstance(t, ConferenceErrorType) for t in chosen):
         raise InvalidArgument(f"types must hold ConferenceErrorType members (got {types!r})")
     return st.sampled_from(chosen).flatmap(
