@@ -112,7 +112,8 @@ class Manifest:
 
         Data read from Calendar names its solution only by key type and display name, so an
         ``addOn`` solution whose name is a declared solution's name is ours; data that still
-        carries a ``conference_solution_id`` is matched by id.
+        carries a ``conference_solution_id`` is matched by id. Anything but a
+        :class:`ConferenceData` raises :class:`ValidationError`.
         """
         data = _conference(data)
         if data.conference_solution_id is not None:
@@ -125,7 +126,8 @@ class Manifest:
         )
 
     def resolve_solution(self, data: model.ConferenceData) -> model.ConferenceSolution | None:
-        """``data``'s Calendar solution, its missing name and icon taken from this manifest."""
+        """``data``'s Calendar solution, its missing name and icon taken from this manifest
+        (anything but a :class:`ConferenceData` raises :class:`ValidationError`)."""
         data = _conference(data)
         current = data.conference_solution
         declared = (
