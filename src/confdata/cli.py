@@ -14,6 +14,7 @@ from . import __version__
 from ._documents import check_document
 from ._jsontext import JSONTextError, Positions, parse_json_text
 from ._problems import Problem, Severity, ValidationError
+from ._text import describe_type
 from .catalog import RULES, rules_markdown
 from .fixtures import FIXTURES
 from .manifest import Manifest
@@ -350,12 +351,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     parser = build_parser()
     given: object = argv  # typed loosely: callers may pass anything
-    if given is not None and (
-        isinstance(given, (str, bytes))
-        or not isinstance(given, Sequence)
-        or not all(isinstance(arg, str) for arg in given)
-    ):
-        parser.error(f"argv must be a list of strings (got {given!r:.60})")
+    if given is not None:
+        if isinstance(given, (str, bytes)) or not isinstance(given, Sequence):
+            parser.error(f"argv must be a list of strings (got {describe_type(given)})")
+        for index, arg in enumerate(given):
+            if not isinstance(arg, str):
+                parser.error(
+                    f"argv must be a list of strings (got {describe_type(arg)} at {index})"
+                )
     args = parser.parse_args(argv)
     out = sys.stdout
     for stream in (sys.stdout, sys.stderr):
