@@ -155,6 +155,12 @@ def _optional_str(event: Mapping[str, Any], key: str) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def _check_callable(out: list[Problem], value: object, name: str) -> None:
+    """Report an argument that should be a function (a usage error, at the root)."""
+    if not callable(value):
+        report(out, "type", "", f"{name} must be callable (got {describe_type(value)})")
+
+
 def detect_changes(
     events: Iterable[object],
     *,
@@ -170,9 +176,9 @@ def detect_changes(
     without conference data and Google's own conference types are ignored. A malformed event
     becomes a problem, never an exception; conference data is read leniently.
     """
-    if not callable(is_ours):
-        out: list[Problem] = []
-        report(out, "type", "", f"is_ours must be callable (got {describe_type(is_ours)})")
+    out: list[Problem] = []
+    _check_callable(out, is_ours, "is_ours")
+    if out:
         raise ValidationError(out)
     known = known if isinstance(known, Mapping) else {}
     changes: list[Change] = []
@@ -278,8 +284,7 @@ def sync_events(
     raises :class:`ValidationError` before any call.
     """
     out: list[Problem] = []
-    if not callable(list_page):
-        report(out, "type", "", f"list_page must be callable (got {describe_type(list_page)})")
+    _check_callable(out, list_page, "list_page")
     token_given: object = sync_token
     if token_given is not None and (not isinstance(token_given, str) or not token_given):
         report(
