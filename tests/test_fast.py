@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable, Iterator
+from types import MappingProxyType
 from typing import Any
 
 import attrs
@@ -640,3 +641,247 @@ def test_a_read_the_acceptor_declines_runs_it_once(
     data = read(payload, lenient=True)
     assert data.preserved == {"/futureMember": 1}
     assert len(calls) == 1
+
+
+# --- ConferenceData(...): the common call's straight pass makes what the general way makes ---
+
+
+def _data_outcome(make: Callable[[], ConferenceData]) -> object:
+    try:
+        data = make()
+    except ValidationError as error:
+        return [(p.code, p.path, p.message) for p in error.problems]
+    return data, data.problems(), data.to_calendar_json(), repr(data)
+
+
+def _texts(limit: int, *, empty: bool = True) -> st.SearchStrategy[Any]:
+    """Mostly a fine text; else one at, or past, a boundary of ``limit``, or not a str."""
+    edges = ["x" * (limit // 2), "x" * (limit // 2 + 1), "x" * limit, "x" * (limit + 1), 5]
+    edges += [Text("x"), "\U0001f600" * (limit // 2 + 1)]  # (a surrogate pair each in UTF-16)
+    if empty:
+        edges.append("")
+    return st.one_of(st.sampled_from(["123-456-789", "n"]), st.none(), st.sampled_from(edges))
+
+
+_PARAMETER_TEXT = st.one_of(st.sampled_from(["k", "meetingId", "v"]), _texts(50))
+# Entry points the named constructors make clean (drawn together they may break the rules
+# about the set: two videos, three phones shown, only more).
+_MADE_CLEAN = [
+    EntryPoint.video("https://acme.example/j/1", passcode="abc", label="acme.example/j/1"),
+    EntryPoint.phone("tel:+12025550123", pin="1", region_code="US", features=[_TOLL]),
+    EntryPoint.phone("tel:+18005550199,,1#", features=(_TOLL_FREE,)),
+    EntryPoint.sip("sip:1@sip.acme.example", access_code="9"),
+    EntryPoint.more("https://acme.example/more"),
+]
+
+
+@given(
+    conference_id=_texts(512),
+    solution_id=_texts(512),
+    notes=_texts(2048),
+    given_entry_points=st.one_of(
+        st.lists(st.sampled_from(_MADE_CLEAN), min_size=1, max_size=5),  # mostly a clean set
+        st.lists(entry_points(), max_size=5),
+    ),
+    as_tuple=st.booleans(),
+    parameters=st.one_of(
+        st.dictionaries(_PARAMETER_TEXT, _PARAMETER_TEXT, max_size=4),
+        st.dictionaries(_PARAMETER_TEXT, _texts(1024), max_size=2),
+    ),
+)
+def test_the_common_call_makes_what_the_general_way_makes(
+    conference_id: Any,
+    solution_id: Any,
+    notes: Any,
+    given_entry_points: list[EntryPoint],
+    as_tuple: bool,
+    parameters: dict[Any, Any],
+) -> None:
+    """``ConferenceData(...)`` with a list or tuple of entry points and a dict of parameters
+    (its straight pass) gives what the same fields given another way give: an equal value,
+    the same problems, the same JSON and repr, or the same problems raised."""
+    fast_entry_points = tuple(given_entry_points) if as_tuple else given_entry_points
+
+    def fast() -> ConferenceData:
+        return ConferenceData(
+            conference_id=conference_id,
+            conference_solution_id=solution_id,
+            notes=notes,
+            entry_points=fast_entry_points,
+            parameters=parameters,
+        )
+
+    def general() -> ConferenceData:  # an iterator and a read-only mapping: not the common call
+        return ConferenceData(
+            conference_id=conference_id,
+            conference_solution_id=solution_id,
+            notes=notes,
+            entry_points=iter(given_entry_points),
+            parameters=MappingProxyType(parameters),
+        )
+
+    assert _data_outcome(fast) == _data_outcome(general)
+
+
+def test_the_common_call_is_taken_for_the_typical_conference() -> None:
+    full = fixtures.full_conference()
+    data = ConferenceData(
+        conference_id=full.conference_id,
+        conference_solution_id=full.conference_solution_id,
+        notes=full.notes,
+        entry_points=list(full.entry_points),
+        parameters={p.key: p.value for p in full.parameters},
+    )
+    assert data == full
+    assert "_parameter_map" in data.__dict__  # the straight pass keeps the map, made on use
+    assert data.conference_solution is full.conference_solution  # the shared addOn solution
+
+
+_VIDEO, _PHONE, _FREE_PHONE, _SIP, _MORE = _MADE_CLEAN
+_EDGES: dict[str, list[Any]] = {
+    "conference_id": [None, "", "x" * 256, "x" * 257, "x" * 512, "x" * 513, 5, Text("x")],
+    "conference_solution_id": [None, "", "x" * 257, "x" * 512, "x" * 513, 5, Text("x")],
+    "notes": [None, "", "n" * 1025, "n" * 2048, "n" * 2049, "\U0001f600" * 1025, 5, Text("n")],
+    "entry_points": [
+        [],
+        [_MORE],
+        [_VIDEO, _VIDEO],
+        [_SIP, _SIP],
+        [_MORE, _PHONE, _MORE],
+        [_PHONE, _FREE_PHONE, _PHONE],
+        [_VIDEO, EntryPoint.video("https://acme.example/j/1", pin="p" * 65)],  # long, not over
+        [EntryPoint.phone("tel:12025550123")],  # no region nor country code: a warning
+        [_VIDEO, "video"],
+        [_VIDEO] * 301,
+    ],
+    "parameters": [
+        {},
+        {"": "v"},
+        {"k" * 26: "v"},
+        {"k" * 50: "v"},
+        {"k" * 51: "v"},
+        {"k": "v" * 1024},
+        {"k": "v" * 1025},
+        {5: "v"},
+        {"k": 5},
+        {"k": Text("v")},
+        {f"k{i}": "v" for i in range(300)},
+        {f"k{i}": "v" for i in range(301)},
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [(field, value) for field, values in _EDGES.items() for value in values],
+    ids=lambda v: repr(v)[:30],
+)
+def test_the_common_call_at_each_edge_makes_what_the_general_way_makes(
+    field: str, value: Any
+) -> None:
+    """One field at a time at, or past, its boundary; the others as in the common call."""
+    fields: dict[str, Any] = {
+        "conference_id": "123-456-789",
+        "conference_solution_id": "acme-video",
+        "notes": "notes",
+        "entry_points": [_VIDEO, _PHONE, _FREE_PHONE, _SIP, _MORE],
+        "parameters": {"meetingId": "1"},
+        field: value,
+    }
+    given = fields.copy()
+    given["entry_points"] = iter(fields["entry_points"])
+    given["parameters"] = MappingProxyType(fields["parameters"])
+    assert _data_outcome(lambda: ConferenceData(**fields)) == _data_outcome(
+        lambda: ConferenceData(**given)
+    )
+
+
+def _factory_edges() -> Iterator[tuple[EntryPointType, str, dict[str, Any]]]:
+    """Each named constructor with one argument at, or past, a boundary of its rule."""
+    uris = {
+        EntryPointType.VIDEO: "https://acme.example/j/1",
+        EntryPointType.PHONE: "tel:+12025550123",
+        EntryPointType.SIP: "sip:1@sip.acme.example",
+        EntryPointType.MORE: "https://acme.example/more",
+    }
+    long_uris = ["x" * 620, "x" * 640, "x" * 1270, "x" * 1290]
+    web: list[Any] = [
+        "https://",
+        "http://a",
+        "HTTPS://a.example",
+        "https://-a",
+        "ftp://a.example",
+        "https:/a",
+    ]
+    web += ["https://a.example/\u00e9", "https://a.example/\x7f", "https://a.example/ x", "http"]
+    web += ["https://a.example:80/x?y#z", "https://a:x", "", Text("https://a.example"), 5]
+    dialed: list[Any] = [
+        "tel:",
+        "tel:+",
+        "tel:1",
+        "tel:+1 2",
+        "tel:+1\t2",
+        "tel:+1\u00e9",
+        "TEL:+1",
+    ]
+    dialed += ["sip:", "sip:a", "sip:a b", "SIP:a", "sips:a", "sipx:a", "tel:+1\u2028", 5]
+    for kind, uri in uris.items():
+        scheme = uri[: uri.index(":") + 1]
+        for bad in [*(web if scheme == "https:" else dialed), *(uri + x for x in long_uris)]:
+            yield kind, bad, {}
+        for count in (323, 324, 650, 651):  # astral characters: two UTF-16 units each
+            yield kind, uri + "\U0001f600" * count, {}
+        codes = ["pin"] if kind is EntryPointType.MORE else list(_CODE_ARGUMENTS)
+        for name in codes:
+            limit = 512 if name == "label" else 128
+            for value in ["", "x" * (limit // 2), "x" * (limit // 2 + 1), "x" * (limit + 1)]:
+                yield kind, uri, {name: value}
+            odd: list[object] = [5, Text("x"), "\U0001f600" * (limit // 2)]
+            for other in odd:
+                yield kind, uri, {name: other}
+    phone = uris[EntryPointType.PHONE]
+    for region in ["US", "SE", "ZZ", "us", "", "USA", Text("US"), 5]:
+        yield EntryPointType.PHONE, phone, {"region_code": region}
+    for uri in ["tel:12025550123", "tel:+12025550123", "tel:(202)"]:
+        yield EntryPointType.PHONE, uri, {}
+        yield EntryPointType.PHONE, uri, {"region_code": "US"}
+    all_features: list[object] = [(), [], [_TOLL], (_TOLL_FREE,), [_TOLL, _TOLL]]
+    all_features += [[_TOLL, _TOLL_FREE], ["toll"], "toll", None, 5, {_TOLL}, frozenset(), [5]]
+    for features in all_features:
+        yield EntryPointType.PHONE, phone, {"features": features}
+
+
+_CODE_ARGUMENTS = ("label", "pin", "access_code", "meeting_code", "passcode", "password")
+
+
+@pytest.mark.parametrize(("kind", "uri", "given"), list(_factory_edges()), ids=repr)
+def test_factories_at_each_edge_make_what_init_makes(
+    kind: EntryPointType, uri: Any, given: dict[str, Any]
+) -> None:
+    """The named constructors' straight pass against ``__init__``, one argument at a time at,
+    or past, a boundary (the generated test above rarely draws these)."""
+    named = {
+        EntryPointType.VIDEO: EntryPoint.video,
+        EntryPointType.PHONE: EntryPoint.phone,
+        EntryPointType.SIP: EntryPoint.sip,
+        EntryPointType.MORE: EntryPoint.more,
+    }[kind]
+    fields: dict[str, Any] = {"label": None, "region_code": None, "features": ()}
+    fields.update(dict.fromkeys(_CODE_ARGUMENTS))
+    fields.update(given)
+
+    def init() -> EntryPoint:
+        return EntryPoint(
+            kind,
+            uri,
+            fields["label"],
+            fields["pin"],
+            fields["access_code"],
+            fields["meeting_code"],
+            fields["passcode"],
+            fields["password"],
+            fields["region_code"],
+            fields["features"],
+        )
+
+    assert _outcome(lambda: named(uri, **given)) == _outcome(init)

@@ -217,7 +217,7 @@ def to_calendar_json(
         out["signature"] = signature
     if emit is not None:
         emit.finish(out)
-    else:
+    elif values["preserved"]:  # (empty for every value not read from JSON)
         put_back_preserved(data, CALENDAR, out)
     return out  # type: ignore[return-value]
 

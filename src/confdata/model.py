@@ -20,8 +20,13 @@ from . import (
     _model_checks,
 )
 from ._checks import (
+    HTTP_ASCII,
+    LIMIT_CONFERENCE_ID,
     LIMIT_LABEL,
+    LIMIT_NOTES,
     LIMIT_SECRET,
+    LIMIT_SOLUTION_ID,
+    LIMIT_URI,
     MAX_ITEMS,
 )
 from ._enums import (
@@ -37,6 +42,7 @@ from ._enums import (
 )
 from ._forms import CALENDAR
 from ._problems import Problem, ValidationError
+from ._regions import ASSIGNED_REGION_CODES
 from ._text import mask
 
 if TYPE_CHECKING:
@@ -201,6 +207,11 @@ class EntryPoint:
             _unfold(values, held)
             return values[name]
 
+    # The named constructors make the common call, a plainly clean one, in one straight pass:
+    # the URI and each member checked in line (a helper call here costs as much as its
+    # check), the entry point holding its Calendar JSON. Anything else goes through __init__
+    # and the rules. tests/test_fast.py checks that each makes what __init__ makes.
+
     @classmethod
     def video(
         cls,
@@ -214,11 +225,41 @@ class EntryPoint:
         password: str | None = None,
     ) -> EntryPoint:
         """A video entry point: an ``http(s):`` URI to join in a browser or app."""
-        if cls is EntryPoint and _fast.web_uri(uri):
-            ep = _holding(VIDEO, uri, label, pin, access_code, meeting_code, passcode, password,
-                          None, None)  # fmt: skip
-            if ep is not None:
-                return ep
+        if (
+            cls is EntryPoint
+            and type(uri) is str
+            and len(uri) <= _URI
+            and uri.isascii()
+            and _HTTP(uri) is not None
+            and (label is None or (type(label) is str and len(label) <= _LABEL))
+            and (pin is None or (type(pin) is str and len(pin) <= _SECRET))
+            and (access_code is None or (type(access_code) is str and len(access_code) <= _SECRET))
+            and (
+                meeting_code is None
+                or (type(meeting_code) is str and len(meeting_code) <= _SECRET)
+            )
+            and (passcode is None or (type(passcode) is str and len(passcode) <= _SECRET))
+            and (password is None or (type(password) is str and len(password) <= _SECRET))
+        ):  # fmt: skip
+            held: dict[str, Any] = {"entryPointType": _SPELLING_VIDEO, "uri": uri}
+            if label is not None:
+                held["label"] = label
+            if pin is not None:
+                held["pin"] = pin
+            if access_code is not None:
+                held["accessCode"] = access_code
+            if meeting_code is not None:
+                held["meetingCode"] = meeting_code
+            if passcode is not None:
+                held["passcode"] = passcode
+            if password is not None:
+                held["password"] = password
+            ep = _new(EntryPoint)
+            values = ep.__dict__
+            values["type"] = VIDEO
+            values["_json"] = held
+            values["_found"] = _CLEAN
+            return ep
         return cls(VIDEO, uri, label, pin, access_code, meeting_code, passcode, password)
 
     @classmethod
@@ -236,16 +277,56 @@ class EntryPoint:
         features: Iterable[EntryPointFeature] = (),
     ) -> EntryPoint:
         """A phone entry point: a ``tel:`` URI, optionally with region code and toll features."""
+        # A known region, or none and a country code in the URI (else a warning); a tuple or
+        # list of at most one feature member (toll and toll-free is an error, one twice a
+        # warning).
         if (
             cls is EntryPoint
-            and _fast.dialable_uri(uri, "tel:")
-            and _fast.phone_members_clean(uri, region_code, features)
-        ):
-            feature = features[0] if features else None  # type: ignore[index]  # a list or tuple
-            ep = _holding(PHONE, uri, label, pin, access_code, meeting_code, passcode, password,
-                          region_code, feature)  # fmt: skip
-            if ep is not None:
-                return ep
+            and type(uri) is str
+            and 4 < len(uri) <= _URI
+            and uri[:4] == "tel:"
+            and uri.isprintable()
+            and " " not in uri
+            and (
+                uri[4] == "+"
+                if region_code is None
+                else type(region_code) is str and region_code in ASSIGNED_REGION_CODES
+            )
+            and (type(features) is tuple or type(features) is list)
+            and (not features or (len(features) == 1 and type(features[0]) is EntryPointFeature))
+            and (label is None or (type(label) is str and len(label) <= _LABEL))
+            and (pin is None or (type(pin) is str and len(pin) <= _SECRET))
+            and (access_code is None or (type(access_code) is str and len(access_code) <= _SECRET))
+            and (
+                meeting_code is None
+                or (type(meeting_code) is str and len(meeting_code) <= _SECRET)
+            )
+            and (passcode is None or (type(passcode) is str and len(passcode) <= _SECRET))
+            and (password is None or (type(password) is str and len(password) <= _SECRET))
+        ):  # fmt: skip
+            held: dict[str, Any] = {"entryPointType": _SPELLING_PHONE, "uri": uri}
+            if label is not None:
+                held["label"] = label
+            if pin is not None:
+                held["pin"] = pin
+            if access_code is not None:
+                held["accessCode"] = access_code
+            if meeting_code is not None:
+                held["meetingCode"] = meeting_code
+            if passcode is not None:
+                held["passcode"] = passcode
+            if password is not None:
+                held["password"] = password
+            if region_code is not None:
+                held["regionCode"] = region_code
+            if features:
+                held["entryPointFeatures"] = [_FEATURE_SPELLINGS[features[0]]]
+            ep = _new(EntryPoint)
+            values = ep.__dict__
+            values["type"] = PHONE
+            values["_json"] = held
+            values["_found"] = _CLEAN
+            return ep
         return cls(
             PHONE,
             uri,
@@ -272,82 +353,86 @@ class EntryPoint:
         password: str | None = None,
     ) -> EntryPoint:
         """A SIP entry point: a ``sip:`` URI."""
-        if cls is EntryPoint and _fast.dialable_uri(uri, "sip:"):
-            ep = _holding(SIP, uri, label, pin, access_code, meeting_code, passcode, password,
-                          None, None)  # fmt: skip
-            if ep is not None:
-                return ep
+        if (
+            cls is EntryPoint
+            and type(uri) is str
+            and 4 < len(uri) <= _URI
+            and uri[:4] == "sip:"
+            and uri.isprintable()
+            and " " not in uri
+            and (label is None or (type(label) is str and len(label) <= _LABEL))
+            and (pin is None or (type(pin) is str and len(pin) <= _SECRET))
+            and (access_code is None or (type(access_code) is str and len(access_code) <= _SECRET))
+            and (
+                meeting_code is None
+                or (type(meeting_code) is str and len(meeting_code) <= _SECRET)
+            )
+            and (passcode is None or (type(passcode) is str and len(passcode) <= _SECRET))
+            and (password is None or (type(password) is str and len(password) <= _SECRET))
+        ):  # fmt: skip
+            held: dict[str, Any] = {"entryPointType": _SPELLING_SIP, "uri": uri}
+            if label is not None:
+                held["label"] = label
+            if pin is not None:
+                held["pin"] = pin
+            if access_code is not None:
+                held["accessCode"] = access_code
+            if meeting_code is not None:
+                held["meetingCode"] = meeting_code
+            if passcode is not None:
+                held["passcode"] = passcode
+            if password is not None:
+                held["password"] = password
+            ep = _new(EntryPoint)
+            values = ep.__dict__
+            values["type"] = SIP
+            values["_json"] = held
+            values["_found"] = _CLEAN
+            return ep
         return cls(SIP, uri, label, pin, access_code, meeting_code, passcode, password)
 
     @classmethod
     def more(cls, uri: str, *, pin: str | None = None) -> EntryPoint:
         """A link to more joining options (``http(s):``); never the only entry point."""
-        if cls is EntryPoint and _fast.web_uri(uri):
-            ep = _holding(MORE, uri, None, pin, None, None, None, None, None, None)
-            if ep is not None:
-                return ep
+        if (
+            cls is EntryPoint
+            and type(uri) is str
+            and len(uri) <= _URI
+            and uri.isascii()
+            and _HTTP(uri) is not None
+            and (pin is None or (type(pin) is str and len(pin) <= _SECRET))
+        ):
+            held: dict[str, Any] = {"entryPointType": _SPELLING_MORE, "uri": uri}
+            if pin is not None:
+                held["pin"] = pin
+            ep = _new(EntryPoint)
+            values = ep.__dict__
+            values["type"] = MORE
+            values["_json"] = held
+            values["_found"] = _CLEAN
+            return ep
         return cls(MORE, uri, None, pin)
 
 
 # What the factories prove without the rule engine, from the same limits: strings up to half
 # a limit cannot exceed it, even counted in UTF-16 code units.
+_URI = LIMIT_URI // 2
+_CONFERENCE_ID = LIMIT_CONFERENCE_ID // 2
+_SOLUTION_ID = LIMIT_SOLUTION_ID // 2
+_NOTES = LIMIT_NOTES // 2
 _LABEL = LIMIT_LABEL // 2
 _SECRET = LIMIT_SECRET // 2
+_HTTP = HTTP_ASCII.match  # for text already known to be ASCII
 _CLEAN: tuple[Problem, ...] = ()
 _TYPE_SPELLINGS = CALENDAR.type_names
+_SPELLING_VIDEO = _TYPE_SPELLINGS[VIDEO]
+_SPELLING_PHONE = _TYPE_SPELLINGS[PHONE]
+_SPELLING_SIP = _TYPE_SPELLINGS[SIP]
+_SPELLING_MORE = _TYPE_SPELLINGS[MORE]
 _FEATURE_SPELLINGS = CALENDAR.feature_names
 _FEATURE_MEMBERS = CALENDAR.features_by_spelling
 # The fields an entry point holding its JSON fills in on first use (all but ``type``).
 _HELD_FIELDS = frozenset(field.name for field in attrs.fields(EntryPoint)) - {"type", "_found"}
-
-
-def _holding(
-    kind: EntryPointType,
-    uri: str,
-    label: object,
-    pin: object,
-    access_code: object,
-    meeting_code: object,
-    passcode: object,
-    password: object,
-    region_code: str | None,
-    feature: EntryPointFeature | None,
-) -> EntryPoint | None:
-    """A clean entry point holding its Calendar JSON, for a factory that checked the URI (and
-    a phone's region and feature); None as soon as a member is not plainly clean, for
-    ``__init__`` and the rules to see."""
-    held: dict[str, Any] = {"entryPointType": _TYPE_SPELLINGS[kind], "uri": uri}
-    # Each member given is put in only if plainly clean (the common case: one or two given).
-    if label is not None and not _put(held, "label", label, _LABEL):
-        return None
-    if pin is not None and not _put(held, "pin", pin, _SECRET):
-        return None
-    if access_code is not None and not _put(held, "accessCode", access_code, _SECRET):
-        return None
-    if meeting_code is not None and not _put(held, "meetingCode", meeting_code, _SECRET):
-        return None
-    if passcode is not None and not _put(held, "passcode", passcode, _SECRET):
-        return None
-    if password is not None and not _put(held, "password", password, _SECRET):
-        return None
-    if region_code is not None:
-        held["regionCode"] = region_code
-    if feature is not None:
-        held["entryPointFeatures"] = [_FEATURE_SPELLINGS[feature]]
-    ep = _new(EntryPoint)  # as holding_json() does, without a call for every entry point
-    values = ep.__dict__
-    values["type"] = kind
-    values["_json"] = held
-    values["_found"] = _CLEAN
-    return ep
-
-
-def _put(held: dict[str, Any], key: str, value: object, limit: int) -> bool:
-    """Put ``value`` in ``held`` if it is an exact ``str`` of at most ``limit`` characters."""
-    if type(value) is not str or len(value) > limit:
-        return False
-    held[key] = value
-    return True
 
 
 def holding_json(kind: EntryPointType, held: dict[str, Any]) -> EntryPoint:
@@ -534,6 +619,46 @@ class ConferenceData:
         # solution defaults to the shared addOn one when there are entry points and no
         # error), with the common tuple and list taken without a converter call.
         values = self.__dict__
+        # The common call first, in one straight pass: an ID, clean entry points (a list or
+        # tuple) and a dict of clean parameters, maybe a solution ID and notes, nothing else.
+        # It is kept only if every check passes; anything else takes the way below.
+        if (
+            error is None
+            and create_request is None
+            and signature is None
+            and conference_solution is _NOT_GIVEN
+            and type(conference_id) is str
+            and 0 < len(conference_id) <= _CONFERENCE_ID
+            and (
+                conference_solution_id is None
+                or (
+                    type(conference_solution_id) is str
+                    and 0 < len(conference_solution_id) <= _SOLUTION_ID
+                )
+            )
+            and (notes is None or (type(notes) is str and len(notes) <= _NOTES))
+            and (type(entry_points) is list or type(entry_points) is tuple)
+            and type(parameters) is dict
+            and len(parameters) <= MAX_ITEMS
+        ):
+            entry_points = tuple(entry_points)
+            if _fast.entry_point_set_clean(entry_points) and _fast.pairs_clean(parameters):
+                values["conference_id"] = conference_id
+                values["entry_points"] = entry_points
+                if parameters:
+                    values["_parameter_map"] = parameters.copy()  # made on first use
+                else:
+                    values["parameters"] = ()
+                values["notes"] = notes
+                values["error"] = None
+                values["conference_solution_id"] = conference_solution_id
+                values["create_request"] = None
+                values["signature"] = None
+                values["conference_solution"] = _ADD_ON_SOLUTION or add_on_solution()
+                values["preserved"] = _EMPTY_MAPPING
+                values["source_form"] = None
+                values["read_problems"] = ()
+                return
         values["conference_id"] = conference_id
         if type(entry_points) is list:
             entry_points = tuple(entry_points)
