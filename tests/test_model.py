@@ -209,6 +209,10 @@ def test_unknown_attributes_still_raise_attribute_error() -> None:
             value.nope  # type: ignore[union-attr]  # noqa: B018
         assert not hasattr(value, "__setstate__x")
     assert ep.uri == "https://acme.example/j/1"
+    # The fields filled in on first use are not attributes of the classes themselves.
+    for cls, name in ((EntryPoint, "uri"), (EntryPoint, "label"), (ConferenceData, "parameters")):
+        with pytest.raises(AttributeError, match=f"type object '{cls.__name__}' has no attribute"):
+            getattr(cls, name)
 
 
 def test_written_out_inits_set_every_field() -> None:

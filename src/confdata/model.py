@@ -194,19 +194,6 @@ class EntryPoint:
         _raise_errors(problems)
         self.__dict__["_found"] = tuple(problems)
 
-    if not TYPE_CHECKING:  # hidden from type checkers: EntryPoint has no dynamic attributes
-
-        def __getattr__(self, name: str) -> Any:
-            # Reached only for a field missing from the instance dict: an entry point made
-            # clean from its parts or its JSON holds its Calendar JSON instead of its fields,
-            # and fills them all in on first use.
-            values = self.__dict__
-            held = values.get("_json")
-            if held is None or name not in _HELD_FIELDS:
-                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-            _unfold(values, held)
-            return values[name]
-
     # The named constructors make the common call, a plainly clean one, in one straight pass:
     # the URI and each member checked in line (a helper call here costs as much as its
     # check), the entry point holding its Calendar JSON. Anything else goes through __init__
@@ -433,6 +420,42 @@ _FEATURE_SPELLINGS = CALENDAR.feature_names
 _FEATURE_MEMBERS = CALENDAR.features_by_spelling
 # The fields an entry point holding its JSON fills in on first use (all but ``type``).
 _HELD_FIELDS = frozenset(field.name for field in attrs.fields(EntryPoint)) - {"type", "_found"}
+
+
+class _Unfolded:
+    """A field of :class:`EntryPoint` read when it is missing from the instance dict: an entry
+    point made clean from its parts or its JSON holds its Calendar JSON instead of its
+    fields, and fills them all in on first use.
+
+    A descriptor without ``__set__``, so the instance dict comes first: once filled in (or
+    for an entry point made by ``__init__``), a field is read as any attribute is. (A
+    ``__getattr__`` would do the same, but makes every attribute read of the class slower.)
+    """
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __get__(self, instance: EntryPoint | None, owner: type[Any] | None = None) -> Any:
+        if instance is None:  # read from the class, which has no such attribute
+            raise AttributeError(f"type object {_name_of(owner)!r} has no attribute {self.name!r}")
+        values = instance.__dict__
+        held = values.get("_json")
+        if held is None:
+            raise AttributeError(
+                f"{_name_of(type(instance))!r} object has no attribute {self.name!r}"
+            )
+        _unfold(values, held)
+        return values[self.name]
+
+
+def _name_of(cls: type[Any] | None) -> str:
+    return "?" if cls is None else cls.__name__
+
+
+for _name in _HELD_FIELDS:
+    setattr(EntryPoint, _name, _Unfolded(_name))
 
 
 def holding_json(kind: EntryPointType, held: dict[str, Any]) -> EntryPoint:
@@ -703,21 +726,6 @@ class ConferenceData:
         if not _fast.conference_data_is_clean(self):
             _raise_errors(_model_checks.check_conference_data(self))
 
-    if not TYPE_CHECKING:  # hidden from type checkers: ConferenceData has no dynamic attributes
-
-        def __getattr__(self, name: str) -> Any:
-            # Reached only for a field missing from the instance dict: a value built clean
-            # holds its parameters as a map (``_parameter_map``, keys unique and each pair
-            # checked) and makes the ConferenceParameter values on first use. (__init__ keeps
-            # a clean dict it is given as such a map; from clean values, the map next to them.)
-            values = self.__dict__
-            held = values.get("_parameter_map")
-            if held is None or name != "parameters":
-                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-            made = tuple([make_parameter(key, value, True) for key, value in held.items()])
-            values["parameters"] = made
-            return made
-
     def __getstate__(self) -> dict[str, Any]:
         # ``preserved`` is a read-only view, which pickle cannot take: a plain dict travels.
         state = dict(self.__dict__)
@@ -888,3 +896,32 @@ def make_parameter(key: str, value: str, valid: bool) -> ConferenceParameter:
     values["value"] = value
     values["_valid"] = valid
     return instance
+
+
+class _ParametersMade:
+    """``ConferenceData.parameters`` read when missing from the instance dict: a value built
+    or read clean holds its parameters as a map (``_parameter_map``, keys unique and each
+    pair checked) and makes the :class:`ConferenceParameter` values on first use.
+    (``__init__`` keeps a clean dict it is given as such a map; from clean values, the map
+    next to them.) Without ``__set__``: the instance dict comes first, as for
+    :class:`_Unfolded`."""
+
+    __slots__ = ()
+
+    def __get__(
+        self, instance: ConferenceData | None, owner: type[Any] | None = None
+    ) -> tuple[ConferenceParameter, ...]:
+        if instance is None:  # read from the class, which has no such attribute
+            raise AttributeError(f"type object {_name_of(owner)!r} has no attribute 'parameters'")
+        values = instance.__dict__
+        held = values.get("_parameter_map")
+        if held is None:
+            raise AttributeError(
+                f"{_name_of(type(instance))!r} object has no attribute 'parameters'"
+            )
+        made = tuple([make_parameter(key, value, True) for key, value in held.items()])
+        values["parameters"] = made
+        return made
+
+
+ConferenceData.parameters = _ParametersMade()  # type: ignore[assignment]
