@@ -444,7 +444,7 @@ class _Unfolded:
         held = values.get("_json")
         if held is None:
             raise AttributeError(
-                f"{_name_of(type(instance))!r} object has no attribute {self.name!r}"
+                f"{type(instance).__name__!r} object has no attribute {self.name!r}"
             )
         _unfold(values, held)
         return values[self.name]
@@ -456,6 +456,7 @@ def _name_of(cls: type[Any] | None) -> str:
 
 for _name in _HELD_FIELDS:
     setattr(EntryPoint, _name, _Unfolded(_name))
+del _name
 
 
 def holding_json(kind: EntryPointType, held: dict[str, Any]) -> EntryPoint:
@@ -917,7 +918,7 @@ class _ParametersMade:
         held = values.get("_parameter_map")
         if held is None:
             raise AttributeError(
-                f"{_name_of(type(instance))!r} object has no attribute 'parameters'"
+                f"{type(instance).__name__!r} object has no attribute 'parameters'"
             )
         made = tuple([make_parameter(key, value, True) for key, value in held.items()])
         values["parameters"] = made
