@@ -103,4 +103,4 @@ def test_owns_and_resolve_solution_take_only_conference_data(method: str, data: 
     with pytest.raises(ValidationError) as raised:
         getattr(manifest, method)(data)
     assert raised.value.problems[0].code == "type"
-    assert "data must be a confdata.ConferenceData" in str(raised.value)
+    assert "data must be a ConferenceData (got " in str(raised.value)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Mapping, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 import attrs
@@ -29,7 +29,7 @@ from ._enums import (
     SolutionType,
 )
 from ._guard import count_more, full, room
-from ._problems import Problem
+from ._problems import Problem, ValidationError
 from ._regions import ASSIGNED_REGION_CODES
 from ._text import describe_type, escape_token, mask, show, utf16_len
 from .catalog import RULES
@@ -110,6 +110,15 @@ def report(out: list[Problem], code: str, path: str, message: str) -> None:
     """Record one problem of the catalog rule ``code``."""
     if not full(out, code):
         out.append(Problem(code, _SEVERITY[code], path, message))
+
+
+def require_instance(value: object, cls: type[Any], path: str, what: str) -> None:
+    """Raise a ``type`` :class:`ValidationError` unless ``value`` is a ``cls`` (for an
+    argument of the wrong kind: a usage error, not a problem of the data)."""
+    if not isinstance(value, cls):
+        out: list[Problem] = []
+        report(out, "type", path, f"{what} must be a {cls.__name__} (got {describe_type(value)})")
+        raise ValidationError(out)
 
 
 def check_string(

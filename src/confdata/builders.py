@@ -28,6 +28,7 @@ from ._checks import (
     check_enum,
     check_string,
     report,
+    require_instance,
 )
 from ._enums import (
     ConferenceErrorType,
@@ -38,7 +39,7 @@ from ._enums import (
 from ._fast import conference_data_is_clean, entry_point_set_clean, parameter_clean
 from ._forms import CALENDAR, CALENDAR_FEATURES, CALENDAR_TYPES, ERROR_TYPES, SOLUTION_TYPES
 from ._problems import Problem, ValidationError
-from ._text import describe_type, mask
+from ._text import mask
 from .model import (
     _EMPTY_MAPPING,
     ConferenceData,
@@ -106,13 +107,6 @@ def _string(
 
 def _masked(value: object) -> str:
     return "None" if value is None else mask(value)
-
-
-def _instance(value: object, cls: type[Any], path: str, what: str) -> None:
-    if not isinstance(value, cls):
-        out: list[Problem] = []
-        report(out, "type", path, f"{what} must be a {cls.__name__} (got {describe_type(value)})")
-        raise ValidationError(out)
 
 
 @attrs.frozen(slots=False)
@@ -485,7 +479,7 @@ class ConferenceDataBuilder:
     @classmethod
     def from_data(cls, data: ConferenceData) -> Self:
         """A builder holding everything ``data`` holds (members kept by a lenient read aside)."""
-        _instance(data, ConferenceData, "", "data")
+        require_instance(data, ConferenceData, "", "data")
         return cls(
             data.conference_id,
             data.entry_points,
@@ -575,7 +569,7 @@ class ConferenceDataBuilder:
     def entry_point(self, entry_point: EntryPoint) -> Self:
         """Add an entry point (at least one unless an error; at most 300)."""
         if type(entry_point) is not EntryPoint:
-            _instance(
+            require_instance(
                 entry_point, EntryPoint, f"/entryPoints/{len(self._fields()[1])}", "entry point"
             )
         return _step(self, _ENTRY_POINT, entry_point)
@@ -637,14 +631,14 @@ class ConferenceDataBuilder:
 
     def conference_solution(self, solution: ConferenceSolution) -> Self:
         """Set the Calendar-side solution (by default an ``addOn`` key with no name)."""
-        _instance(solution, ConferenceSolution, "/conferenceSolution", "conference solution")
+        require_instance(solution, ConferenceSolution, "/conferenceSolution", "conference solution")
         return _step(self, "conference_solution", solution)
 
     def create_request(self, request: CreateRequest | None = None) -> Self:
         """Attach a Calendar create request (a fresh one with a new request ID by default)."""
         if request is None:
             request = CreateRequestBuilder().build()
-        _instance(request, CreateRequest, "/createRequest", "create request")
+        require_instance(request, CreateRequest, "/createRequest", "create request")
         return _step(self, "create_request", request)
 
     def signature(self, signature: str) -> Self:
@@ -728,7 +722,7 @@ def _add_each(
     """``builder`` after one step per item (``entry_points()``, ``parameters()``)."""
     candidate: object = items
     if isinstance(candidate, (str, bytes)) or not isinstance(candidate, Iterable):
-        _instance(candidate, tuple, path, name)
+        require_instance(candidate, tuple, path, name)
     for item in items:
         builder = add(builder, item)
     return builder
@@ -740,7 +734,7 @@ def _add_entry_point(builder: _Builder, entry_point: EntryPoint) -> _Builder:
 
 def _add_parameter(builder: _Builder, parameter: ConferenceParameter) -> _Builder:
     # Only values here: a string would be taken for a key by parameter().
-    _instance(parameter, ConferenceParameter, "/parameters", "parameter")
+    require_instance(parameter, ConferenceParameter, "/parameters", "parameter")
     return builder.parameter(parameter)
 
 

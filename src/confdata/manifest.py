@@ -15,7 +15,7 @@ from typing import Any
 import attrs
 
 from . import model
-from ._checks import check_members, check_required, check_string, report
+from ._checks import check_members, check_required, check_string, report, require_instance
 from ._enums import SolutionType
 from ._guard import collect
 from ._problems import Problem, ValidationError
@@ -115,7 +115,7 @@ class Manifest:
         carries a ``conference_solution_id`` is matched by id. Anything but a
         :class:`ConferenceData` raises :class:`ValidationError`.
         """
-        data = _conference(data)
+        require_instance(data, model.ConferenceData, "", "data")
         if data.conference_solution_id is not None:
             return data.conference_solution_id in self.solution_ids
         solution = data.conference_solution
@@ -128,7 +128,7 @@ class Manifest:
     def resolve_solution(self, data: model.ConferenceData) -> model.ConferenceSolution | None:
         """``data``'s Calendar solution, its missing name and icon taken from this manifest
         (anything but a :class:`ConferenceData` raises :class:`ValidationError`)."""
-        data = _conference(data)
+        require_instance(data, model.ConferenceData, "", "data")
         current = data.conference_solution
         declared = (
             self.solution(data.conference_solution_id)
@@ -179,17 +179,6 @@ class Manifest:
             report(out, "type", "", f"manifest {os.fspath(path)!r} could not be read: {error}")
             raise ValidationError(out) from error
         return cls.from_json(obj)
-
-
-def _conference(data: object) -> model.ConferenceData:
-    """``data`` if it is a :class:`ConferenceData`; anything else is a usage error."""
-    if not isinstance(data, model.ConferenceData):
-        out: list[Problem] = []
-        report(
-            out, "type", "", f"data must be a confdata.ConferenceData (got {describe_type(data)})"
-        )
-        raise ValidationError(out)
-    return data
 
 
 def _mapping(out: list[Problem], value: object, path: str, name: str) -> Mapping[Any, Any] | None:
