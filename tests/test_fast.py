@@ -21,6 +21,7 @@ from confdata import (
     ConferenceData,
     ConferenceError,
     ConferenceErrorType,
+    ConferenceParameter,
     ConferenceSolution,
     CreateRequest,
     EntryPoint,
@@ -687,6 +688,7 @@ _MADE_CLEAN = [
     parameters=st.one_of(
         st.dictionaries(_PARAMETER_TEXT, _PARAMETER_TEXT, max_size=4),
         st.dictionaries(_PARAMETER_TEXT, _texts(1024), max_size=2),
+        st.none(),  # none given
     ),
 )
 def test_the_common_call_makes_what_the_general_way_makes(
@@ -695,12 +697,15 @@ def test_the_common_call_makes_what_the_general_way_makes(
     notes: Any,
     given_entry_points: list[EntryPoint],
     as_tuple: bool,
-    parameters: dict[Any, Any],
+    parameters: dict[Any, Any] | None,
 ) -> None:
     """``ConferenceData(...)`` with a list or tuple of entry points and a dict of parameters
-    (its straight pass) gives what the same fields given another way give: an equal value,
-    the same problems, the same JSON and repr, or the same problems raised."""
+    or none (its straight pass) gives what the same fields given another way give: an equal
+    value, the same problems, the same JSON and repr, or the same problems raised."""
     fast_entry_points = tuple(given_entry_points) if as_tuple else given_entry_points
+    # An iterator and a read-only mapping (or an empty list): not the common call.
+    common: dict[str, Any] = {} if parameters is None else {"parameters": parameters}
+    other = MappingProxyType(parameters) if parameters is not None else []
 
     def fast() -> ConferenceData:
         return ConferenceData(
@@ -708,16 +713,16 @@ def test_the_common_call_makes_what_the_general_way_makes(
             conference_solution_id=solution_id,
             notes=notes,
             entry_points=fast_entry_points,
-            parameters=parameters,
+            **common,
         )
 
-    def general() -> ConferenceData:  # an iterator and a read-only mapping: not the common call
+    def general() -> ConferenceData:
         return ConferenceData(
             conference_id=conference_id,
             conference_solution_id=solution_id,
             notes=notes,
             entry_points=iter(given_entry_points),
-            parameters=MappingProxyType(parameters),
+            parameters=other,
         )
 
     assert _data_outcome(fast) == _data_outcome(general)
@@ -755,6 +760,8 @@ _EDGES: dict[str, list[Any]] = {
         [_VIDEO] * 301,
     ],
     "parameters": [
+        (),  # the default: none given
+        (ConferenceParameter("k", "v"),),
         {},
         {"": "v"},
         {"k" * 26: "v"},
@@ -790,7 +797,10 @@ def test_the_common_call_at_each_edge_makes_what_the_general_way_makes(
     }
     given = fields.copy()
     given["entry_points"] = iter(fields["entry_points"])
-    given["parameters"] = MappingProxyType(fields["parameters"])
+    parameters = fields["parameters"]
+    given["parameters"] = (
+        MappingProxyType(parameters) if isinstance(parameters, dict) else list(parameters)
+    )
     assert _data_outcome(lambda: ConferenceData(**fields)) == _data_outcome(
         lambda: ConferenceData(**given)
     )

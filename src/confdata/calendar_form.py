@@ -189,12 +189,12 @@ def to_calendar_json(
     entry_points = values["entry_points"]
     if entry_points:
         written: list[dict[str, Any]] = []
-        for index, ep in enumerate(entry_points):
-            held = ep.__dict__.get("_json")
+        for ep in entry_points:
+            held = ep._json
             if held is None:  # written member by member
                 if emit is None:
                     emit = Emitter(data, CALENDAR)
-                written.append(emit.entry_point(ep, index))
+                written.append(emit.entry_point(ep, len(written)))  # (its index)
                 continue
             copy = held.copy()  # the entry point's own JSON: copied, with its features list
             features = held.get("entryPointFeatures")

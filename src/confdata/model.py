@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import functools
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType, ModuleType
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar
 
 import attrs
 
@@ -183,6 +183,11 @@ class EntryPoint:
     _found: tuple[Problem, ...] | None = attrs.field(
         default=None, init=False, eq=False, hash=False, repr=False
     )
+
+    # The Calendar JSON of an entry point made clean from its parts or its JSON (in its
+    # instance dict), which it emits and fills its fields in from; None for the others.
+    # A class default, so that the emitter reads it as a plain attribute.
+    _json: ClassVar[dict[str, Any] | None] = None
 
     __repr__ = _compact_repr
 
@@ -644,7 +649,8 @@ class ConferenceData:
         # error), with the common tuple and list taken without a converter call.
         values = self.__dict__
         # The common call first, in one straight pass: an ID, clean entry points (a list or
-        # tuple) and a dict of clean parameters, maybe a solution ID and notes, nothing else.
+        # tuple) and a dict of clean parameters or none, maybe a solution ID and notes,
+        # nothing else.
         # It is kept only if every check passes; anything else takes the way below.
         if (
             error is None
@@ -662,11 +668,15 @@ class ConferenceData:
             )
             and (notes is None or (type(notes) is str and len(notes) <= _NOTES))
             and (type(entry_points) is list or type(entry_points) is tuple)
-            and type(parameters) is dict
-            and len(parameters) <= MAX_ITEMS
+            and (
+                (type(parameters) is dict and len(parameters) <= MAX_ITEMS)
+                or (type(parameters) is tuple and not parameters)  # none given
+            )
         ):
             entry_points = tuple(entry_points)
-            if _fast.entry_point_set_clean(entry_points) and _fast.pairs_clean(parameters):
+            if _fast.entry_point_set_clean(entry_points) and (
+                not parameters or _fast.pairs_clean(parameters)
+            ):
                 values["conference_id"] = conference_id
                 values["entry_points"] = entry_points
                 if parameters:
@@ -755,7 +765,8 @@ class ConferenceData:
         manifest's conference solution named by ``conference_solution_id``. Raises
         :class:`ValidationError` for enum values read leniently from the add-on form.
         """
-        result: CalendarConferenceData = _calendar_form().to_calendar_json(self, manifest)
+        emit = _calendar_emitter or _load_calendar_emitter()
+        result: CalendarConferenceData = emit(self, manifest)
         return result
 
     def to_addon_json(self) -> AddonConferenceData:
@@ -797,6 +808,17 @@ def _calendar_form() -> ModuleType:
     from . import calendar_form
 
     return calendar_form
+
+
+# calendar_form.to_calendar_json once loaded: it runs for every conference emitted, and a
+# global read costs less than a call of the cached loader above.
+_calendar_emitter: Callable[[ConferenceData, Manifest | None], CalendarConferenceData] | None = None
+
+
+def _load_calendar_emitter() -> Callable[[ConferenceData, Manifest | None], CalendarConferenceData]:
+    global _calendar_emitter
+    _calendar_emitter = _calendar_form().to_calendar_json
+    return _calendar_emitter
 
 
 @functools.cache
