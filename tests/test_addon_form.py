@@ -249,15 +249,17 @@ def test_lenient_addon_read_is_lossless() -> None:
         ConferenceData.from_addon_json(payload)
 
 
-def test_unknown_values_cannot_cross_forms() -> None:
-    """A type read leniently from one form has no spelling in the other: emitting raises."""
+@pytest.mark.parametrize("index", [0, 2])
+def test_unknown_values_cannot_cross_forms(index: int) -> None:
+    """A type read leniently from one form has no spelling in the other: emitting raises,
+    naming the entry point by its place."""
     payload = addon_payload()
-    payload["entryPoints"][0]["type"] = "HOLOGRAM"
+    payload["entryPoints"][index]["type"] = "HOLOGRAM"
     data = ConferenceData.from_addon_json(payload, lenient=True)
     with pytest.raises(ValidationError) as error:
         data.to_calendar_json()
     assert [(p.code, p.path) for p in error.value.problems] == [
-        ("enum", "/entryPoints/0/entryPointType")
+        ("enum", f"/entryPoints/{index}/entryPointType")
     ]
 
 
