@@ -7,8 +7,8 @@ no builder at all (as confdata's value constructors); entry points taken as give
 confdata's, checked by the named constructors with confdata's own checks.
 ``python bench/floor.py`` prints each variant's median against gcsa's build + serialize,
 with confdata's builders and value constructors, measured in the same run. Nothing here is
-part of the library or of ``make test``; it backs the performance page's "Why build + emit is
-not there".
+part of the library or of ``make test``; it backs the performance page's "Where the build
+time goes".
 """
 
 from __future__ import annotations

@@ -379,7 +379,7 @@ TASKS: list[tuple[str, list[tuple[str, Callable[[], object]]]]] = [
         ],
     ),
     (
-        "build + emit, what gcsa can express",
+        "build + emit, gcsa's subset",
         [
             ("confdata values + to_calendar_json", confdata_values_gcsa_members),
             ("confdata builders + to_calendar_json", confdata_build_gcsa_members),
