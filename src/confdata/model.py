@@ -200,9 +200,10 @@ class EntryPoint:
         self.__dict__["_found"] = tuple(problems)
 
     # The named constructors make the common call, a plainly clean one, in one straight pass:
-    # the URI and each member checked in line (a helper call here costs as much as its
-    # check), the entry point holding its Calendar JSON. Anything else goes through __init__
-    # and the rules. tests/test_fast.py checks that each makes what __init__ makes.
+    # each checks its URI (and a phone its region and feature) in line, then _holding()
+    # checks the codes given and makes the entry point holding its Calendar JSON. Anything
+    # else goes through __init__ and the rules. tests/test_fast.py checks that each makes
+    # what __init__ makes.
 
     @classmethod
     def video(
@@ -223,35 +224,13 @@ class EntryPoint:
             and len(uri) <= _URI
             and uri.isascii()
             and _HTTP(uri) is not None
-            and (label is None or (type(label) is str and len(label) <= _LABEL))
-            and (pin is None or (type(pin) is str and len(pin) <= _SECRET))
-            and (access_code is None or (type(access_code) is str and len(access_code) <= _SECRET))
-            and (
-                meeting_code is None
-                or (type(meeting_code) is str and len(meeting_code) <= _SECRET)
-            )
-            and (passcode is None or (type(passcode) is str and len(passcode) <= _SECRET))
-            and (password is None or (type(password) is str and len(password) <= _SECRET))
-        ):  # fmt: skip
-            held: dict[str, Any] = {"entryPointType": _SPELLING_VIDEO, "uri": uri}
-            if label is not None:
-                held["label"] = label
-            if pin is not None:
-                held["pin"] = pin
-            if access_code is not None:
-                held["accessCode"] = access_code
-            if meeting_code is not None:
-                held["meetingCode"] = meeting_code
-            if passcode is not None:
-                held["passcode"] = passcode
-            if password is not None:
-                held["password"] = password
-            ep = _new(EntryPoint)
-            values = ep.__dict__
-            values["type"] = VIDEO
-            values["_json"] = held
-            values["_found"] = _CLEAN
-            return ep
+        ):
+            ep = _holding(
+                VIDEO, _SPELLING_VIDEO, uri, label, pin, access_code, meeting_code, passcode,
+                password, None, None,
+            )  # fmt: skip
+            if ep is not None:
+                return ep
         return cls(VIDEO, uri, label, pin, access_code, meeting_code, passcode, password)
 
     @classmethod
@@ -286,39 +265,13 @@ class EntryPoint:
             )
             and (type(features) is tuple or type(features) is list)
             and (not features or (len(features) == 1 and type(features[0]) is EntryPointFeature))
-            and (label is None or (type(label) is str and len(label) <= _LABEL))
-            and (pin is None or (type(pin) is str and len(pin) <= _SECRET))
-            and (access_code is None or (type(access_code) is str and len(access_code) <= _SECRET))
-            and (
-                meeting_code is None
-                or (type(meeting_code) is str and len(meeting_code) <= _SECRET)
-            )
-            and (passcode is None or (type(passcode) is str and len(passcode) <= _SECRET))
-            and (password is None or (type(password) is str and len(password) <= _SECRET))
-        ):  # fmt: skip
-            held: dict[str, Any] = {"entryPointType": _SPELLING_PHONE, "uri": uri}
-            if label is not None:
-                held["label"] = label
-            if pin is not None:
-                held["pin"] = pin
-            if access_code is not None:
-                held["accessCode"] = access_code
-            if meeting_code is not None:
-                held["meetingCode"] = meeting_code
-            if passcode is not None:
-                held["passcode"] = passcode
-            if password is not None:
-                held["password"] = password
-            if region_code is not None:
-                held["regionCode"] = region_code
-            if features:
-                held["entryPointFeatures"] = [_FEATURE_SPELLINGS[features[0]]]
-            ep = _new(EntryPoint)
-            values = ep.__dict__
-            values["type"] = PHONE
-            values["_json"] = held
-            values["_found"] = _CLEAN
-            return ep
+        ):
+            ep = _holding(
+                PHONE, _SPELLING_PHONE, uri, label, pin, access_code, meeting_code, passcode,
+                password, region_code, features[0] if features else None,
+            )  # fmt: skip
+            if ep is not None:
+                return ep
         return cls(
             PHONE,
             uri,
@@ -352,35 +305,13 @@ class EntryPoint:
             and uri[:4] == "sip:"
             and uri.isprintable()
             and " " not in uri
-            and (label is None or (type(label) is str and len(label) <= _LABEL))
-            and (pin is None or (type(pin) is str and len(pin) <= _SECRET))
-            and (access_code is None or (type(access_code) is str and len(access_code) <= _SECRET))
-            and (
-                meeting_code is None
-                or (type(meeting_code) is str and len(meeting_code) <= _SECRET)
-            )
-            and (passcode is None or (type(passcode) is str and len(passcode) <= _SECRET))
-            and (password is None or (type(password) is str and len(password) <= _SECRET))
-        ):  # fmt: skip
-            held: dict[str, Any] = {"entryPointType": _SPELLING_SIP, "uri": uri}
-            if label is not None:
-                held["label"] = label
-            if pin is not None:
-                held["pin"] = pin
-            if access_code is not None:
-                held["accessCode"] = access_code
-            if meeting_code is not None:
-                held["meetingCode"] = meeting_code
-            if passcode is not None:
-                held["passcode"] = passcode
-            if password is not None:
-                held["password"] = password
-            ep = _new(EntryPoint)
-            values = ep.__dict__
-            values["type"] = SIP
-            values["_json"] = held
-            values["_found"] = _CLEAN
-            return ep
+        ):
+            ep = _holding(
+                SIP, _SPELLING_SIP, uri, label, pin, access_code, meeting_code, passcode,
+                password, None, None,
+            )  # fmt: skip
+            if ep is not None:
+                return ep
         return cls(SIP, uri, label, pin, access_code, meeting_code, passcode, password)
 
     @classmethod
@@ -392,17 +323,10 @@ class EntryPoint:
             and len(uri) <= _URI
             and uri.isascii()
             and _HTTP(uri) is not None
-            and (pin is None or (type(pin) is str and len(pin) <= _SECRET))
         ):
-            held: dict[str, Any] = {"entryPointType": _SPELLING_MORE, "uri": uri}
-            if pin is not None:
-                held["pin"] = pin
-            ep = _new(EntryPoint)
-            values = ep.__dict__
-            values["type"] = MORE
-            values["_json"] = held
-            values["_found"] = _CLEAN
-            return ep
+            ep = _holding(MORE, _SPELLING_MORE, uri, None, pin, None, None, None, None, None, None)
+            if ep is not None:
+                return ep
         return cls(MORE, uri, None, pin)
 
 
@@ -462,6 +386,56 @@ def _name_of(cls: type[Any] | None) -> str:
 for _name in _HELD_FIELDS:
     setattr(EntryPoint, _name, _Unfolded(_name))
 del _name
+
+
+def _holding(
+    kind: EntryPointType,
+    spelling: str,
+    uri: str,
+    label: object,
+    pin: object,
+    access_code: object,
+    meeting_code: object,
+    passcode: object,
+    password: object,
+    region_code: str | None,
+    feature: EntryPointFeature | None,
+) -> EntryPoint | None:
+    """The named constructors' clean entry point holding its JSON, once they have proved the
+    URI (and a phone's region and feature): None unless each code given is plainly clean, an
+    exact ``str`` within its limit, leaving anything else to ``__init__`` and the rules."""
+    if not (
+        (label is None or (type(label) is str and len(label) <= _LABEL))
+        and (pin is None or (type(pin) is str and len(pin) <= _SECRET))
+        and (access_code is None or (type(access_code) is str and len(access_code) <= _SECRET))
+        and (meeting_code is None or (type(meeting_code) is str and len(meeting_code) <= _SECRET))
+        and (passcode is None or (type(passcode) is str and len(passcode) <= _SECRET))
+        and (password is None or (type(password) is str and len(password) <= _SECRET))
+    ):
+        return None
+    held: dict[str, Any] = {"entryPointType": spelling, "uri": uri}
+    if label is not None:
+        held["label"] = label
+    if pin is not None:
+        held["pin"] = pin
+    if access_code is not None:
+        held["accessCode"] = access_code
+    if meeting_code is not None:
+        held["meetingCode"] = meeting_code
+    if passcode is not None:
+        held["passcode"] = passcode
+    if password is not None:
+        held["password"] = password
+    if region_code is not None:
+        held["regionCode"] = region_code
+    if feature is not None:
+        held["entryPointFeatures"] = [_FEATURE_SPELLINGS[feature]]
+    ep = _new(EntryPoint)  # as holding_json() makes it, without a further call
+    values = ep.__dict__
+    values["type"] = kind
+    values["_json"] = held
+    values["_found"] = _CLEAN
+    return ep
 
 
 def holding_json(kind: EntryPointType, held: dict[str, Any]) -> EntryPoint:
