@@ -109,7 +109,7 @@ class FormNames:
 def report(out: list[Problem], code: str, path: str, message: str) -> None:
     """Record one problem of the catalog rule ``code``."""
     if not full(out, code):
-        out.append(Problem(code, _SEVERITY[code], path, message))
+        out.append(Problem(code=code, severity=_SEVERITY[code], path=path, message=message))
 
 
 def require_instance(value: object, cls: type[Any], path: str, what: str) -> None:

@@ -84,10 +84,10 @@ def require_form(form: object) -> None:
         raise ValidationError(
             [
                 Problem(
-                    "enum",
-                    Severity.ERROR,
-                    "",
-                    f"form must be 'calendar' or 'addon' (got {show(form)})",
+                    code="enum",
+                    severity=Severity.ERROR,
+                    path="",
+                    message=f"form must be 'calendar' or 'addon' (got {show(form)})",
                 )
             ]
         )

@@ -75,10 +75,10 @@ class ProblemSink(list[Problem]):
             more = self._counts[code] - MAX_PER_CODE
             out.append(
                 Problem(
-                    code,
-                    first.severity,
-                    first.path,
-                    f"…and {more} more {code} problem{'s' if more != 1 else ''} like those "
+                    code=code,
+                    severity=first.severity,
+                    path=first.path,
+                    message=f"…and {more} more {code} problem{'s' if more != 1 else ''} like those "
                     f"above (only the first {MAX_PER_CODE} of each code are listed; this path "
                     f"is the first left out)",
                 )
@@ -113,10 +113,10 @@ def full(out: list[Problem], code: str) -> bool:
 def unreadable(value: object, error: Exception) -> Problem:
     """The problem reported when reading ``value`` raised ``error`` from inside the value."""
     return Problem(
-        "type",
-        Severity.ERROR,
-        "",
-        f"the value could not be read: {type(error).__name__} was raised from inside "
+        code="type",
+        severity=Severity.ERROR,
+        path="",
+        message=f"the value could not be read: {type(error).__name__} was raised from inside "
         f"{describe_type(value)} (an object that does not behave like JSON)",
     )
 

@@ -225,7 +225,10 @@ def check_conference_data(data: ConferenceData) -> list[Problem]:
             if found is None:
                 kinds.append(_entry_point(out, ep, path))
             else:  # checked when it was made: only its warnings, moved under this path
-                out.extend(Problem(p.code, p.severity, path + p.path, p.message) for p in found)
+                out.extend(
+                    Problem(code=p.code, severity=p.severity, path=path + p.path, message=p.message)
+                    for p in found
+                )
                 kinds.append(ep.type)  # type: ignore[arg-type]  # valid, so a member
         else:
             report(

@@ -7,7 +7,10 @@ from collections.abc import Iterable
 
 import attrs
 
-__all__ = ["Problem", "Severity", "ValidationError"]
+__all__ = ["ROOT", "Problem", "Severity", "ValidationError"]
+
+ROOT = "<root>"
+"""How text output names the root of a document, whose JSON Pointer is ``""``."""
 
 
 class Severity(enum.StrEnum):
@@ -16,49 +19,46 @@ class Severity(enum.StrEnum):
     ERROR = "error"
     WARNING = "warning"
 
-    def __str__(self) -> str:
-        return self.value
-
     def __repr__(self) -> str:
         return f"Severity.{self.name}"
 
-    __hash__ = str.__hash__  # as fast as the str equality it agrees with
 
-
-_ERROR = Severity.ERROR  # bound once: an enum member through its class is a lookup
-
-
-@attrs.frozen(slots=False, init=False)
+@attrs.frozen(kw_only=True)
 class Problem:
-    """One broken rule: its stable code, severity, JSON Pointer path and a readable message."""
+    """One broken rule: its stable code, severity, JSON Pointer path and a readable message.
+
+    ``path`` is ``""`` for the root of the value checked. Messages never show a secret.
+    """
 
     code: str
+    """The rule's stable code, such as ``"uri-scheme"`` (see the rule catalog)."""
     severity: Severity
+    """:attr:`Severity.ERROR` fails validation; :attr:`Severity.WARNING` only in strict mode."""
     path: str
+    """The JSON Pointer (RFC 6901) of the offending member in the form checked."""
     message: str
-
-    def __init__(self, code: str, severity: Severity, path: str, message: str) -> None:
-        # Written out, storing into the instance dict past the frozen __setattr__: validators
-        # report by the hundred, and attrs' init for frozen classes fetches a setter first.
-        values = self.__dict__
-        values["code"] = code
-        values["severity"] = severity
-        values["path"] = path
-        values["message"] = message
+    """What is wrong, with the limit or expectation and the offending value."""
 
     def __str__(self) -> str:
-        return f"{self.severity.value} {self.code} at {self.path or '<root>'}: {self.message}"
+        return f"{self.severity.value} {self.code} at {self.where}: {self.message}"
+
+    @property
+    def where(self) -> str:
+        """The path for text output: the JSON Pointer, or ``<root>`` for the root."""
+        return self.path or ROOT
 
     @property
     def is_error(self) -> bool:
         """True when the problem fails validation outside strict mode."""
-        return self.severity is _ERROR
+        return self.severity is Severity.ERROR
 
 
 class ValidationError(ValueError):
-    """Conference data broke one or more rules; ``problems`` holds every one of them."""
+    """Conference data broke one or more rules; :attr:`problems` holds every one of them."""
 
     problems: tuple[Problem, ...]
+    """Every problem found, errors and warnings, at most 100 of one code (then one that
+    counts the rest)."""
 
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems = tuple(problems)
@@ -72,15 +72,18 @@ class ValidationError(ValueError):
         lines.extend(f"  {problem}" for problem in self.problems)
         return "\n".join(lines)
 
+    def __reduce__(self) -> tuple[type[ValidationError], tuple[tuple[Problem, ...]]]:
+        return (type(self), (self.problems,))
+
     @property
     def errors(self) -> tuple[Problem, ...]:
         """The problems of severity error."""
-        return tuple(p for p in self.problems if p.severity is Severity.ERROR)
+        return tuple(p for p in self.problems if p.is_error)
 
     @property
     def warnings(self) -> tuple[Problem, ...]:
         """The problems of severity warning."""
-        return tuple(p for p in self.problems if p.severity is Severity.WARNING)
+        return tuple(p for p in self.problems if not p.is_error)
 
     @property
     def codes(self) -> frozenset[str]:

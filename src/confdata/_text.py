@@ -1,10 +1,32 @@
-"""Formatting of offending values for messages: shortened, masked, and never raising."""
+"""Showing values in messages: shortened, secrets masked, and never raising.
+
+Every function here takes any Python object and runs none of its code: types are looked at
+through ``type()`` and the C-level methods of ``str``, ``int``, ``dict`` and friends, so a
+hostile ``__repr__``, ``__len__`` or metaclass cannot make a message fail.
+"""
 
 from __future__ import annotations
 
-__all__ = ["describe_type", "escape_token", "mask", "show", "utf16_len"]
+import math
+import re
+
+__all__ = [
+    "describe_type",
+    "escape_token",
+    "mask",
+    "mask_uri_secrets",
+    "show",
+    "show_uri",
+    "type_name",
+    "utf16_len",
+]
 
 _SHOW_CHARS = 40
+_MASKED = "<masked>"
+# Query parameters that carry a secret inside a URI (SPEC §4.1), compared case-insensitively.
+SECRET_QUERY_NAMES = frozenset({"pwd", "passcode", "password", "pin"})
+_DIGITS_SHOWN = 40
+_EXACT_DIGITS_UP_TO = 100_000  # beyond this, an integer's digits are estimated
 
 
 def utf16_len(text: str) -> int:
@@ -15,55 +37,109 @@ def utf16_len(text: str) -> int:
     return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
+def type_name(value: object) -> str:
+    """The name of ``value``'s class, read past any metaclass property."""
+    try:
+        name = type.__dict__["__name__"].__get__(type(value), type)
+    except Exception:  # pragma: no cover - only a broken interpreter gets here
+        return "object"
+    return name if type(name) is str else "object"
+
+
 def describe_type(value: object) -> str:
     """The JSON name of a value's type, or the Python type name for non-JSON values."""
-    if isinstance(value, str):
+    cls = type(value)
+    if issubclass(cls, str):
         return "a string"
     if value is None:
         return "null"
-    if isinstance(value, bool):
+    if issubclass(cls, bool):
         return "a boolean"
-    if isinstance(value, (int, float)):
+    if issubclass(cls, (int, float)):
         return "a number"
-    if isinstance(value, dict):
+    if issubclass(cls, dict):
         return "an object"
-    if isinstance(value, (list, tuple)):
+    if issubclass(cls, (list, tuple)):
         return "an array"
-    try:
-        name = type(value).__name__
-    except Exception:  # pragma: no cover - a metaclass that breaks __name__
-        name = "object"
-    return f"a Python {name!s}"
+    return f"a Python {type_name(value)}"
+
+
+def _digits(value: int) -> str:
+    """How an integer too long to show is described: its number of digits."""
+    magnitude = -value if value < 0 else value
+    estimate = int(magnitude.bit_length() * math.log10(2)) + 1
+    if estimate > _EXACT_DIGITS_UP_TO:
+        return f"an integer of about {estimate:,} digits"
+    # bit_length() gives the count within one: settle it against a power of ten.
+    count = estimate if magnitude >= 10 ** (estimate - 1) else estimate - 1
+    return f"an integer of {max(count, 1):,} digits"
 
 
 def show(value: object) -> str:
     """A short, safe rendering of a value for a message (strings shortened with their length)."""
-    if isinstance(value, str):
+    cls = type(value)
+    if issubclass(cls, str):
         text = str.__str__(value)
         if len(text) > _SHOW_CHARS:
-            return f"{text[:_SHOW_CHARS]!r}… ({len(text)} characters)"
+            return f"{text[:_SHOW_CHARS]!r}… ({len(text):,} characters)"
         return repr(text)
-    if value is None or isinstance(value, bool):
-        return "null" if value is None else ("true" if value else "false")
-    if isinstance(value, int):
-        digits = int.__repr__(value)
-        return digits if len(digits) <= _SHOW_CHARS else f"{digits[:_SHOW_CHARS]}… (a long integer)"
-    if isinstance(value, float):
+    if value is None:
+        return "null"
+    if issubclass(cls, bool):
+        return "true" if value else "false"
+    if issubclass(cls, int):
+        number = int.__int__(value)  # type: ignore[arg-type]
+        if number.bit_length() > _DIGITS_SHOWN * 3.33:
+            return _digits(number)
+        digits = int.__repr__(number)
+        if len(digits) > _DIGITS_SHOWN:
+            return _digits(number)
+        return digits
+    if issubclass(cls, float):
         return float.__repr__(value)
-    if isinstance(value, dict):
-        return f"an object with {dict.__len__(value)} members"
-    if isinstance(value, list):
-        return f"an array of {list.__len__(value)} items"
-    if isinstance(value, tuple):
-        return f"an array of {tuple.__len__(value)} items"
+    if issubclass(cls, dict):
+        return f"an object with {dict.__len__(value):,} members"  # type: ignore[arg-type]
+    if issubclass(cls, list):
+        return f"an array of {list.__len__(value):,} items"  # type: ignore[arg-type]
+    if issubclass(cls, tuple):
+        return f"an array of {tuple.__len__(value):,} items"  # type: ignore[arg-type]
     return describe_type(value)
 
 
 def mask(value: object) -> str:
     """A secret's rendering: never the value, only how long it is."""
-    if isinstance(value, str):
-        return f"<masked, {str.__len__(value)} characters>"
+    if issubclass(type(value), str):
+        return f"<masked, {str.__len__(value):,} characters>"  # type: ignore[arg-type]
     return describe_type(value)
+
+
+# The password of a URI's userinfo (``https://user:password@host``, ``sip:user:password@host``):
+# anchored, and possessive over classes that exclude what follows, so linear on any input.
+_USERINFO = re.compile(r"\A([A-Za-z][A-Za-z0-9+.\-]*+:(?://)?[^/?#@:;]*+):[^/?#@]*+@")
+# One parameter, name=value, of a query (``?a=1&pin=2``) or of a SIP URI (``;pin=2``).
+_QUERY_PAIR = re.compile(r"([?&;])([^=&;#?]*+)=([^&;#?]*+)")
+
+
+def _mask_query(match: re.Match[str]) -> str:
+    separator, name, value = match.groups()
+    if name.lower() in SECRET_QUERY_NAMES and value:
+        return f"{separator}{name}={_MASKED}"
+    return match.group()
+
+
+def mask_uri_secrets(uri: str) -> str:
+    """``uri`` with the secrets it carries replaced by ``<masked>``: the password of its
+    userinfo and the values of its ``pwd``, ``passcode``, ``password`` and ``pin`` query
+    parameters (SPEC §4.1; SIP URI parameters of those names too)."""
+    masked = _USERINFO.sub(lambda m: f"{m.group(1)}:{_MASKED}@", uri, count=1)
+    return _QUERY_PAIR.sub(_mask_query, masked)
+
+
+def show_uri(uri: object) -> str:
+    """:func:`show` for a URI: its secrets masked first, then shortened."""
+    if issubclass(type(uri), str):
+        return show(mask_uri_secrets(str.__str__(uri)))
+    return show(uri)
 
 
 def escape_token(token: str) -> str:

@@ -13,10 +13,13 @@ import attrs
 
 from ._problems import Severity
 
-__all__ = ["RULES", "SOURCES", "Rule", "rules_markdown"]
+__all__ = ["DOCS_URL", "RULES", "SOURCES", "Rule", "rules_markdown"]
 
 E = Severity.ERROR
 W = Severity.WARNING
+
+DOCS_URL = "https://confdata.readthedocs.io/en/latest/"
+"""Where confdata's documentation is published; every rule has an anchor on its rules page."""
 
 
 @attrs.frozen
@@ -24,9 +27,18 @@ class Rule:
     """A rule of the catalog: ``code`` is stable, ``source`` names the Google page it comes from."""
 
     code: str
+    """The stable code problems of this rule carry."""
     severity: Severity
+    """The severity of every problem of this rule."""
     summary: str
+    """What the rule says, in one line."""
     source: str = ""
+    """Keys of :data:`SOURCES` (comma-separated), or a short note where Google is silent."""
+
+    @property
+    def url(self) -> str:
+        """The rule's entry in the published rule catalog (``…/rules.html#uri-scheme``)."""
+        return f"{DOCS_URL}rules.html#{self.code}"
 
 
 SOURCES: Mapping[str, str] = MappingProxyType(
@@ -38,10 +50,12 @@ SOURCES: Mapping[str, str] = MappingProxyType(
         "S1-epf": "https://developers.google.com/apps-script/reference/conference-data/entry-point-feature",
         "S1-error": "https://developers.google.com/apps-script/reference/conference-data/conference-error",
         "S1-parameter": "https://developers.google.com/apps-script/reference/conference-data/conference-parameter",
-        "S3": "Calendar API v3 discovery document (calendar.v3.json), schema ConferenceData",
+        "S3": "https://www.googleapis.com/discovery/v1/apis/calendar/v3/rest",
         "S5": "https://developers.google.com/workspace/add-ons/concepts/event-objects",
-        "S9": "https://developers.google.com/workspace/add-ons/calendar/conferencing/overview",
         "S6": "https://developers.google.com/apps-script/manifest/calendar-addons",
+        "S9": "https://developers.google.com/workspace/add-ons/calendar/conferencing/overview",
+        "S10": "https://developers.google.com/workspace/add-ons/calendar/conferencing/create-conference",
+        "S11": "https://developers.google.com/workspace/add-ons/calendar/conferencing/sync-calendar-changes",
         "S16": "https://developers.google.com/workspace/add-ons/reference/rpc/apps.extensions.markup",
     }
 )
@@ -66,8 +80,9 @@ _CATALOG = (
     Rule(
         "uri-malformed",
         E,
-        "not a usable absolute URI: whitespace or control characters, no host, "
-        "nothing after the scheme",
+        "not a usable absolute URI: whitespace, control or invisible format characters, "
+        "http(s) without a host or with a port outside 0-65535, nothing after the scheme, "
+        "tel: without a digit, no scheme on an entry point of unknown type",
         "S1-entrypoint",
     ),
     Rule(

@@ -202,7 +202,12 @@ def detect_changes(
                 data = ConferenceData.from_calendar_json(raw, lenient=True)
             except ValidationError as error:
                 problems.extend(
-                    Problem(p.code, p.severity, f"{path}/conferenceData{p.path}", p.message)
+                    Problem(
+                        code=p.code,
+                        severity=p.severity,
+                        path=f"{path}/conferenceData{p.path}",
+                        message=p.message,
+                    )
                     for p in error.problems
                 )
                 continue
