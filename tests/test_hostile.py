@@ -287,20 +287,25 @@ def test_builder_steps_with_arbitrary_arguments(make: Any, step: str) -> None:
 def test_value_classes_with_arbitrary_arguments(first: object, second: object) -> None:
     """The value classes' own __init__ turns any argument into a ValidationError."""
     for make in (
-        lambda: confdata.EntryPoint(first, second),  # type: ignore[arg-type]
-        lambda: confdata.EntryPoint("phone", "tel:+1", features=first),  # type: ignore[arg-type]
-        lambda: confdata.ConferenceParameter(first, second),  # type: ignore[arg-type]
-        lambda: confdata.ConferenceError(first, second),  # type: ignore[arg-type]
-        lambda: confdata.ConferenceSolution(first, second),  # type: ignore[arg-type]
-        lambda: confdata.CreateRequest(first, second),  # type: ignore[arg-type]
-        lambda: confdata.ConferenceData(first, second),  # type: ignore[arg-type]
-        lambda: confdata.ConferenceData("c", (), first),  # type: ignore[arg-type]
-        lambda: confdata.ConferenceDataBuilder(first, second),  # type: ignore[arg-type]
-        lambda: confdata.ConferenceDataBuilder("c", (), first),  # type: ignore[arg-type]
+        lambda: confdata.EntryPoint(type=first, uri=second),  # type: ignore[arg-type]
+        lambda: confdata.EntryPoint(type="phone", uri="tel:+1", features=first),  # type: ignore[arg-type]
+        lambda: confdata.ConferenceParameter(key=first, value=second),  # type: ignore[arg-type]
+        lambda: confdata.ConferenceError(type=first, authentication_url=second),  # type: ignore[arg-type]
+        lambda: confdata.ConferenceSolution(key_type=first, name=second),  # type: ignore[arg-type]
+        lambda: confdata.CreateRequest(request_id=first, solution_type=second),  # type: ignore[arg-type]
+        lambda: confdata.ConferenceData(conference_id=first, entry_points=second),  # type: ignore[arg-type]
+        lambda: confdata.ConferenceData(conference_id="c", entry_points=(), parameters=first),  # type: ignore[arg-type]
+        lambda: confdata.ConferenceDataBuilder(conference_id=first, entry_points=second),  # type: ignore[arg-type]
+        lambda: confdata.ConferenceDataBuilder(conference_id="c", parameters=first),  # type: ignore[arg-type]
         lambda: confdata.ConferenceDataBuilder(notes=first, signature=second),  # type: ignore[arg-type]
         lambda: confdata.EntryPoint.phone("tel:+1", features=first, region_code=second),  # type: ignore[arg-type]
-        lambda: confdata.Manifest(first),  # type: ignore[arg-type]
-        lambda: confdata.ManifestSolution(first, second, "f", "l"),  # type: ignore[arg-type]
+        lambda: confdata.Manifest(solutions=first),  # type: ignore[arg-type]
+        lambda: confdata.ManifestSolution(
+            id=first,  # type: ignore[arg-type]
+            name=second,  # type: ignore[arg-type]
+            on_create_function="f",
+            logo_url="l",
+        ),
         lambda: confdata.Manifest.from_json(first),
         lambda: confdata.Manifest.load(first),  # type: ignore[arg-type]
     ):
@@ -342,8 +347,8 @@ def test_a_million_entry_points_get_a_summarised_answer() -> None:
     assert by_code == {"max-items": 1, "uri-scheme": 101, "duplicate-entry-point-type": 101}
     summaries = {p.message for p in problems[-2:]}
     # Counted past the first 100 without being built: the counts are still exact.
-    assert any("999900 more uri-scheme problems" in m for m in summaries)
-    assert any("999899 more duplicate-entry-point-type problems" in m for m in summaries)
+    assert any("999,900 more uri-scheme problems" in m for m in summaries)
+    assert any("999,899 more duplicate-entry-point-type problems" in m for m in summaries)
 
 
 def test_many_keys_are_summarised() -> None:
@@ -352,7 +357,7 @@ def test_many_keys_are_summarised() -> None:
     payload.update({f"x{i}": i for i in range(100_000)})
     problems = validate_calendar_json(payload)
     assert len(problems) == 101
-    assert "99900 more unknown-field problems" in problems[-1].message
+    assert "99,900 more unknown-field problems" in problems[-1].message
 
 
 def test_ten_megabyte_strings() -> None:
@@ -399,13 +404,14 @@ def _repeats(pattern: str) -> list[Any]:
 def test_no_regular_expression_can_backtrack_catastrophically() -> None:
     """No regex of confdata nests one repeat inside another (the shape of catastrophic
     backtracking); each is also run on adversarial inputs in `make fuzz`."""
-    import confdata._checks
-    import confdata._fast
     import confdata._jsontext
+    import confdata._reading
+    import confdata._rules
+    import confdata._text
 
     patterns = [
         value.pattern
-        for module in (confdata._checks, confdata._fast, confdata._jsontext)
+        for module in (confdata._rules, confdata._text, confdata._reading, confdata._jsontext)
         for value in vars(module).values()
         if isinstance(value, re.Pattern)
     ]

@@ -17,7 +17,10 @@ def test_reads_the_conference_solutions() -> None:
     manifest = Manifest.from_json(manifest_payload())
     assert manifest.solution_ids == {"acme-video", "acme-phone"}
     assert manifest.solution("acme-phone") == ManifestSolution(
-        "acme-phone", "Acme Phone", "createPhone", "https://acme.example/phone.png"
+        id="acme-phone",
+        name="Acme Phone",
+        on_create_function="createPhone",
+        logo_url="https://acme.example/phone.png",
     )
     assert manifest.solution("nope") is None
     assert manifest.create_settings_url_function == "settingsUrl"

@@ -7,8 +7,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from confdata import RULES, Problem, Severity
-from confdata._json import copy_json, pointer, set_pointer, unescape_token
+from confdata._json import Preserved, copy_json, insert_preserved, unescape_token
 from confdata._regions import ASSIGNED_REGION_CODES
+from confdata._sink import pointer
 from confdata._text import describe_type, escape_token, mask, show, utf16_len
 
 
@@ -75,17 +76,32 @@ def test_catalog_codes_are_unique_and_sourced() -> None:
 def test_pointer_tokens_round_trip(token: str) -> None:
     """Escaping then unescaping a reference token gives it back (RFC 6901)."""
     assert unescape_token(escape_token(token)) == token
-    assert pointer(token, 0) == f"/{escape_token(token)}/0"
+    assert pointer("", token, 0) == f"/{escape_token(token)}/0"
 
 
-def test_set_pointer_creates_missing_objects() -> None:
-    """set_pointer creates intermediate objects and copies the value."""
-    document: dict[str, object] = {"a": [{"b": 1}]}
+def test_kept_members_go_back_by_name_and_array_items_at_their_index() -> None:
+    """Members are set by name, creating missing objects; array items are inserted at their
+    index, shallow before deep, so every item lands where it was read."""
+    document: dict[str, object] = {"a": [{"b": 1}, {"c": 2}]}
     value = {"c": [1]}
-    set_pointer(document, "/a/0/x~1y", value)
-    set_pointer(document, "/new/deep", 1)
-    assert document == {"a": [{"b": 1, "x/y": {"c": [1]}}], "new": {"deep": 1}}
-    assert document["a"][0]["x/y"] is not value  # type: ignore[index]
+    kept = Preserved({"/a/1": "x", "/a/3": "y", "/a/2/x~1y": value, "/new/deep": 1})
+    insert_preserved(document, kept)
+    assert document == {
+        "a": [{"b": 1}, "x", {"c": 2, "x/y": {"c": [1]}}, "y"],
+        "new": {"deep": 1},
+    }
+    assert document["a"][2]["x/y"] is not value  # type: ignore[index]
+
+
+def test_kept_members_are_immutable_copies() -> None:
+    """Preserved holds its own copy and hands out copies: nothing outside can change it."""
+    value = {"deep": [1]}
+    kept = Preserved({"/x": value})
+    value["deep"].append(2)
+    kept["/x"]["deep"].append(3)
+    assert kept["/x"] == {"deep": [1]}
+    assert kept == Preserved({"/x": {"deep": [1]}})
+    assert "deep" not in repr(kept)  # only pointers are shown
 
 
 def test_copy_json_handles_depth_and_cycles() -> None:

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from hypothesis import Phase, find, given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
+from hypothesis.strategies import SearchStrategy
 
 from confdata import (
     ConferenceData,
     ConferenceError,
+    ConferenceErrorType,
     EntryPoint,
     EntryPointType,
     Severity,
@@ -75,7 +78,7 @@ def test_conference_data_options(data: ConferenceData) -> None:
 @given(entry_points(kinds=[EntryPointType.PHONE]), entry_points(kinds=[EntryPointType.VIDEO]))
 def test_three_hundred_entry_points_are_valid(phone: EntryPoint, video: EntryPoint) -> None:
     """Generated entry points fill the 300 limit: valid, with phone-not-shown warnings only."""
-    data = ConferenceData("c", (video, *[phone] * 299))
+    data = ConferenceData(conference_id="c", entry_points=(video, *[phone] * 299))
     payload = data.to_calendar_json()
     problems = validate_calendar_json(payload)
     assert {p.code for p in problems} == {"phone-not-shown"}
@@ -99,7 +102,7 @@ def test_from_type_is_registered() -> None:
 
     @given(st.from_type(ConferenceData), st.from_type(EntryPoint), st.from_type(ConferenceError))
     def check(data: ConferenceData, entry_point: EntryPoint, error: ConferenceError) -> None:
-        assert [p for p in data.problems() if p.is_error] == []
+        assert [p for p in data.problems if p.is_error] == []
         assert isinstance(entry_point, EntryPoint)
         assert isinstance(error, ConferenceError)
 
@@ -146,14 +149,16 @@ def test_random_combinations_of_addon_rules(example: InvalidExample) -> None:
     _check(example, [(p.code, p.path) for p in validate_addon_json(example.payload)])
 
 
-def test_bad_arguments_raise_invalid_argument() -> None:
-    """Strategies reject bad arguments with Hypothesis' InvalidArgument, lazily or at once."""
-    bad: list[Callable[[], object]] = [
+def test_bad_arguments_raise_invalid_argument_when_first_used() -> None:
+    """Strategies check their arguments lazily, as Hypothesis' own do: making one with a bad
+    argument raises nothing (a test module still collects); using it raises InvalidArgument."""
+    bad: list[Callable[[], SearchStrategy[Any]]] = [
         lambda: conference_data(kinds=[]),
         lambda: conference_data(kinds=[EntryPointType.MORE]),
-        lambda: conference_data(kinds="video"),  # type: ignore[arg-type]
+        lambda: conference_data(kinds=["more"]),
+        lambda: conference_data(kinds="video"),
         lambda: conference_data(max_phones=-1),
-        lambda: entry_points(kinds=["video"]),  # type: ignore[list-item]
+        lambda: entry_points(kinds=["hologram"]),
         lambda: limited_text(0),
         lambda: invalid_calendar_json(codes=["auth-url-required"]),
         lambda: invalid_calendar_json(codes="type"),
@@ -164,8 +169,16 @@ def test_bad_arguments_raise_invalid_argument() -> None:
         lambda: conference_errors(types=[]),
     ]
     for make in bad:
+        strategy = make()
         with pytest.raises(InvalidArgument):
-            make()
+            strategy.validate()
+
+
+@given(entry_points(kinds=["video", EntryPointType.SIP]), conference_errors(types=["TEMPORARY"]))
+def test_enum_values_are_taken_as_their_strings(ep: EntryPoint, error: ConferenceError) -> None:
+    """Strategies take enum members or their string values, as every constructor does."""
+    assert ep.type in (EntryPointType.VIDEO, EntryPointType.SIP)
+    assert error.type is ConferenceErrorType.TEMPORARY
 
 
 def test_shrinking_gives_small_examples() -> None:
@@ -188,7 +201,7 @@ def test_fixtures_are_fresh_valid_values() -> None:
         pending_create_request,
     ):
         first, second = make(), make()
-        assert [p for p in first.problems() if p.is_error] == []
+        assert [p for p in first.problems if p.is_error] == []
         if make is not pending_create_request:
             assert first == second
     assert len(full_conference().entry_points) == 5

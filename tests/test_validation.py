@@ -395,10 +395,17 @@ def test_secret_values_are_masked_in_messages() -> None:
 
 
 def test_non_string_member_names_are_type_problems() -> None:
-    """A Python dict with a non-string key is reported, not crashed on."""
+    """A Python dict with a non-string key is reported, at a path segment marked as no JSON
+    key (so the other problems are still found)."""
     payload: dict[Any, Any] = calendar_payload()
     payload[1] = "x"
-    assert [(p.code, p.path) for p in validate_calendar_json(payload)] == [("type", "")]
+    payload[10**5000] = "y"
+    payload["notes"] = 5
+    assert [(p.code, p.path) for p in validate_calendar_json(payload)] == [
+        ("type", "/notes"),
+        ("type", "/<not a string: 1>"),
+        ("type", "/<not a string: an integer of 5,001 digits>"),
+    ]
 
 
 def test_deep_nesting_in_an_unknown_member_is_cheap() -> None:

@@ -74,7 +74,9 @@ def test_insert_request_keeps_the_event_and_adds_conference_data() -> None:
 
 def test_create_request_gets_a_fresh_id_and_loses_its_status() -> None:
     """A create request is written with a new requestId and without the read-only status."""
-    request = CreateRequest("same-id", SolutionType.HANGOUTS_MEET, RequestStatus.PENDING)
+    request = CreateRequest(
+        request_id="same-id", solution_type=SolutionType.HANGOUTS_MEET, status=RequestStatus.PENDING
+    )
     data = ConferenceDataBuilder().create_request(request).build()
     first = patch_arguments(data, calendar_id="primary", event_id="e")
     second = patch_arguments(data, calendar_id="primary", event_id="e")

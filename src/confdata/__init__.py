@@ -49,6 +49,7 @@ if TYPE_CHECKING:  # what type checkers and readers see; at run time names load 
 
 # Each public name and the module that defines it. `import confdata` loads none of them, so
 # a command that only needs, say, the validator does not pay for the builders (PEP 562).
+# Nothing is cached in this module: Python's own sys.modules makes a second lookup cheap.
 _LAZY: dict[str, str] = {
     "ConferenceData": "model",
     "ConferenceDataBuilder": "builders",
@@ -89,9 +90,7 @@ def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'confdata' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f".{module}", __name__), name)
-    globals()[name] = value  # later lookups skip this function
-    return value
+    return getattr(importlib.import_module(f".{module}", __name__), name)
 
 
 def __dir__() -> list[str]:

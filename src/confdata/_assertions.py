@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-from ._forms import require_form
-from ._problems import Problem, Severity
+from ._problems import Problem
+from ._rules import exact_str
+from ._sink import single
+from ._spec import FORMS
+from ._text import show
 from .model import ConferenceData
 from .validation import validate_addon_json, validate_calendar_json
 
@@ -28,14 +31,15 @@ def assert_valid_conference_data(
     With ``strict=True`` warnings fail too.
     """
     __tracebackhide__ = True  # pytest shows the caller's line, not this one
-    require_form(form)
+    if exact_str(form) not in FORMS:
+        raise single("enum", "", f"form must be 'calendar' or 'addon' (got {show(form)})")
     if isinstance(payload, ConferenceData):
         payload = payload.to_calendar_json() if form == "calendar" else payload.to_addon_json()
     if form == "calendar":
         problems = validate_calendar_json(payload)
     else:
         problems = validate_addon_json(payload, manifest=manifest)
-    failing = [p for p in problems if strict or p.severity is Severity.ERROR]
+    failing = [p for p in problems if strict or p.is_error]
     if failing:
         raise AssertionError(_render(failing, form))
 
@@ -45,10 +49,10 @@ def _render(problems: list[Problem], form: str) -> str:
         f"conference data is not valid in the {form} form "
         f"({len(problems)} problem{'s' if len(problems) != 1 else ''}):"
     ]
-    width = max(len(p.path or "/") for p in problems)
+    width = max(len(p.where) for p in problems)
     for problem in problems:
         lines.append(
-            f"  {problem.path or '/':<{width}}  {problem.severity.value:<7} "
+            f"  {problem.where:<{width}}  {problem.severity.value:<7} "
             f"{problem.code}: {problem.message}"
         )
     return "\n".join(lines)

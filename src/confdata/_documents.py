@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from ._fast import addon_is_clean, calendar_is_clean
 from ._problems import Problem
-from .validation import walk_addon, walk_calendar
+from ._sink import Sink
+from ._walk import walk_addon, walk_calendar
 
 __all__ = ["Form", "check_document", "guess_form"]
 
@@ -54,8 +54,9 @@ def _is_events_list(obj: dict[Any, Any]) -> bool:
 def check_document(
     value: object, form: Form, solution_ids: frozenset[str] | None = None
 ) -> tuple[list[Problem], int]:
-    """Every problem of every conference in ``value``; also how many conferences were found."""
-    out: list[Problem] = []
+    """Every problem of every conference in ``value`` (at most 100 of one code, as everywhere),
+    and how many conferences were found."""
+    sink = Sink()
     found = 0
     # (value, path, may it be a container of conferences?)
     stack: list[tuple[object, str, bool]] = [(value, "", True)]
@@ -85,10 +86,8 @@ def check_document(
         chosen = form
         if chosen == "auto":
             chosen = guess_form(node) if isinstance(node, dict) else "calendar"
-        # The acceptors first, as in validate_*_json: most conferences are clean.
         if chosen == "addon":
-            if not addon_is_clean(node, solution_ids):
-                walk_addon(out, node, path, solution_ids)
-        elif not calendar_is_clean(node):
-            walk_calendar(out, node, path)
-    return out, found
+            walk_addon(sink, node, path, solution_ids)
+        else:
+            walk_calendar(sink, node, path)
+    return sink.finish(), found

@@ -16,8 +16,8 @@ from typing import Any
 
 import attrs
 
-from ._checks import report
 from ._problems import Problem
+from ._sink import Sink
 from ._text import escape_token, show
 
 __all__ = ["JSONTextError", "Positions", "parse_json_text"]
@@ -80,20 +80,19 @@ def parse_json_text(text: str) -> tuple[Any, list[Problem]]:
         raise JSONTextError(f"invalid JSON: {error}") from None
     except RecursionError:
         raise JSONTextError("invalid JSON: nested too deeply to read") from None
-    problems: list[Problem] = []
+    sink = Sink()
     if seen_duplicates:
-        _report_duplicates(value, problems)
-    return value, problems
+        _report_duplicates(value, sink)
+    return value, sink.finish()
 
 
-def _report_duplicates(value: Any, out: list[Problem]) -> None:
+def _report_duplicates(value: Any, out: Sink) -> None:
     stack: list[tuple[Any, str]] = [(value, "")]
     while stack:
         node, path = stack.pop()
         if isinstance(node, dict):
             for key in getattr(node, "duplicates", ()):
-                report(
-                    out,
+                out.report(
                     "duplicate-key",
                     f"{path}/{escape_token(key)}",
                     f"member {show(key)} appears more than once in this object; "

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import enum
+import warnings
 from collections.abc import Iterable
 
 import attrs
 
-__all__ = ["ROOT", "Problem", "Severity", "ValidationError"]
+__all__ = ["ROOT", "Problem", "Problems", "Severity", "ValidationError"]
 
 ROOT = "<root>"
 """How text output names the root of a document, whose JSON Pointer is ``""``."""
@@ -89,3 +90,18 @@ class ValidationError(ValueError):
     def codes(self) -> frozenset[str]:
         """The distinct rule codes among the problems."""
         return frozenset(p.code for p in self.problems)
+
+
+class Problems(tuple[Problem, ...]):
+    """The problems a value or builder holds: a tuple, still callable as the method it once
+    was (``data.problems()`` warns and returns a list)."""
+
+    __slots__ = ()
+
+    def __call__(self) -> list[Problem]:
+        warnings.warn(
+            "problems is an attribute now: use data.problems instead of data.problems()",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return list(self)

@@ -7,18 +7,15 @@ The JSON of the Apps Script object model and the only form that carries a
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, NotRequired, TypedDict
+from functools import partial
+from typing import Any, NotRequired, TypedDict
 
-from . import model
-from ._fast import Parts, clean_addon_parts
-from ._formio import Emitter, Reader, raise_if_unreadable
-from ._forms import ADDON, ADDON_ERROR, ADDON_MEMBERS, ADDON_PARAMETER, ERROR_TYPES
-from ._guard import guarded
-from ._problems import Problem
-from .validation import engine_addon_problems, manifest_ids
-
-if TYPE_CHECKING:
-    from .manifest import Manifest
+from . import _spec
+from ._enums import ConferenceErrorType
+from ._reading import Reader, check_read, put_back, spell_entry_point
+from ._rules import exact_str
+from ._spec import ADDON
+from ._walk import as_array, as_object, walk_addon
 
 __all__ = [
     "AddonConferenceData",
@@ -68,102 +65,80 @@ class AddonConferenceData(TypedDict):
     note: NotRequired[str]
 
 
-_ERROR_SPELLINGS = {member: member.value for member in model.ConferenceErrorType}
-
-
-def to_addon_json(data: model.ConferenceData) -> AddonConferenceData:
-    """Emit ``data`` in the add-on form (an error result carries only the error)."""
-    emit = Emitter(data, ADDON)
+def emit(data: Any) -> AddonConferenceData:
+    """``data`` (a :class:`~confdata.ConferenceData`) in the add-on form; an error result
+    carries only its error (and the solution id that names the solution)."""
     out: dict[str, Any] = {}
-    if data.error is None and data.conference_id is not None:
+    error = data.error
+    if error is None and data.conference_id is not None:
         out["conferenceId"] = data.conference_id
     if data.conference_solution_id is not None:
         out["conferenceSolutionId"] = data.conference_solution_id
-    if data.error is not None:
-        error: dict[str, Any] = {
-            "type": emit.spell(data.error.type, _ERROR_SPELLINGS, "/error/type")
-        }
-        if data.error.authentication_url is not None:
-            error["authenticationUrl"] = data.error.authentication_url
-        out["error"] = error
-        emit.finish(out)
-        return out  # type: ignore[return-value]
-    if data.entry_points:
-        out["entryPoints"] = emit.entry_points(data.entry_points)
-    if data.parameters:
-        out["parameters"] = [{"key": p.key, "value": p.value} for p in data.parameters]
-    if data.notes is not None:
-        out["note"] = data.notes
-    emit.finish(out)
-    return out  # type: ignore[return-value]
+    if error is not None:
+        written: dict[str, Any] = {"type": error.type.value}
+        if error.authentication_url is not None:
+            written["authenticationUrl"] = error.authentication_url
+        out["error"] = written
+    else:
+        if data.entry_points:
+            out["entryPoints"] = [spell_entry_point(ep, ADDON) for ep in data.entry_points]
+        if data.parameters:
+            out["parameters"] = [{"key": p.key, "value": p.value} for p in data.parameters]
+        if data.notes is not None:
+            out["note"] = data.notes
+    put_back(out, data, ADDON)
+    return out  # type: ignore[return-value]  # built member by member as the TypedDict says
 
 
-class _AddonReader(Reader):
-    def parameters(self, raw: list[dict[str, Any]]) -> tuple[model.ConferenceParameter, ...]:
-        if not raw:
-            self.keep(raw, "parameters")
-        for index, item in enumerate(raw):
-            self.keep_unknown(item, ADDON_PARAMETER, "parameters", index)
-        make = model.make_parameter
-        return tuple(make(item["key"], item["value"], False) for item in raw)
-
-    def error(self, raw: dict[str, Any]) -> model.ConferenceError:
-        self.keep_unknown(raw, ADDON_ERROR, "error")
-        return model._unchecked(
-            model.ConferenceError,
-            type=ERROR_TYPES.get(raw["type"], raw["type"]),
-            authentication_url=raw.get("authenticationUrl"),
-        )
-
-    def read(self, obj: dict[str, Any], problems: list[Problem]) -> model.ConferenceData:
-        self.keep_unknown(obj, ADDON_MEMBERS)
-        error = obj.get("error")
-        entry_points = self.entry_points(obj.get("entryPoints"))
-        solution = model.default_solution(entry_points, error)
-        return self.conference(
-            problems,
-            conference_id=obj.get("conferenceId"),
-            entry_points=entry_points,
-            parameters=self.parameters(obj["parameters"]) if "parameters" in obj else (),
-            notes=obj.get("note"),
-            error=self.error(error) if error is not None else None,
-            conference_solution_id=obj.get("conferenceSolutionId"),
-            conference_solution=solution,
-        )
+def read(
+    obj: object, *, lenient: bool, solution_ids: frozenset[str] | None = None
+) -> dict[str, Any]:
+    """The keyword arguments of the :class:`~confdata.ConferenceData` that ``obj`` holds
+    (see :meth:`~confdata.ConferenceData.from_addon_json`)."""
+    problems = check_read(partial(_walk, solution_ids=solution_ids), obj, lenient=lenient)
+    reader = Reader(ADDON)
+    fields: dict[str, Any] = {"read_problems": tuple(problems)}
+    for raw_key, value in as_object(obj) or ():
+        key = exact_str(raw_key)
+        if key == "conferenceId":
+            fields["conference_id"] = exact_str(value)
+        elif key == "conferenceSolutionId":
+            fields["conference_solution_id"] = exact_str(value)
+        elif key == "entryPoints":
+            fields["entry_points"] = reader.entry_points(value)
+        elif key == "parameters":
+            fields["parameters"] = _parameters(reader, value)
+        elif key == "error":
+            fields["error"] = _error(reader, value)
+        elif key == "note":
+            fields["notes"] = exact_str(value)
+        elif key is not None:
+            reader.keep(value, key)
+    fields["preserved"] = reader.finish()
+    return fields
 
 
-def _read_clean(obj: dict[str, Any], parts: Parts) -> model.ConferenceData:
-    """The value of a payload the acceptor proved clean, with the parts it made."""
-    get = obj.get
-    error = get("error")
-    entry_points = tuple(parts.entry_points)
-    return model.make_conference_data(
-        get("conferenceId"),
-        entry_points,
-        tuple(parts.parameters),
-        get("note"),
-        _AddonReader(ADDON).error(error) if error is not None else None,
-        get("conferenceSolutionId"),
-        None,
-        None,
-        model.default_solution(entry_points, error),
-        model._EMPTY_MAPPING,
-        "addon",
-        (),
-    )
+def _walk(sink: Any, obj: object, *, solution_ids: frozenset[str] | None) -> None:
+    walk_addon(sink, obj, "", solution_ids)
 
 
-def from_addon_json(
-    obj: object, *, lenient: bool = False, manifest: Manifest | None = None
-) -> model.ConferenceData:
-    """Read the add-on form (see :meth:`ConferenceData.from_addon_json`)."""
-    solution_ids = manifest_ids(manifest)
-    parts = clean_addon_parts(obj, solution_ids)
-    if parts is not None:
-        assert isinstance(obj, dict)
-        return _read_clean(obj, parts)
-    problems = engine_addon_problems(obj, solution_ids)  # the acceptor has declined it
-    raise_if_unreadable(problems, lenient=lenient)
-    assert isinstance(obj, dict)
-    reader = _AddonReader(ADDON)
-    return guarded(lambda: reader.read(obj, problems), obj)
+def _parameters(reader: Reader, value: object) -> list[tuple[str, str]]:
+    items = as_array(value) or ()
+    if not items:
+        reader.keep(value, "parameters")
+    pairs = []
+    for index, item in enumerate(items):
+        members = {exact_str(k): v for k, v in as_object(item) or ()}
+        reader.keep_unknown(members.items(), _spec.PARAMETER_MEMBERS, "parameters", index)
+        pairs.append((exact_str(members["key"]) or "", exact_str(members["value"]) or ""))
+    return pairs
+
+
+def _error(reader: Reader, value: object) -> dict[str, Any]:
+    members = {exact_str(k): v for k, v in as_object(value) or ()}
+    reader.keep_unknown(members.items(), _spec.ERROR_MEMBERS, "error")
+    kind = _spec.ERROR_TYPES.get(exact_str(members["type"]) or "")
+    if kind is None:  # held as UNKNOWN; the spelling read is kept and written back
+        reader.keep(members["type"], "error", "type")
+        kind = ConferenceErrorType.UNKNOWN
+    return {"type": kind, "authentication_url": exact_str(members.get("authenticationUrl"))}

@@ -6,30 +6,14 @@ parameters nested as ``parameters.addOnParameters.parameters`` (a map) [S3].
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, NotRequired, TypedDict
+from typing import Any, NotRequired, TypedDict
 
-from . import model
+from . import _spec
 from ._enums import RequestStatus, SolutionType
-from ._fast import Parts, clean_calendar_parts
-from ._formio import Emitter, Reader, put_back_preserved, raise_if_unreadable
-from ._forms import (
-    ADDON_PARAMETERS_MEMBERS,
-    CALENDAR,
-    CALENDAR_MEMBERS,
-    KEY_MEMBERS,
-    PARAMETERS_MEMBERS,
-    REQUEST_MEMBERS,
-    REQUEST_STATUSES,
-    SOLUTION_MEMBERS,
-    SOLUTION_TYPES,
-    STATUS_MEMBERS,
-)
-from ._guard import guarded
-from ._problems import Problem
-from .validation import engine_calendar_problems, manifest_ids
-
-if TYPE_CHECKING:
-    from .manifest import Manifest
+from ._reading import Reader, check_read, put_back, spell_entry_point
+from ._rules import exact_str
+from ._spec import CALENDAR
+from ._walk import as_object, walk_calendar
 
 __all__ = [
     "CalendarAddOnParameters",
@@ -111,7 +95,8 @@ class CalendarConferenceData(TypedDict):
 
 
 def error_result_json() -> CalendarConferenceData:
-    """confdata's Calendar mapping of an error result: a failed add-on create request."""
+    """confdata's Calendar mapping of an error result: a failed add-on create request
+    (SPEC §2.1; no requestId, so the output is deterministic)."""
     return {
         "createRequest": {
             "conferenceSolutionKey": {"type": SolutionType.ADD_ON.value},
@@ -120,224 +105,148 @@ def error_result_json() -> CalendarConferenceData:
     }
 
 
-_SOLUTION_SPELLINGS = {member: member.value for member in SolutionType}
-_ADD_ON_SPELLING = SolutionType.ADD_ON.value
-_STATUS_SPELLINGS = {member: member.value for member in RequestStatus}
-
-
-def to_calendar_json(
-    data: model.ConferenceData, manifest: Manifest | None = None
-) -> CalendarConferenceData:
-    """Emit ``data`` in the Calendar form (error results as a failed create request).
-
-    With a ``manifest``, a solution without name or icon gets them from the manifest's
-    conference solution whose id is ``data.conference_solution_id``.
-    """
-    values = data.__dict__  # read once: this runs for every conference emitted
-    if values["error"] is not None:
+def emit(data: Any, solution: Any) -> CalendarConferenceData:
+    """``data`` (a :class:`~confdata.ConferenceData`) in the Calendar form, with ``solution``
+    as its conference solution; error results as a failed create request."""
+    if data.error is not None:
         return error_result_json()
-    # The emitter is made only for a value that needs its spellings checked: one read
-    # leniently, a solution or request other than the default, an entry point not holding
-    # its JSON.
-    emit: Emitter | None = None
     out: dict[str, Any] = {}
-    conference_id = values["conference_id"]
-    if conference_id is not None:
-        out["conferenceId"] = conference_id
-    solution = values["conference_solution"]
-    if manifest is not None:
-        manifest_ids(manifest)  # a usage error unless it is a Manifest
-        solution = manifest.resolve_solution(data)
-    if solution is model._ADD_ON_SOLUTION:  # the shared default: no name, no icon
-        out["conferenceSolution"] = {"key": {"type": _ADD_ON_SPELLING}}
-    elif solution is not None:
-        emit = Emitter(data, CALENDAR)
-        sol: dict[str, Any] = {}
+    if data.conference_id is not None:
+        out["conferenceId"] = data.conference_id
+    if solution is not None:
+        written: dict[str, Any] = {}
         if solution.key_type is not None:
-            sol["key"] = {
-                "type": emit.spell(
-                    solution.key_type, _SOLUTION_SPELLINGS, "/conferenceSolution/key/type"
-                )
-            }
+            written["key"] = {"type": solution.key_type.value}
         if solution.name is not None:
-            sol["name"] = solution.name
+            written["name"] = solution.name
         if solution.icon_uri is not None:
-            sol["iconUri"] = solution.icon_uri
-        out["conferenceSolution"] = sol
-    request = values["create_request"]
+            written["iconUri"] = solution.icon_uri
+        out["conferenceSolution"] = written
+    request = data.create_request
     if request is not None:
-        if emit is None:
-            emit = Emitter(data, CALENDAR)
         req: dict[str, Any] = {}
         if request.request_id is not None:
             req["requestId"] = request.request_id
         if request.solution_type is not None:
-            req["conferenceSolutionKey"] = {
-                "type": emit.spell(
-                    request.solution_type,
-                    _SOLUTION_SPELLINGS,
-                    "/createRequest/conferenceSolutionKey/type",
-                )
-            }
+            req["conferenceSolutionKey"] = {"type": request.solution_type.value}
         if request.status is not None:
-            req["status"] = {
-                "statusCode": emit.spell(
-                    request.status, _STATUS_SPELLINGS, "/createRequest/status/statusCode"
-                )
-            }
+            req["status"] = {"statusCode": request.status.value}
         out["createRequest"] = req
-    entry_points = values["entry_points"]
-    if entry_points:
-        written: list[dict[str, Any]] = []
-        for ep in entry_points:
-            held = ep._json
-            if held is None:  # written member by member
-                if emit is None:
-                    emit = Emitter(data, CALENDAR)
-                written.append(emit.entry_point(ep, len(written)))  # (its index)
-                continue
-            copy = held.copy()  # the entry point's own JSON: copied, with its features list
-            features = held.get("entryPointFeatures")
-            if features is not None:
-                copy["entryPointFeatures"] = features.copy()
-            written.append(copy)
-        out["entryPoints"] = written
-    notes = values["notes"]
-    if notes is not None:
-        out["notes"] = notes
-    held_parameters = values.get("_parameter_map")  # clean parameters held as a map
-    if held_parameters:
-        out["parameters"] = {"addOnParameters": {"parameters": held_parameters.copy()}}
-    elif data.parameters:
-        out["parameters"] = {
-            "addOnParameters": {"parameters": {p.key: p.value for p in data.parameters}}
-        }
-    signature = values["signature"]
-    if signature is not None:
-        out["signature"] = signature
-    if emit is not None:
-        emit.finish(out)
-    elif values["preserved"]:  # (empty for every value not read from JSON)
-        put_back_preserved(data, CALENDAR, out)
-    return out  # type: ignore[return-value]
+    if data.entry_points:
+        out["entryPoints"] = [spell_entry_point(ep, CALENDAR) for ep in data.entry_points]
+    if data.notes is not None:
+        out["notes"] = data.notes
+    if data.parameters:
+        pairs = {parameter.key: parameter.value for parameter in data.parameters}
+        out["parameters"] = {"addOnParameters": {"parameters": pairs}}
+    if data.signature is not None:
+        out["signature"] = data.signature
+    put_back(out, data, CALENDAR)
+    return out  # type: ignore[return-value]  # built member by member as the TypedDict says
 
 
-class _CalendarReader(Reader):
-    def solution(self, sol: dict[str, Any]) -> model.ConferenceSolution:
-        self.keep_unknown(sol, SOLUTION_MEMBERS, "conferenceSolution")
-        key_type = None
-        if "key" in sol:
-            key = sol["key"]
-            if "type" in key:
-                key_type = SOLUTION_TYPES.get(key["type"], key["type"])
-                self.keep_unknown(key, KEY_MEMBERS, "conferenceSolution", "key")
-            else:
-                self.keep(key, "conferenceSolution", "key")
-        return model._unchecked(
-            model.ConferenceSolution,
-            key_type=key_type,
-            name=sol.get("name"),
-            icon_uri=sol.get("iconUri"),
+def read(obj: object, *, lenient: bool) -> dict[str, Any]:
+    """The keyword arguments of the :class:`~confdata.ConferenceData` that ``obj`` holds,
+    its parts as keyword arguments too; raises :class:`~confdata.ValidationError` unless
+    the read may go on (see :meth:`~confdata.ConferenceData.from_calendar_json`)."""
+    problems = check_read(walk_calendar, obj, lenient=lenient)
+    reader = Reader(CALENDAR)
+    fields: dict[str, Any] = {"conference_solution": None, "read_problems": tuple(problems)}
+    for raw_key, value in as_object(obj) or ():
+        key = exact_str(raw_key)
+        if key == "conferenceId":
+            fields["conference_id"] = exact_str(value)
+        elif key == "entryPoints":
+            fields["entry_points"] = reader.entry_points(value)
+        elif key == "conferenceSolution":
+            fields["conference_solution"] = _solution(reader, value)
+        elif key == "createRequest":
+            fields["create_request"] = _request(reader, value)
+        elif key == "notes":
+            fields["notes"] = exact_str(value)
+        elif key == "parameters":
+            fields["parameters"] = _parameters(reader, value)
+        elif key == "signature":
+            fields["signature"] = exact_str(value)
+        elif key is not None:
+            reader.keep(value, key)
+    fields["preserved"] = reader.finish()
+    return fields
+
+
+def _members(value: object) -> dict[str | None, object]:
+    return {exact_str(k): v for k, v in as_object(value) or ()}
+
+
+def _key_type(reader: Reader, value: object, *tokens: str) -> SolutionType | None:
+    key = _members(value)
+    reader.keep_unknown(key.items(), _spec.KEY_MEMBERS, *tokens)
+    if "type" not in key:
+        reader.keep(value, *tokens)  # an empty key object
+        return None
+    kind = _spec.SOLUTION_TYPES.get(exact_str(key["type"]) or "")
+    if kind is None:
+        reader.keep(key["type"], *tokens, "type")
+    return kind
+
+
+def _solution(reader: Reader, value: object) -> dict[str, Any]:
+    solution = _members(value)
+    reader.keep_unknown(solution.items(), _spec.SOLUTION_MEMBERS, "conferenceSolution")
+    fields: dict[str, Any] = {
+        "key_type": None,
+        "name": exact_str(solution.get("name")),
+        "icon_uri": exact_str(solution.get("iconUri")),
+    }
+    if "key" in solution:
+        fields["key_type"] = _key_type(reader, solution["key"], "conferenceSolution", "key")
+    elif not solution:
+        reader.keep(value, "conferenceSolution")
+    return fields
+
+
+def _request(reader: Reader, value: object) -> dict[str, Any]:
+    request = _members(value)
+    reader.keep_unknown(request.items(), _spec.REQUEST_MEMBERS, "createRequest")
+    fields: dict[str, Any] = {
+        "request_id": exact_str(request.get("requestId")),
+        "solution_type": None,
+        "status": None,
+    }
+    if "conferenceSolutionKey" in request:
+        fields["solution_type"] = _key_type(
+            reader, request["conferenceSolutionKey"], "createRequest", "conferenceSolutionKey"
         )
-
-    def create_request(self, req: dict[str, Any]) -> model.CreateRequest:
-        self.keep_unknown(req, REQUEST_MEMBERS, "createRequest")
-        solution_type = status = None
-        if "conferenceSolutionKey" in req:
-            key = req["conferenceSolutionKey"]
-            if "type" in key:
-                solution_type = SOLUTION_TYPES.get(key["type"], key["type"])
-                self.keep_unknown(key, KEY_MEMBERS, "createRequest", "conferenceSolutionKey")
-            else:
-                self.keep(key, "createRequest", "conferenceSolutionKey")
-        if "status" in req:
-            raw = req["status"]
-            if "statusCode" in raw:
-                status = REQUEST_STATUSES.get(raw["statusCode"], raw["statusCode"])
-                self.keep_unknown(raw, STATUS_MEMBERS, "createRequest", "status")
-            else:
-                self.keep(raw, "createRequest", "status")
-        return model._unchecked(
-            model.CreateRequest,
-            request_id=req.get("requestId"),
-            solution_type=solution_type,
-            status=status,
-        )
-
-    def parameters(self, params: dict[str, Any]) -> tuple[model.ConferenceParameter, ...]:
-        mapping = params.get("addOnParameters", {}).get("parameters", {})
-        if not mapping:
-            self.keep(params, "parameters")
-            return ()
-        self.keep_unknown(params, PARAMETERS_MEMBERS, "parameters")
-        self.keep_unknown(
-            params["addOnParameters"], ADDON_PARAMETERS_MEMBERS, "parameters", "addOnParameters"
-        )
-        make = model.make_parameter
-        return tuple(make(key, value, False) for key, value in mapping.items())
-
-    def read(self, obj: dict[str, Any], problems: list[Problem]) -> model.ConferenceData:
-        self.keep_unknown(obj, CALENDAR_MEMBERS)
-        solution = obj.get("conferenceSolution")
-        request = obj.get("createRequest")
-        params = obj.get("parameters")
-        return self.conference(
-            problems,
-            conference_id=obj.get("conferenceId"),
-            entry_points=self.entry_points(obj.get("entryPoints")),
-            parameters=self.parameters(params) if params is not None else (),
-            notes=obj.get("notes"),
-            create_request=self.create_request(request) if request is not None else None,
-            signature=obj.get("signature"),
-            conference_solution=self.solution(solution) if solution is not None else None,
-        )
+    if "status" in request:
+        status = _members(request["status"])
+        reader.keep_unknown(status.items(), _spec.STATUS_MEMBERS, "createRequest", "status")
+        if "statusCode" not in status:
+            reader.keep(request["status"], "createRequest", "status")
+        else:
+            fields["status"] = _spec.STATUSES.get(exact_str(status["statusCode"]) or "")
+            if fields["status"] is None:
+                reader.keep(status["statusCode"], "createRequest", "status", "statusCode")
+    if not request:
+        reader.keep(value, "createRequest")
+    return fields
 
 
-_NO_PROBLEMS: tuple[Problem, ...] = ()
-
-
-_ADD_ON_JSON = {"key": {"type": SolutionType.ADD_ON.value}}
-
-
-def _read_clean(obj: dict[str, Any], parts: Parts) -> model.ConferenceData:
-    """The value of a payload the acceptor proved clean, with the parts it made: every member
-    is known and well typed and no array or map is empty, so nothing needs keeping."""
-    get = obj.get
-    solution = get("conferenceSolution")
-    if solution is not None:
-        solution = (
-            model.add_on_solution()
-            if solution == _ADD_ON_JSON
-            else _CalendarReader(CALENDAR).solution(solution)
-        )
-    request = get("createRequest")
-    if request is not None:
-        request = _CalendarReader(CALENDAR).create_request(request)
-    return model.make_conference_data(
-        get("conferenceId"),
-        tuple(parts.entry_points),
-        tuple(parts.parameters),
-        get("notes"),
-        None,
-        None,
-        request,
-        get("signature"),
-        solution,
-        model._EMPTY_MAPPING,
-        "calendar",
-        _NO_PROBLEMS,
-        parts.parameter_map,
+def _parameters(reader: Reader, value: object) -> list[tuple[str, str]]:
+    wrapper = _members(value)
+    reader.keep_unknown(wrapper.items(), _spec.PARAMETERS_MEMBERS, "parameters")
+    inner = _members(wrapper.get("addOnParameters"))
+    reader.keep_unknown(
+        inner.items(), _spec.ADDON_PARAMETERS_MEMBERS, "parameters", "addOnParameters"
     )
-
-
-def from_calendar_json(obj: object, *, lenient: bool = False) -> model.ConferenceData:
-    """Read Calendar JSON (see :meth:`ConferenceData.from_calendar_json`)."""
-    parts = clean_calendar_parts(obj)
-    if parts is not None:
-        assert isinstance(obj, dict)
-        return _read_clean(obj, parts)
-    problems = engine_calendar_problems(obj)  # the acceptor has declined it already
-    raise_if_unreadable(problems, lenient=lenient)
-    assert isinstance(obj, dict)
-    reader = _CalendarReader(CALENDAR)
-    return guarded(lambda: reader.read(obj, problems), obj)
+    pairs = [
+        (exact_str(k) or "", exact_str(v) or "")
+        for k, v in as_object(inner.get("parameters")) or ()
+    ]
+    if not pairs:
+        if "parameters" in inner:
+            reader.keep(inner["parameters"], "parameters", "addOnParameters", "parameters")
+        elif "addOnParameters" in wrapper:
+            reader.keep(wrapper["addOnParameters"], "parameters", "addOnParameters")
+        else:
+            reader.keep(value, "parameters")
+    return pairs

@@ -154,7 +154,11 @@ def meet_response() -> ConferenceData:
 def pending_create_request() -> ConferenceData:
     """A Meet create request as Calendar reports it while the conference is being made."""
     request = CreateRequestBuilder().solution_type(SolutionType.HANGOUTS_MEET).build()
-    pending = CreateRequest(request.request_id, SolutionType.HANGOUTS_MEET, RequestStatus.PENDING)
+    pending = CreateRequest(
+        request_id=request.request_id,
+        solution_type=SolutionType.HANGOUTS_MEET,
+        status=RequestStatus.PENDING,
+    )
     return ConferenceDataBuilder().create_request(pending).build()
 
 

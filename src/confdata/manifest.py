@@ -14,16 +14,19 @@ from typing import Any
 
 import attrs
 
-from . import model
-from ._checks import check_members, check_required, check_string, report, require_instance
+from . import _rules as rules
 from ._enums import SolutionType
-from ._guard import collect
-from ._problems import Problem, ValidationError
+from ._parts import ADD_ON_SOLUTION
+from ._problems import Problem
+from ._rules import Where, exact_str
+from ._sink import Sink, pointer, single
+from ._spec import Text
 from ._text import describe_type, show
+from ._walk import as_array, as_object
+from .model import ConferenceData, ConferenceSolution
 
 __all__ = ["Manifest", "ManifestSolution", "validate_manifest_json"]
 
-_MISSING: Any = object()
 _SOLUTION_MEMBERS = {
     "id": "id",
     "name": "name",
@@ -31,7 +34,8 @@ _SOLUTION_MEMBERS = {
     "logoUrl": "logo_url",
 }
 _KNOWN = frozenset(_SOLUTION_MEMBERS)
-_NO_LIMIT = 1 << 62
+_TEXTS = {key: Text(key, attribute, nonempty=True) for key, attribute in _SOLUTION_MEMBERS.items()}
+_SETTINGS = Text("createSettingsUrlFunction", "create_settings_url_function", nonempty=True)
 
 
 def _solutions(value: Iterable[ManifestSolution]) -> tuple[ManifestSolution, ...]:
@@ -40,60 +44,52 @@ def _solutions(value: Iterable[ManifestSolution]) -> tuple[ManifestSolution, ...
     return tuple(value)
 
 
-@attrs.frozen
+def _string(value: str) -> str:
+    return exact_str(value) or value
+
+
+@attrs.frozen(kw_only=True)
 class ManifestSolution:
     """One conference solution an add-on offers: its id, display name, create function, logo."""
 
-    id: str
-    name: str
-    on_create_function: str
-    logo_url: str
+    id: str = attrs.field(converter=_string)
+    name: str = attrs.field(converter=_string)
+    on_create_function: str = attrs.field(converter=_string)
+    logo_url: str = attrs.field(converter=_string)
 
     def __attrs_post_init__(self) -> None:
-        out: list[Problem] = []
+        sink = Sink()
         for key, attribute in _SOLUTION_MEMBERS.items():
-            check_string(out, getattr(self, attribute), f"/{key}", key, _NO_LIMIT, nonempty=True)
-        if out:
-            raise ValidationError(out)
+            rules.text(sink, getattr(self, attribute), _TEXTS[key], ("",), key)
+        sink.raise_errors()
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class Manifest:
     """The conference solutions of an add-on manifest."""
 
     solutions: tuple[ManifestSolution, ...] = attrs.field(converter=_solutions)
-    create_settings_url_function: str | None = None
+    create_settings_url_function: str | None = attrs.field(
+        default=None, converter=attrs.converters.optional(_string)
+    )
 
     def __attrs_post_init__(self) -> None:
-        out: list[Problem] = []
-        if not isinstance(self.solutions, tuple):
-            report(
-                out,
-                "type",
-                "/conferenceSolution",
-                "solutions must be a sequence of "
-                f"ManifestSolution (got {describe_type(self.solutions)})",
-            )
+        sink = Sink()
+        if type(self.solutions) is not tuple:
+            rules.wrong_type(
+                sink, self.solutions, "a sequence of ManifestSolution", "solutions", ("",),
+                "conferenceSolution",
+            )  # fmt: skip
         else:
             for index, solution in enumerate(self.solutions):
-                if not isinstance(solution, ManifestSolution):
-                    report(
-                        out,
-                        "type",
-                        f"/conferenceSolution/{index}",
-                        f"solution must be a ManifestSolution (got {describe_type(solution)})",
-                    )
+                if not issubclass(type(solution), ManifestSolution):
+                    rules.wrong_type(
+                        sink, solution, "a ManifestSolution", "solution", ("",),
+                        "conferenceSolution", index,
+                    )  # fmt: skip
         if self.create_settings_url_function is not None:
-            check_string(
-                out,
-                self.create_settings_url_function,
-                "/createSettingsUrlFunction",
-                "createSettingsUrlFunction",
-                _NO_LIMIT,
-                nonempty=True,
-            )
-        if out:
-            raise ValidationError(out)
+            rules.text(sink, self.create_settings_url_function, _SETTINGS, ("",), _SETTINGS.json)
+        sink.raise_errors()
 
     @property
     def solution_ids(self) -> frozenset[str]:
@@ -107,7 +103,7 @@ class Manifest:
                 return solution
         return None
 
-    def owns(self, data: model.ConferenceData) -> bool:
+    def owns(self, data: ConferenceData) -> bool:
         """True when ``data`` is a conference of one of this manifest's solutions.
 
         Data read from Calendar names its solution only by key type and display name, so an
@@ -115,7 +111,7 @@ class Manifest:
         carries a ``conference_solution_id`` is matched by id. Anything but a
         :class:`ConferenceData` raises :class:`ValidationError`.
         """
-        require_instance(data, model.ConferenceData, "", "data")
+        _require_data(data)
         if data.conference_solution_id is not None:
             return data.conference_solution_id in self.solution_ids
         solution = data.conference_solution
@@ -125,10 +121,10 @@ class Manifest:
             and solution.name in {s.name for s in self.solutions}
         )
 
-    def resolve_solution(self, data: model.ConferenceData) -> model.ConferenceSolution | None:
+    def resolve_solution(self, data: ConferenceData) -> ConferenceSolution | None:
         """``data``'s Calendar solution, its missing name and icon taken from this manifest
         (anything but a :class:`ConferenceData` raises :class:`ValidationError`)."""
-        require_instance(data, model.ConferenceData, "", "data")
+        _require_data(data)
         current = data.conference_solution
         declared = (
             self.solution(data.conference_solution_id)
@@ -137,11 +133,9 @@ class Manifest:
         )
         if declared is None or data.error is not None:
             return current
-        if current is None:
-            current = model.ConferenceSolution(SolutionType.ADD_ON)
-        return model._unchecked(
-            model.ConferenceSolution,
-            key_type=current.key_type,
+        current = current or ADD_ON_SOLUTION
+        return attrs.evolve(
+            current,
             name=current.name if current.name is not None else declared.name,
             icon_uri=current.icon_uri if current.icon_uri is not None else declared.logo_url,
         )
@@ -149,112 +143,138 @@ class Manifest:
     @classmethod
     def from_json(cls, obj: object) -> Manifest:
         """Read a manifest (``appsscript.json`` or a deployment); raises on any error."""
-        problems = validate_manifest_json(obj)
-        if any(p.is_error for p in problems):
-            raise ValidationError(problems)
-        assert isinstance(obj, dict)
-        calendar = obj["addOns"]["calendar"]
+        sink = Sink()
+        found = _walk_manifest(sink, obj)
+        sink.raise_errors()
+        assert found is not None  # no error, so the walk found the solutions
+        solutions, settings = found
         return cls(
-            tuple(
-                ManifestSolution(**{attr: item[key] for key, attr in _SOLUTION_MEMBERS.items()})
-                for item in calendar["conferenceSolution"]
-            ),
-            calendar.get("createSettingsUrlFunction"),
+            solutions=tuple(ManifestSolution(**solution) for solution in solutions),
+            create_settings_url_function=settings,
         )
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> Manifest:
         """Read a manifest file; unreadable files and invalid JSON raise ValidationError."""
         if not isinstance(path, (str, os.PathLike)):
-            out: list[Problem] = []
-            report(
-                out, "type", "", f"path must be a str or os.PathLike (got {describe_type(path)})"
+            raise single(
+                "type", "", f"path must be a str or os.PathLike (got {describe_type(path)})"
             )
-            raise ValidationError(out)
         try:
             with open(path, encoding="utf-8") as file:
                 obj = json.load(file)
         except (OSError, UnicodeDecodeError, ValueError, RecursionError) as error:
-            out = []
-            report(out, "type", "", f"manifest {os.fspath(path)!r} could not be read: {error}")
-            raise ValidationError(out) from error
+            raise single(
+                "type", "", f"manifest {os.fspath(path)!r} could not be read: {error}"
+            ) from error
         return cls.from_json(obj)
 
 
-def _mapping(out: list[Problem], value: object, path: str, name: str) -> Mapping[Any, Any] | None:
-    if isinstance(value, dict):
-        return value
-    report(out, "type", path, f"{name} must be an object (got {describe_type(value)})")
-    return None
+def _require_data(data: object) -> None:
+    if not issubclass(type(data), ConferenceData):
+        raise single("type", "", f"data must be a ConferenceData (got {describe_type(data)})")
 
 
-def _required_object(
-    out: list[Problem], parent: Mapping[Any, Any], key: str, path: str, name: str
-) -> Mapping[Any, Any] | None:
-    value = parent.get(key, _MISSING)
-    if value is _MISSING:
-        check_required(out, path, name)
+def _members(
+    sink: Sink, value: object, what: str, parent: Where, name: str | int | None
+) -> dict[str, Any] | None:
+    """The members, by exact name, of the object ``name`` below ``parent`` (the root when
+    None; non-string names reported), or None when it is not an object."""
+    here: Where = parent if name is None else (*parent, name)
+    members = as_object(value)
+    if members is None:
+        rules.wrong_type(sink, value, "an object", what, here)
         return None
-    return _mapping(out, value, path, name)
+    found: dict[str, Any] = {}
+    for key, item in members:
+        text = exact_str(key)
+        if text is None:
+            rules.unknown_member(sink, key, (), what, here)
+        else:
+            found[text] = item
+    return found
+
+
+_Found = tuple[list[dict[str, str]], str | None]
 
 
 def validate_manifest_json(obj: object) -> list[Problem]:
     """Every problem of the conference solutions in a manifest; never raises."""
-    return collect(lambda sink: _walk_manifest(sink, obj), obj)
+    sink = Sink()
+    _walk_manifest(sink, obj)
+    return sink.finish()
 
 
-def _walk_manifest(out: list[Problem], obj: object) -> None:
-    root = _mapping(out, obj, "", "manifest")
+def _walk_manifest(sink: Sink, obj: object) -> _Found | None:
+    """Check a manifest; returns its solutions (as keyword arguments) and settings function."""
+    at: Where = ("",)
+    root = _members(sink, obj, "manifest", at, None)
     if root is None:
-        return
-    add_ons = _required_object(out, root, "addOns", "/addOns", "addOns")
+        return None
+    if "addOns" not in root:
+        rules.required(sink, "addOns", at, "addOns")
+        return None
+    add_ons = _members(sink, root["addOns"], "addOns", at, "addOns")
     if add_ons is None:
-        return
-    calendar = _required_object(out, add_ons, "calendar", "/addOns/calendar", "addOns.calendar")
+        return None
+    if "calendar" not in add_ons:
+        rules.required(sink, "addOns.calendar", at, "addOns", "calendar")
+        return None
+    calendar = _members(sink, add_ons["calendar"], "addOns.calendar", ("", "addOns"), "calendar")
     if calendar is None:
-        return
+        return None
+    here: Where = ("", "addOns", "calendar")
+    settings = None
     if "createSettingsUrlFunction" in calendar:
-        check_string(
-            out,
-            calendar["createSettingsUrlFunction"],
-            "/addOns/calendar/createSettingsUrlFunction",
-            "createSettingsUrlFunction",
-            _NO_LIMIT,
-            nonempty=True,
+        settings = rules.text(
+            sink, calendar["createSettingsUrlFunction"], _SETTINGS, here, _SETTINGS.json
         )
-    path = "/addOns/calendar/conferenceSolution"
-    solutions = calendar.get("conferenceSolution", _MISSING)
-    if solutions is _MISSING or solutions == []:
-        check_required(out, path, "conferenceSolution", ": at least one conference solution")
-        return
-    if not isinstance(solutions, list):
-        report(
-            out,
-            "type",
-            path,
-            f"conferenceSolution must be an array (got {describe_type(solutions)})",
+    solutions = as_array(calendar.get("conferenceSolution"))
+    if "conferenceSolution" in calendar and solutions is None:
+        rules.wrong_type(
+            sink,
+            calendar["conferenceSolution"],
+            "an array",
+            "conferenceSolution",
+            here,
+            "conferenceSolution",
         )
-        return
+        return None
+    if not solutions:
+        rules.required(
+            sink,
+            "conferenceSolution",
+            here,
+            "conferenceSolution",
+            why=": at least one conference solution",
+        )
+        return None
+    found: list[dict[str, str]] = []
     seen: set[str] = set()
+    where: Where = (*here, "conferenceSolution")
     for index, item in enumerate(solutions):
-        item_path = f"{path}/{index}"
-        solution = _mapping(out, item, item_path, "conference solution")
+        solution = _members(sink, item, "conference solution", where, index)
         if solution is None:
             continue
-        check_members(out, solution, _KNOWN, item_path, "conference solution")  # type: ignore[arg-type]
-        for key in _SOLUTION_MEMBERS:
-            value = solution.get(key, _MISSING)
-            if value is _MISSING:
-                check_required(out, f"{item_path}/{key}", key)
+        fields: dict[str, str] = {}
+        for key in solution:
+            if key not in _KNOWN:
+                rules.unknown_member(sink, key, _KNOWN, "conference solution", (*where, index))
+        for key, attribute in _SOLUTION_MEMBERS.items():
+            if key not in solution:
+                rules.required(sink, key, (*where, index), key)
                 continue
-            text = check_string(out, value, f"{item_path}/{key}", key, _NO_LIMIT, nonempty=True)
-            if text is not None and key == "id":
-                value = text
-                if value in seen:
-                    report(
-                        out,
+            text = rules.text(sink, solution[key], _TEXTS[key], (*where, index), key)
+            if text is None:
+                continue
+            fields[attribute] = text
+            if key == "id":
+                if text in seen and sink.take("duplicate-solution-id"):
+                    sink.put(
                         "duplicate-solution-id",
-                        f"{item_path}/id",
-                        f"conference solution id {show(value)} is declared more than once",
+                        pointer(*where, index, "id"),
+                        f"conference solution id {show(text)} is declared more than once",
                     )
-                seen.add(value)
+                seen.add(text)
+        found.append(fields)
+    return found, settings

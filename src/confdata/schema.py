@@ -9,21 +9,12 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any, Literal
 
-from ._checks import (
-    LIMIT_AUTH_URL_ADDON,
-    LIMIT_CONFERENCE_ID,
-    LIMIT_LABEL,
-    LIMIT_NOTES,
-    LIMIT_PARAMETER_KEY,
-    LIMIT_PARAMETER_VALUE,
-    LIMIT_SECRET,
-    LIMIT_SOLUTION_ID,
-    LIMIT_URI,
-    MAX_ITEMS,
-    FormNames,
-)
-from ._enums import EntryPointFeature, EntryPointType
-from ._forms import ADDON, CALENDAR, ERROR_TYPES, REQUEST_STATUSES, SOLUTION_TYPES, require_form
+from . import _spec
+from ._enums import ConferenceErrorType, EntryPointFeature, EntryPointType, SolutionType
+from ._rules import exact_str
+from ._sink import single
+from ._spec import ADDON, CALENDAR, MAX_ITEMS, Form, Text
+from ._text import show
 
 __all__ = ["NOT_EXPRESSED", "json_schema"]
 
@@ -42,83 +33,89 @@ NOT_EXPRESSED: Mapping[str, str] = MappingProxyType(
 """Rules the exported schema leaves to ``validate_*_json``, with the reason."""
 
 _NO_CONTROL = "^[^\\s\\u0000-\\u001f\\u007f-\\u009f]*$"
-_HTTP = "^[Hh][Tt][Tt][Pp][Ss]?://[^/?#\\s]+"
-_URI_PATTERNS = {
-    EntryPointType.VIDEO: _HTTP,
-    EntryPointType.MORE: _HTTP,
-    EntryPointType.PHONE: "^[Tt][Ee][Ll]:.",
-    EntryPointType.SIP: "^[Ss][Ii][Pp][Ss]?:.",
-}
 
 
-def _string(max_length: int | None = None, *, min_length: int = 0) -> dict[str, Any]:
+def _scheme_pattern(schemes: tuple[str, ...]) -> str:
+    """A pattern for URIs of these schemes (case-insensitive, as RFC 3986 compares them)."""
+    spelled = "|".join("".join(f"[{c.upper()}{c}]" for c in s) for s in schemes)
+    authority = "//[^/?#\\s]+" if set(schemes) <= set(_spec.HTTP_SCHEMES) else "."
+    return f"^(?:{spelled}):{authority}"
+
+
+def _uri_pattern(kind: EntryPointType) -> str:
+    schemes = _spec.SCHEMES[kind]
+    # A warning is no rejection: sips: on a SIP entry point is only warned about.
+    return _scheme_pattern((*schemes, _spec.SIPS) if kind is EntryPointType.SIP else schemes)
+
+
+def _string(spec: Text | None = None) -> dict[str, Any]:
     schema: dict[str, Any] = {"type": "string"}
-    if min_length:
-        schema["minLength"] = min_length
-    if max_length is not None:
-        schema["maxLength"] = max_length
+    if spec is not None and spec.nonempty:
+        schema["minLength"] = 1
+    if spec is not None and spec.limit is not None:
+        schema["maxLength"] = spec.limit
     return schema
 
 
-def _is_type(names: FormNames, kind: EntryPointType) -> dict[str, Any]:
+def _is_type(form: Form, kind: EntryPointType) -> dict[str, Any]:
     return {
-        "properties": {names.entry_point_type: {"const": names.type_names[kind]}},
-        "required": [names.entry_point_type],
+        "properties": {form.type_member: {"const": form.type_spellings[kind]}},
+        "required": [form.type_member],
     }
 
 
-def _entry_point(names: FormNames) -> dict[str, Any]:
-    feature_names = [names.feature_names[f] for f in EntryPointFeature]
-    toll, toll_free = (names.feature_names[f] for f in EntryPointFeature)
+def _entry_point(form: Form) -> dict[str, Any]:
+    feature_names = [form.feature_spellings[f] for f in EntryPointFeature]
+    toll, toll_free = (
+        form.feature_spellings[f] for f in (EntryPointFeature.TOLL, EntryPointFeature.TOLL_FREE)
+    )
     properties: dict[str, Any] = {
-        names.entry_point_type: {"enum": [names.type_names[t] for t in EntryPointType]},
-        "uri": {**_string(LIMIT_URI, min_length=1), "pattern": _NO_CONTROL},
-        "label": _string(LIMIT_LABEL),
-        **{
-            name: _string(LIMIT_SECRET)
-            for name in ("pin", "accessCode", "meetingCode", "passcode", "password")
-        },
-        "regionCode": {"type": "string", "pattern": "^[A-Z]{2}$"},
-        names.features: {
+        form.type_member: {"enum": [form.type_spellings[t] for t in EntryPointType]},
+        **{spec.json: _string(spec) for spec in _spec.ENTRY_POINT_TEXTS},
+        form.features_member: {
             "type": "array",
             "items": {"enum": feature_names},
             "not": {"allOf": [{"contains": {"const": toll}}, {"contains": {"const": toll_free}}]},
         },
     }
+    properties["uri"]["pattern"] = _NO_CONTROL
+    properties["regionCode"]["pattern"] = "^[A-Z]{2}$"
     rules: list[dict[str, Any]] = [
-        {"if": _is_type(names, kind), "then": {"properties": {"uri": {"pattern": pattern}}}}
-        for kind, pattern in _URI_PATTERNS.items()
+        {
+            "if": _is_type(form, kind),
+            "then": {"properties": {"uri": {"pattern": _uri_pattern(kind)}}},
+        }
+        for kind in EntryPointType
     ]
     rules.append(
         {
             "if": {
                 "properties": {
-                    names.entry_point_type: {
-                        "not": {"const": names.type_names[EntryPointType.PHONE]}
-                    }
+                    form.type_member: {"not": {"const": form.type_spellings[EntryPointType.PHONE]}}
                 },
-                "required": [names.entry_point_type],
+                "required": [form.type_member],
             },
-            "then": {"properties": {"regionCode": False, names.features: {"maxItems": 0}}},
+            "then": {"properties": {"regionCode": False, form.features_member: {"maxItems": 0}}},
         }
     )
     return {
         "type": "object",
         "additionalProperties": False,
-        "required": [names.entry_point_type, "uri"],
+        "required": [form.type_member, "uri"],
         "properties": properties,
         "allOf": rules,
     }
 
 
-def _entry_points(names: FormNames) -> dict[str, Any]:
+def _entry_points(form: Form) -> dict[str, Any]:
     once = [
-        {"not": {"contains": _is_type(names, kind), "minContains": 2}}
-        for kind in (EntryPointType.VIDEO, EntryPointType.SIP, EntryPointType.MORE)
+        {"not": {"contains": _is_type(form, kind), "minContains": 2}}
+        for kind in EntryPointType
+        if kind in _spec.UNIQUE_TYPES
     ]
     not_only_more = {
         "if": {"minItems": 1},
-        "then": {"contains": {"not": _is_type(names, EntryPointType.MORE)}},
+        "then": {"contains": {"not": _is_type(form, EntryPointType.MORE)}},
     }
     return {
         "type": "array",
@@ -137,37 +134,37 @@ def _key(enum_values: list[str]) -> dict[str, Any]:
 
 
 def _calendar() -> dict[str, Any]:
-    solution_types = list(SOLUTION_TYPES)
+    solution_types = list(_spec.SOLUTION_TYPES)
     return {
         "title": "Calendar API v3 Event.conferenceData, as checked by confdata",
         "type": "object",
         "additionalProperties": False,
         "properties": {
-            "conferenceId": _string(LIMIT_CONFERENCE_ID, min_length=1),
+            "conferenceId": _string(_spec.CONFERENCE_ID),
             "conferenceSolution": {
                 "type": "object",
                 "additionalProperties": False,
                 "properties": {
                     "key": _key(solution_types),
-                    "name": _string(),
-                    "iconUri": _string(),
+                    "name": _string(_spec.SOLUTION_NAME),
+                    "iconUri": _string(_spec.ICON_URI),
                 },
             },
             "createRequest": {
                 "type": "object",
                 "additionalProperties": False,
                 "properties": {
-                    "requestId": _string(min_length=1),
+                    "requestId": _string(_spec.REQUEST_ID),
                     "conferenceSolutionKey": _key(solution_types),
                     "status": {
                         "type": "object",
                         "additionalProperties": False,
-                        "properties": {"statusCode": {"enum": list(REQUEST_STATUSES)}},
+                        "properties": {"statusCode": {"enum": list(_spec.STATUSES)}},
                     },
                 },
             },
             "entryPoints": {"$ref": "#/$defs/entryPoints"},
-            "notes": _string(LIMIT_NOTES),
+            "notes": _string(CALENDAR.notes),
             "parameters": {
                 "type": "object",
                 "additionalProperties": False,
@@ -179,14 +176,14 @@ def _calendar() -> dict[str, Any]:
                             "parameters": {
                                 "type": "object",
                                 "maxProperties": MAX_ITEMS,
-                                "propertyNames": {"minLength": 1, "maxLength": LIMIT_PARAMETER_KEY},
-                                "additionalProperties": _string(LIMIT_PARAMETER_VALUE),
+                                "propertyNames": _string(_spec.PARAMETER_KEY),
+                                "additionalProperties": _string(_spec.PARAMETER_VALUE),
                             }
                         },
                     }
                 },
             },
-            "signature": _string(),
+            "signature": _string(_spec.SIGNATURE),
         },
         "anyOf": [
             {"required": ["createRequest"]},
@@ -199,7 +196,10 @@ def _calendar() -> dict[str, Any]:
             "properties": {
                 "conferenceSolution": {
                     "properties": {
-                        "key": {"properties": {"type": {"const": "addOn"}}, "required": ["type"]}
+                        "key": {
+                            "properties": {"type": {"const": SolutionType.ADD_ON.value}},
+                            "required": ["type"],
+                        }
                     },
                     "required": ["key"],
                 }
@@ -217,8 +217,8 @@ def _addon() -> dict[str, Any]:
         "type": "object",
         "additionalProperties": False,
         "properties": {
-            "conferenceId": _string(LIMIT_CONFERENCE_ID, min_length=1),
-            "conferenceSolutionId": _string(LIMIT_SOLUTION_ID, min_length=1),
+            "conferenceId": _string(_spec.CONFERENCE_ID),
+            "conferenceSolutionId": _string(_spec.SOLUTION_ID),
             "entryPoints": {"$ref": "#/$defs/entryPoints"},
             "parameters": {
                 "type": "array",
@@ -228,8 +228,8 @@ def _addon() -> dict[str, Any]:
                     "additionalProperties": False,
                     "required": ["key", "value"],
                     "properties": {
-                        "key": _string(LIMIT_PARAMETER_KEY, min_length=1),
-                        "value": _string(LIMIT_PARAMETER_VALUE),
+                        "key": _string(_spec.PARAMETER_KEY),
+                        "value": _string(_spec.PARAMETER_VALUE),
                     },
                 },
             },
@@ -238,16 +238,22 @@ def _addon() -> dict[str, Any]:
                 "additionalProperties": False,
                 "required": ["type"],
                 "properties": {
-                    "type": {"enum": list(ERROR_TYPES)},
+                    "type": {"enum": list(_spec.ERROR_TYPES)},
                     "authenticationUrl": {
-                        **_string(LIMIT_AUTH_URL_ADDON),
-                        "allOf": [{"pattern": _HTTP}, {"pattern": _NO_CONTROL}],
+                        **_string(ADDON.auth_url),
+                        "allOf": [
+                            {"pattern": _scheme_pattern(_spec.HTTP_SCHEMES)},
+                            {"pattern": _NO_CONTROL},
+                        ],
                     },
                 },
-                "if": {"properties": {"type": {"const": "AUTHENTICATION"}}, "required": ["type"]},
+                "if": {
+                    "properties": {"type": {"const": ConferenceErrorType.AUTHENTICATION.value}},
+                    "required": ["type"],
+                },
                 "then": {"required": ["authenticationUrl"]},
             },
-            "note": _string(LIMIT_NOTES),
+            "note": _string(ADDON.notes),
         },
         "if": {"required": ["error"]},
         "else": {
@@ -260,6 +266,7 @@ def _addon() -> dict[str, Any]:
 
 def json_schema(form: Literal["calendar", "addon"] = "calendar") -> dict[str, Any]:
     """A fresh JSON Schema (draft 2020-12) of the ``calendar`` or ``addon`` form."""
-    require_form(form)
+    if exact_str(form) not in _spec.FORMS:
+        raise single("enum", "", f"form must be 'calendar' or 'addon' (got {show(form)})")
     body = _calendar() if form == "calendar" else _addon()
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **body}

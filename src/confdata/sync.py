@@ -22,9 +22,9 @@ from typing import Any
 
 import attrs
 
-from ._checks import report
 from ._enums import SolutionType
 from ._problems import Problem, ValidationError
+from ._sink import Sink, single
 from ._text import describe_type, show
 from .model import ConferenceData, ConferenceParameter
 
@@ -155,10 +155,10 @@ def _optional_str(event: Mapping[str, Any], key: str) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def _check_callable(out: list[Problem], value: object, name: str) -> None:
+def _check_callable(out: Sink, value: object, name: str) -> None:
     """Report an argument that should be a function (a usage error, at the root)."""
     if not callable(value):
-        report(out, "type", "", f"{name} must be callable (got {describe_type(value)})")
+        out.report("type", "", f"{name} must be callable (got {describe_type(value)})")
 
 
 def detect_changes(
@@ -176,18 +176,16 @@ def detect_changes(
     without conference data and Google's own conference types are ignored. A malformed event
     becomes a problem, never an exception; conference data is read leniently.
     """
-    out: list[Problem] = []
+    out = Sink()
     _check_callable(out, is_ours, "is_ours")
-    if out:
-        raise ValidationError(out)
+    out.raise_errors()
     known = known if isinstance(known, Mapping) else {}
     changes: list[Change] = []
-    problems: list[Problem] = []
+    problems = Sink()
     for index, event in enumerate(events):
         path = f"/{index}"
         if not isinstance(event, dict) or not isinstance(event.get("id"), str):
-            report(
-                problems,
+            problems.report(
                 "type",
                 path,
                 f"an event must be an object with a string id (got {describe_type(event)})",
@@ -201,15 +199,7 @@ def detect_changes(
             try:
                 data = ConferenceData.from_calendar_json(raw, lenient=True)
             except ValidationError as error:
-                problems.extend(
-                    Problem(
-                        code=p.code,
-                        severity=p.severity,
-                        path=f"{path}/conferenceData{p.path}",
-                        message=p.message,
-                    )
-                    for p in error.problems
-                )
+                problems.extend(error.problems, f"{path}/conferenceData")
                 continue
         ours = data is not None and bool(is_ours(data))
         if event.get("status") == "cancelled":
@@ -247,7 +237,7 @@ def detect_changes(
                     event_id, known[event_id], replaced, _optional_str(event, "etag")
                 )
             )
-    return SyncResult(tuple(changes), tuple(problems))
+    return SyncResult(tuple(changes), tuple(problems.finish()))
 
 
 @attrs.frozen
@@ -288,18 +278,16 @@ def sync_events(
     ``list_page`` that is not callable or a ``sync_token`` that is not a non-empty string
     raises :class:`ValidationError` before any call.
     """
-    out: list[Problem] = []
+    out = Sink()
     _check_callable(out, list_page, "list_page")
     token_given: object = sync_token
     if token_given is not None and (not isinstance(token_given, str) or not token_given):
-        report(
-            out,
+        out.report(
             "type",
             "",
             f"sync_token must be a non-empty string or None (got {show(token_given)})",
         )
-    if out:
-        raise ValidationError(out)
+    out.raise_errors()
     events: list[dict[str, Any]] = []
     page_token: str | None = None
     while True:
@@ -315,8 +303,8 @@ def sync_events(
                 return SyncRun((), None, full_resync_needed=True)
             raise
         if not isinstance(page, Mapping):
-            report(out, "type", "", f"an events.list page must be an object (got {show(page)})")
-            raise ValidationError(out)
+            out.report("type", "", f"an events.list page must be an object (got {show(page)})")
+            out.raise_errors()
         items = page.get("items", [])
         if isinstance(items, list):
             events.extend(item for item in items if isinstance(item, dict))
@@ -335,7 +323,5 @@ def if_match_headers(etag: str | None) -> dict[str, str]:
     if value is None:
         return {}
     if not isinstance(value, str) or not value:
-        out: list[Problem] = []
-        report(out, "type", "/etag", f"etag must be a non-empty string (got {show(etag)})")
-        raise ValidationError(out)
+        raise single("type", "/etag", f"etag must be a non-empty string (got {show(etag)})")
     return {"If-Match": value}

@@ -16,8 +16,11 @@ from typing import Any, Literal
 import attrs
 
 from . import model
-from ._checks import check_string, report
-from ._problems import Problem, ValidationError
+from ._parts import new_request_id
+from ._problems import Problem, Severity, ValidationError
+from ._rules import text
+from ._sink import Sink
+from ._spec import Text
 from ._text import describe_type, show
 
 __all__ = ["EventWrite", "insert_arguments", "patch_arguments"]
@@ -40,54 +43,52 @@ def conference_write_body(
     data: model.ConferenceData, *, validate: bool = True, keep_request_id: bool = False
 ) -> tuple[dict[str, Any], list[Problem]]:
     """The ``conferenceData`` to write, and the problems found (errors raise)."""
-    problems: list[Problem] = []
+    sink = Sink()
     if not isinstance(data, model.ConferenceData):
-        report(problems, "type", "", "data must be a ConferenceData")
-        raise ValidationError(problems)
+        sink.report("type", "", f"data must be a ConferenceData (got {describe_type(data)})")
+        sink.raise_errors()
     if data.is_error:
-        report(
-            problems,
+        sink.report(
             "error-not-writable",
             "/error",
             "an error result cannot be written to an event: answer the add-on call with "
             "to_addon_json() instead",
         )
-        raise ValidationError(problems)
+        sink.raise_errors()
     if validate:
-        problems.extend(data.problems())
-        if any(p.is_error for p in problems):
-            raise ValidationError(problems)
+        # Writing is strict (SPEC §5): what the value breaks, and anything unknown kept from
+        # a lenient read (its read problems), stop the write unless validate=False.
+        sink.extend(data.problems)
+        sink.extend(p for p in data.read_problems if p.is_error)
+        sink.raise_errors()
     body: dict[str, Any] = dict(data.to_calendar_json())
     request = body.get("createRequest")
     if request is not None:
         if "status" in request:
-            report(
-                problems,
+            sink.report(
                 "status-read-only",
                 "/createRequest/status",
                 "createRequest.status is read-only and set by the server; it was left out",
             )
             del request["status"]
         if not keep_request_id or "requestId" not in request:
-            request["requestId"] = model.new_request_id()
-    return body, problems
+            request["requestId"] = new_request_id()
+    return body, sink.finish()
 
 
 def _arguments(
     calendar_id: str, body: dict[str, Any], send_updates: SendUpdates | None, **more: Any
 ) -> dict[str, Any]:
-    problems: list[Problem] = []
+    sink = Sink()
     for name, value in (("calendar_id", calendar_id), *more.items()):
-        check_string(problems, value, f"/{name}", name, 1 << 20, nonempty=True)
+        text(sink, value, Text(name, name, nonempty=True), ("",), name)
     if send_updates is not None and send_updates not in ("all", "externalOnly", "none"):
-        report(
-            problems,
+        sink.report(
             "enum",
             "/send_updates",
             f"send_updates must be 'all', 'externalOnly' or 'none' (got {show(send_updates)})",
         )
-    if problems:
-        raise ValidationError(problems)
+    sink.raise_errors()
     arguments: dict[str, Any] = {
         "calendarId": calendar_id,
         **more,
@@ -135,8 +136,17 @@ def insert_arguments(
         data, validate=validate, keep_request_id=keep_request_id
     )
     if not isinstance(event, Mapping):
-        report(problems, "type", "/event", f"event must be an object (got {describe_type(event)})")
-        raise ValidationError(problems)
+        raise ValidationError(
+            [
+                *problems,
+                Problem(
+                    code="type",
+                    severity=Severity.ERROR,
+                    path="/event",
+                    message=f"event must be an object (got {describe_type(event)})",
+                ),
+            ]
+        )
     body = {**event, "conferenceData": conference}
     return EventWrite(
         MappingProxyType(_arguments(calendar_id, body, send_updates)), tuple(problems)

@@ -1,10 +1,14 @@
-"""Tools for users' test suites: strategies, fixtures, and an assertion.
+"""Tools for users' test suites: fixtures, an assertion, and Hypothesis strategies.
 
-Needs Hypothesis: ``pip install confdata[testing]``. ``st.from_type(ConferenceData)`` and
-``st.from_type(EntryPoint)`` work once this package is installed.
+The fixtures and :func:`assert_valid_conference_data` need nothing more than confdata. The
+strategies need Hypothesis (``pip install confdata[testing]``); with it installed,
+``st.from_type(ConferenceData)`` and ``st.from_type(EntryPoint)`` work too.
 """
 
 from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from .._assertions import assert_valid_conference_data
 from ..fixtures import (
@@ -16,15 +20,51 @@ from ..fixtures import (
     temporary_error,
     video_only,
 )
-from ._invalid import InvalidExample, invalid_addon_json, invalid_calendar_json
-from ._strategies import (
-    addon_json,
-    calendar_json,
-    conference_data,
-    conference_errors,
-    entry_points,
-    limited_text,
-)
+
+if TYPE_CHECKING:
+    from ._invalid import InvalidExample, invalid_addon_json, invalid_calendar_json
+    from ._strategies import (
+        addon_json,
+        calendar_json,
+        conference_data,
+        conference_errors,
+        entry_points,
+        limited_text,
+    )
+
+# The names that need Hypothesis, and their modules: loaded when first asked for.
+_STRATEGIES = {
+    "InvalidExample": "_invalid",
+    "invalid_addon_json": "_invalid",
+    "invalid_calendar_json": "_invalid",
+    "addon_json": "_strategies",
+    "calendar_json": "_strategies",
+    "conference_data": "_strategies",
+    "conference_errors": "_strategies",
+    "entry_points": "_strategies",
+    "limited_text": "_strategies",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _STRATEGIES.get(name)
+    if module is None:
+        raise AttributeError(f"module 'confdata.testing' has no attribute {name!r}")
+    try:
+        loaded = importlib.import_module(f".{module}", __name__)
+    except ModuleNotFoundError as error:
+        if error.name != "hypothesis":
+            raise
+        raise ModuleNotFoundError(
+            f"confdata.testing.{name} needs Hypothesis: pip install confdata[testing]",
+            name="hypothesis",
+        ) from error
+    return getattr(loaded, name)
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
 
 __all__ = [
     "InvalidExample",

@@ -14,24 +14,22 @@ from typing import Any, NamedTuple
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from .._checks import (
-    LIMIT_CONFERENCE_ID,
-    LIMIT_LABEL,
-    LIMIT_NOTES,
-    LIMIT_PARAMETER_VALUE,
-    MAX_ITEMS,
-)
-from .._forms import (
-    ADDON,
-    ADDON_MEMBERS,
-    CALENDAR,
-    CALENDAR_MEMBERS,
-    ERROR_TYPES,
-    REQUEST_STATUSES,
-)
-from .._json import pointer
+from .. import _spec
 from .._regions import ASSIGNED_REGION_CODES
-from ._strategies import http_uris, limited_text, phone_uris, sip_uris
+from .._sink import pointer as _pointer
+from .._spec import ADDON, CALENDAR, MAX_ITEMS
+from ._strategies import http_uris, limit_of, limited_text, phone_uris, sip_uris
+
+LIMIT_CONFERENCE_ID = limit_of(_spec.CONFERENCE_ID)
+LIMIT_LABEL = limit_of(_spec.LABEL)
+LIMIT_NOTES = limit_of(CALENDAR.notes)
+LIMIT_PARAMETER_VALUE = limit_of(_spec.PARAMETER_VALUE)
+ERROR_TYPES = _spec.ERROR_TYPES
+REQUEST_STATUSES = _spec.STATUSES
+
+
+def pointer(*tokens: str | int) -> str:
+    return _pointer("", *tokens)
 
 __all__ = ["InvalidExample", "invalid_addon_json", "invalid_calendar_json"]
 
@@ -98,16 +96,16 @@ class _Form:
     """The spellings one form's breakers use."""
 
     def __init__(self, calendar: bool) -> None:
-        names = CALENDAR if calendar else ADDON
+        form = CALENDAR if calendar else ADDON
         self.calendar = calendar
-        self.type_key = names.entry_point_type
-        self.features_key = names.features
-        self.notes_key = names.notes
+        self.type_key = form.type_member
+        self.features_key = form.features_member
+        self.notes_key = form.notes.json
         self.video, self.phone, self.sip, self.more = (
-            names.type_names[k] for k in names.type_names
+            form.type_spellings[k] for k in form.type_spellings
         )
-        self.toll, self.toll_free = names.feature_names.values()
-        self.members = CALENDAR_MEMBERS if calendar else ADDON_MEMBERS
+        self.toll, self.toll_free = form.feature_spellings.values()
+        self.members = form.members
 
     def ep(self, kind: str, uri: str, **more: Any) -> dict[str, Any]:
         return {self.type_key: kind, "uri": uri, **more}
@@ -430,6 +428,16 @@ ADDON_BREAKERS = _breakers(_ADDON_FORM)
 
 
 def _invalid(
+    form: _Form,
+    breakers: Mapping[str, tuple[frozenset[str], Apply]],
+    codes: Iterable[str] | None,
+    name: str,
+) -> st.SearchStrategy[InvalidExample]:
+    # Made when first used, as Hypothesis' own strategies check their arguments.
+    return st.deferred(lambda: _make_invalid(form, breakers, codes, name))
+
+
+def _make_invalid(
     form: _Form,
     breakers: Mapping[str, tuple[frozenset[str], Apply]],
     codes: Iterable[str] | None,

@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
-from typing import Any
+from collections.abc import Callable, Collection, Mapping
+from typing import Any, TypeVar
 
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from .._checks import (
-    LIMIT_CONFERENCE_ID,
-    LIMIT_LABEL,
-    LIMIT_NOTES,
-    LIMIT_PARAMETER_KEY,
-    LIMIT_PARAMETER_VALUE,
-    LIMIT_SECRET,
-    LIMIT_SOLUTION_ID,
-    MAX_ITEMS,
-)
+from .. import _spec
 from .._enums import ConferenceErrorType, EntryPointFeature, EntryPointType
 from .._regions import ASSIGNED_REGION_CODES
+from .._spec import CALENDAR, MAX_ITEMS
 from .._text import utf16_len
 from ..model import ConferenceData, ConferenceError, ConferenceParameter, EntryPoint
 
@@ -33,6 +25,13 @@ __all__ = [
 ]
 
 ALL_KINDS = tuple(EntryPointType)
+_T = TypeVar("_T")
+
+
+def _lazy(make: Callable[[], st.SearchStrategy[_T]]) -> st.SearchStrategy[_T]:
+    """A strategy made, and its arguments checked, when first used (as Hypothesis' own
+    strategies do), so a bad argument fails the test that uses it, not its collection."""
+    return st.deferred(make)
 
 
 _LIMIT_CHARACTERS = ("x", "é", "中", "\U0001f600")
@@ -55,24 +54,34 @@ def _fit(text: str, limit: int) -> str:
     return text  # pragma: no cover - utf16_len said it was too long
 
 
+def limit_of(spec: _spec.Text) -> int:
+    """The limit of a member that has one."""
+    assert spec.limit is not None, spec
+    return spec.limit
+
+
 def limited_text(limit: int, *, min_size: int = 0) -> st.SearchStrategy[str]:
     """Text of at most ``limit`` UTF-16 code units (Google's unit), often exactly at it.
 
     Mixes short text, text exactly at the limit (ASCII, accented, CJK, or emoji counting two
     units each), and arbitrary text (non-ASCII, astral characters) cut to fit.
     """
-    _check_int("limit", limit, 1, 1 << 30)
-    _check_int("min_size", min_size, 0, limit)
-    at_limit = st.sampled_from(_LIMIT_CHARACTERS).map(lambda char: char * limit)
-    return (
-        st.one_of(
-            st.text(min_size=min_size, max_size=min(limit, 40)),
-            at_limit,
-            st.text(min_size=max(min_size, 1), max_size=limit),
+
+    def make() -> st.SearchStrategy[str]:
+        _check_int("limit", limit, 1, 1 << 30)
+        _check_int("min_size", min_size, 0, limit)
+        at_limit = st.sampled_from(_LIMIT_CHARACTERS).map(lambda char: char * limit)
+        return (
+            st.one_of(
+                st.text(min_size=min_size, max_size=min(limit, 40)),
+                at_limit,
+                st.text(min_size=max(min_size, 1), max_size=limit),
+            )
+            .map(lambda s: _fit(s, limit))
+            .filter(lambda s: len(s) >= min_size)
         )
-        .map(lambda s: _fit(s, limit))
-        .filter(lambda s: len(s) >= min_size)
-    )
+
+    return _lazy(make)
 
 
 _LOWER = st.characters(min_codepoint=ord("a"), max_codepoint=ord("z"))
@@ -93,8 +102,8 @@ _digits = st.text(
 )
 phone_uris = st.builds("tel:+{}{}".format, _digits, st.sampled_from(["", ",,123#", ";ext=1"]))
 sip_uris = st.builds("sip:{}@{}".format, st.text(_LOWER, min_size=1, max_size=20), _hosts)
-_optional_secret = st.none() | limited_text(LIMIT_SECRET)
-_optional_label = st.none() | limited_text(LIMIT_LABEL)
+_optional_secret = st.none() | limited_text(limit_of(_spec.PIN))
+_optional_label = st.none() | limited_text(limit_of(_spec.LABEL))
 _feature_sets = st.sampled_from([(), (EntryPointFeature.TOLL,), (EntryPointFeature.TOLL_FREE,)])
 _URIS = {
     EntryPointType.VIDEO: http_uris,
@@ -128,21 +137,47 @@ _ENTRY_POINTS = {kind: _make_entry_point(kind) for kind in EntryPointType}
 _entry_point = _ENTRY_POINTS.__getitem__
 
 
-def _check_kinds(kinds: Collection[EntryPointType]) -> tuple[EntryPointType, ...]:
-    if isinstance(kinds, (str, bytes)) or not isinstance(kinds, Collection):
-        raise InvalidArgument(f"kinds must be a collection of EntryPointType (got {kinds!r})")
-    chosen = tuple(kinds)
-    for kind in chosen:
-        if not isinstance(kind, EntryPointType):
-            raise InvalidArgument(f"kinds must hold EntryPointType members (got {kind!r})")
+_E = TypeVar("_E", EntryPointType, ConferenceErrorType)
+
+
+def _members(
+    name: str, given: object, cls: type[_E], spellings: Mapping[str, _E]
+) -> tuple[_E, ...]:
+    """The enum members ``given`` names: members or their string values, at least one."""
+    if isinstance(given, (str, bytes)) or not isinstance(given, Collection):
+        raise InvalidArgument(
+            f"{name} must be a collection of {cls.__name__} members or their values (got {given!r})"
+        )
+    chosen = []
+    for item in given:
+        found = (
+            item
+            if isinstance(item, cls)
+            else spellings.get(item)
+            if isinstance(item, str)
+            else None
+        )
+        if found is None:
+            allowed = ", ".join(repr(s) for s in spellings)
+            raise InvalidArgument(
+                f"{name} must hold {cls.__name__} members or their values {allowed} (got {item!r})"
+            )
+        chosen.append(found)
     if not chosen:
-        raise InvalidArgument("kinds must name at least one EntryPointType")
-    return chosen
+        raise InvalidArgument(f"{name} must name at least one {cls.__name__}")
+    return tuple(dict.fromkeys(chosen))
 
 
-def entry_points(*, kinds: Collection[EntryPointType] = ALL_KINDS) -> st.SearchStrategy[EntryPoint]:
-    """Valid entry points of the given kinds (all four by default)."""
-    return st.sampled_from(_check_kinds(kinds)).flatmap(_entry_point)
+def _check_kinds(kinds: Collection[EntryPointType | str]) -> tuple[EntryPointType, ...]:
+    return _members("kinds", kinds, EntryPointType, CALENDAR.types)
+
+
+def entry_points(
+    *, kinds: Collection[EntryPointType | str] = ALL_KINDS
+) -> st.SearchStrategy[EntryPoint]:
+    """Valid entry points of the given kinds (all four by default; members or their values
+    such as ``"video"``)."""
+    return _lazy(lambda: st.sampled_from(_check_kinds(kinds)).flatmap(_entry_point))
 
 
 @st.composite
@@ -164,39 +199,41 @@ def _entry_point_sets(
 
 
 def conference_errors(
-    *, types: Collection[ConferenceErrorType] = tuple(ConferenceErrorType)
+    *, types: Collection[ConferenceErrorType | str] = tuple(ConferenceErrorType)
 ) -> st.SearchStrategy[ConferenceError]:
-    """Valid conference errors; AUTHENTICATION ones carry an authentication URL."""
-    given: object = types  # typed loosely: callers may pass anything
-    chosen = tuple(given) if isinstance(given, Collection) else ()
-    if not chosen or not all(isinstance(t, ConferenceErrorType) for t in chosen):
-        raise InvalidArgument(f"types must hold ConferenceErrorType members (got {types!r})")
-    return st.sampled_from(chosen).flatmap(
-        lambda kind: st.builds(
-            ConferenceError,
-            type=st.just(kind),
-            authentication_url=http_uris
-            if kind is ConferenceErrorType.AUTHENTICATION
-            else st.none(),
+    """Valid conference errors of the given types (members or their values); AUTHENTICATION
+    ones carry an authentication URL."""
+
+    def make() -> st.SearchStrategy[ConferenceError]:
+        chosen = _members("types", types, ConferenceErrorType, _spec.ERROR_TYPES)
+        return st.sampled_from(chosen).flatmap(
+            lambda kind: st.builds(
+                ConferenceError,
+                type=st.just(kind),
+                authentication_url=http_uris
+                if kind is ConferenceErrorType.AUTHENTICATION
+                else st.none(),
+            )
         )
-    )
+
+    return _lazy(make)
 
 
 def _parameters(max_size: int) -> st.SearchStrategy[tuple[ConferenceParameter, ...]]:
-    keys = st.lists(limited_text(LIMIT_PARAMETER_KEY, min_size=1), unique=True, max_size=max_size)
+    keys = st.lists(
+        limited_text(limit_of(_spec.PARAMETER_KEY), min_size=1), unique=True, max_size=max_size
+    )
+    values = limited_text(limit_of(_spec.PARAMETER_VALUE))
     return keys.flatmap(
         lambda chosen: st.tuples(
-            *(
-                st.builds(ConferenceParameter, st.just(key), limited_text(LIMIT_PARAMETER_VALUE))
-                for key in chosen
-            )
+            *(st.builds(ConferenceParameter, key=st.just(key), value=values) for key in chosen)
         )
     )
 
 
 def conference_data(
     *,
-    kinds: Collection[EntryPointType] = ALL_KINDS,
+    kinds: Collection[EntryPointType | str] = ALL_KINDS,
     max_phones: int = 2,
     parameters: bool = True,
     max_parameters: int = 5,
@@ -211,31 +248,36 @@ def conference_data(
     results; ``solution_ids=False`` leaves out ``conference_solution_id``, which only the
     add-on form carries.
     """
-    chosen = _check_kinds(kinds)
-    if all(kind is EntryPointType.MORE for kind in chosen):
-        raise InvalidArgument("kinds must include a type other than MORE (more-only is invalid)")
-    _check_int("max_phones", max_phones, 0, MAX_ITEMS - 2)
-    _check_int("max_parameters", max_parameters, 0, MAX_ITEMS)
-    success = st.builds(
-        ConferenceData,
-        conference_id=limited_text(LIMIT_CONFERENCE_ID, min_size=1),
-        entry_points=_entry_point_sets(chosen, max_phones),
-        parameters=_parameters(max_parameters) if parameters else st.just(()),
-        notes=(st.none() | limited_text(LIMIT_NOTES)) if notes else st.none(),
-        conference_solution_id=(st.none() | limited_text(LIMIT_SOLUTION_ID, min_size=1))
-        if solution_ids
-        else st.none(),
-    )
-    if not errors:
-        return success
-    failure = st.builds(
-        ConferenceData,
-        error=conference_errors(),
-        conference_solution_id=(st.none() | limited_text(LIMIT_SOLUTION_ID, min_size=1))
-        if solution_ids
-        else st.none(),
-    )
-    return success | failure
+
+    def make() -> st.SearchStrategy[ConferenceData]:
+        chosen = _check_kinds(kinds)
+        if all(kind is EntryPointType.MORE for kind in chosen):
+            raise InvalidArgument(
+                "kinds must include a type other than MORE (more-only is invalid)"
+            )
+        _check_int("max_phones", max_phones, 0, MAX_ITEMS - 2)
+        _check_int("max_parameters", max_parameters, 0, MAX_ITEMS)
+        solution_id = (
+            st.none() | limited_text(limit_of(_spec.SOLUTION_ID), min_size=1)
+            if solution_ids
+            else st.none()
+        )
+        success = st.builds(
+            ConferenceData,
+            conference_id=limited_text(limit_of(_spec.CONFERENCE_ID), min_size=1),
+            entry_points=_entry_point_sets(chosen, max_phones),
+            parameters=_parameters(max_parameters) if parameters else st.just(()),
+            notes=(st.none() | limited_text(limit_of(CALENDAR.notes))) if notes else st.none(),
+            conference_solution_id=solution_id,
+        )
+        if not errors:
+            return success
+        failure = st.builds(
+            ConferenceData, error=conference_errors(), conference_solution_id=solution_id
+        )
+        return success | failure
+
+    return _lazy(make)
 
 
 def calendar_json(**kwargs: Any) -> st.SearchStrategy[dict[str, Any]]:

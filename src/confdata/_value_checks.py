@@ -1,0 +1,162 @@
+"""The rules applied to the fields of a value, paths spelled as in the Calendar form.
+
+The values (:mod:`confdata.model`) and the builders call these with what they hold; each
+returns the problems as a tuple, empty for a clean value. Like the JSON walkers, they read
+nothing but the fields given and report through the rule functions.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from typing import TypeVar
+
+from . import _rules as rules
+from . import _spec
+from ._enums import (
+    ConferenceErrorType,
+    EntryPointFeature,
+    EntryPointType,
+    RequestStatus,
+    SolutionType,
+)
+from ._problems import Problem
+from ._rules import Where
+from ._sink import Sink
+from ._spec import CALENDAR, Text
+
+__all__ = [
+    "create_request_problems",
+    "entry_point_problems",
+    "error_problems",
+    "optional_text",
+    "parameter_problems",
+    "solution_problems",
+]
+
+_AT: Where = ("",)
+_M = TypeVar("_M", bound=enum.Enum)
+
+
+def optional_text(sink: Sink, value: object, spec: Text, at: Where = _AT) -> str | None:
+    """Rules ``type``, ``empty`` and ``max-length`` for a field that may be None."""
+    if value is None:
+        return None
+    return rules.text(sink, value, spec, at, spec.json)
+
+
+def member(
+    sink: Sink,
+    value: object,
+    cls: type[_M],
+    table: Mapping[str, _M],
+    what: str,
+    at: Where,
+    name: str | int,
+) -> _M | None:
+    """An enum field: the member itself, or ``value`` reported by the ``enum`` rule."""
+    if isinstance(value, cls):
+        return value
+    return rules.enum_value(sink, value, table, what, at, name)
+
+
+def entry_point_problems(
+    sink: Sink,
+    kind: object,
+    uri: object,
+    label: object,
+    secrets: tuple[object, ...],
+    region_code: object,
+    features: object,
+) -> None:
+    """Every rule about one entry point's fields (``secrets`` in the order of
+    :data:`confdata._spec.SECRETS`). A missing ``kind`` or ``uri`` is the caller's to report."""
+    found_kind = (
+        None
+        if kind is None
+        else member(
+            sink, kind, EntryPointType, CALENDAR.types, "entryPointType", _AT, "entryPointType"
+        )
+    )
+    found_uri = optional_text(sink, uri, _spec.URI)
+    found_label = optional_text(sink, label, _spec.LABEL)
+    for spec, value in zip(_spec.SECRETS, secrets, strict=True):
+        optional_text(sink, value, spec)
+    region = optional_text(sink, region_code, _spec.REGION_CODE)
+    found_features: list[EntryPointFeature | None] | None = None
+    if type(features) is not tuple:
+        rules.wrong_type(
+            sink, features, "an array", "entryPointFeatures", _AT, "entryPointFeatures"
+        )
+    elif features:
+        where = (*_AT, "entryPointFeatures")
+        found_features = [
+            member(
+                sink, f, EntryPointFeature, CALENDAR.features, "entryPointFeatures item", where, i
+            )
+            for i, f in enumerate(features)
+        ]
+    rules.entry_point(
+        sink, CALENDAR, _AT, found_kind, found_uri, found_label, region, found_features
+    )
+
+
+def parameter_problems(sink: Sink, key: object, value: object) -> None:
+    """Rules for one parameter: a key of at most 50 characters, a value of at most 1024."""
+    rules.text(sink, key, _spec.PARAMETER_KEY, _AT, "key")
+    rules.text(sink, value, _spec.PARAMETER_VALUE, _AT, "value")
+
+
+def error_problems(sink: Sink, kind: object, authentication_url: object) -> None:
+    """A known error type, and the authentication URL rules (the model's 1800 limit)."""
+    found = (
+        None
+        if kind is None
+        else member(sink, kind, ConferenceErrorType, _spec.ERROR_TYPES, "error type", _AT, "type")
+    )
+    url = optional_text(sink, authentication_url, _spec.AUTH_URL_MODEL)
+    rules.error(sink, found, url, authentication_url is not None, _AT)
+
+
+def solution_problems(sink: Sink, key_type: object, name: object, icon_uri: object) -> None:
+    """The Calendar-side conference solution: a known key type, and text for the rest."""
+    if key_type is not None:
+        where = (*_AT, "key")
+        kind = member(sink, key_type, SolutionType, _spec.SOLUTION_TYPES, "key.type", where, "type")
+        rules.solution_type(sink, kind, where, "type")
+    optional_text(sink, name, _spec.SOLUTION_NAME)
+    optional_text(sink, icon_uri, _spec.ICON_URI)
+
+
+def create_request_problems(
+    sink: Sink, request_id: object, solution_type: object, status: object
+) -> None:
+    """A Calendar create request: a non-empty ID, a known solution type and status."""
+    optional_text(sink, request_id, _spec.REQUEST_ID)
+    if solution_type is not None:
+        where = (*_AT, "conferenceSolutionKey")
+        kind = member(
+            sink,
+            solution_type,
+            SolutionType,
+            _spec.SOLUTION_TYPES,
+            "conferenceSolutionKey.type",
+            where,
+            "type",
+        )
+        rules.solution_type(sink, kind, where, "type")
+    if status is not None:
+        member(
+            sink,
+            status,
+            RequestStatus,
+            _spec.STATUSES,
+            "statusCode",
+            (*_AT, "status"),
+            "statusCode",
+        )
+
+
+def problems_of(sink: Sink) -> tuple[Problem, ...]:
+    """What a check found, as a value stores it."""
+    return tuple(sink.finish())
