@@ -11,7 +11,7 @@ DEVTOOLS := $(VENV)/.stamp-devtools
 # pytest runs on every core (pytest-xdist); PYTEST_WORKERS=0 runs it in one process.
 PYTEST_WORKERS ?= auto
 
-.PHONY: demo test lint typecheck unit docs fuzz bench clean
+.PHONY: demo test lint typecheck unit docs package fuzz bench clean
 
 $(PROJECT): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,8 +29,9 @@ demo: $(PROJECT)
 	$(BIN)/python examples/demo.py
 
 ## test: the whole gate: ruff, mypy --strict, pytest with Hypothesis and the docs examples,
-## and the documentation site built with warnings as errors
-test: lint typecheck unit docs
+## the documentation site built with warnings as errors, and the sdist and wheel built and
+## checked as PyPI would
+test: lint typecheck unit docs package
 
 lint: $(DEVTOOLS)
 	$(BIN)/ruff check .
@@ -45,6 +46,12 @@ unit: $(DEVTOOLS)
 ## docs: the Sphinx site in docs/_build/html (warnings are errors)
 docs: $(DEVTOOLS)
 	$(BIN)/sphinx-build -W --keep-going -q -b html docs docs/_build/html
+
+## package: the sdist and the wheel built from it into dist/, checked with twine
+package: $(DEVTOOLS)
+	rm -rf dist
+	$(BIN)/python -m build --outdir dist .
+	$(BIN)/twine check --strict dist/*
 
 ## fuzz: atheris over the validators and readers (FUZZ_SECONDS, default 60), then every
 ## regex on adversarial inputs; not part of `make test`
