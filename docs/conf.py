@@ -27,6 +27,8 @@ extensions = ["myst_parser", "sphinx.ext.autodoc", "sphinx.ext.intersphinx"]
 source_suffix = {".md": "markdown"}
 exclude_patterns = ["_build", "diagrams", "performance-results.md"]  # included by performance
 myst_heading_anchors = 3
+# attrs_inline: `[text]{#id}` spans; the rule catalog gives each code its anchor so.
+myst_enable_extensions = ["attrs_inline"]
 html_theme = "furo"
 html_title = f"confdata {release}"
 html_static_path = ["_static"]

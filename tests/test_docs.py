@@ -2,15 +2,76 @@
 
 from __future__ import annotations
 
+import re
+import subprocess
+import sys
 from pathlib import Path
 
-from confdata.catalog import rules_markdown
+import pytest
 
-DOCS = Path(__file__).parent.parent / "docs"
+from confdata.catalog import RULES, SOURCES, rules_markdown
+
+ROOT = Path(__file__).parent.parent
+DOCS = ROOT / "docs"
+RULES_PAGE = (DOCS / "rules.md").read_text(encoding="utf-8")
+# A source key as rules name them: S1, S1-entrypoint, S16 ...
+SOURCE_KEY = re.compile(r"(?<![\w-])S\d+(?:-[a-z]+)?(?![\w-])")
+
+
+def _run_tool(name: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run tools/<name>.py as `make` would."""
+    return subprocess.run(
+        [sys.executable, str(ROOT / "tools" / f"{name}.py"), *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
 
 
 def test_rule_catalog_page_is_generated_from_the_code() -> None:
-    """docs/rules.md holds exactly the table rules_markdown() renders."""
-    text = (DOCS / "rules.md").read_text(encoding="utf-8")
-    table = text.split("<!-- rules:start -->\n", 1)[1].split("<!-- rules:end -->", 1)[0]
-    assert table == rules_markdown(), "run: python tools/update_rules_doc.py"
+    """docs/rules.md holds exactly the table rules_markdown(myst=True) renders."""
+    table = RULES_PAGE.split("<!-- rules:start -->\n", 1)[1].split("<!-- rules:end -->", 1)[0]
+    assert table == rules_markdown(myst=True), "run: python tools/update_rules_doc.py"
+
+
+def test_rule_catalog_page_is_up_to_date_with_the_sources_too() -> None:
+    """The docs tool finds nothing to rewrite: the table and the list of sources are current."""
+    done = _run_tool("update_rules_doc", "--check")
+    assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize("code", sorted(RULES))
+def test_each_rule_has_one_anchor_on_the_catalog_page(code: str) -> None:
+    """`rules.html#<code>` lands on the rule: one MyST target per code, as Rule.url says."""
+    assert RULES_PAGE.count(f"{{#{code}}}") == 1
+    assert RULES[code].url.endswith(f"rules.html#{code}")
+
+
+def test_plain_markdown_links_each_code_to_its_published_entry() -> None:
+    """Outside the docs (`confdata rules --format markdown`), a code links to Rule.url."""
+    table = rules_markdown()
+    assert "{#" not in table
+    for rule in RULES.values():
+        assert f"[`{rule.code}`]({rule.url})" in table
+
+
+@pytest.mark.parametrize("myst", [False, True])
+def test_every_source_a_rule_names_is_a_link(myst: bool) -> None:
+    """Each source key of a rule is linked to its page; RFCs link to the RFC Editor."""
+    table = rules_markdown(myst=myst)
+    for rule in RULES.values():
+        for key in SOURCE_KEY.findall(rule.source):
+            assert f"[{key}]({SOURCES[key]})" in table
+    assert "[RFC 8259](https://www.rfc-editor.org/rfc/rfc8259)" in table
+
+
+def test_every_source_key_a_rule_names_is_known() -> None:
+    """A rule never names a source key that SOURCES lacks (it would stay plain text)."""
+    unknown = {
+        (rule.code, key)
+        for rule in RULES.values()
+        for key in SOURCE_KEY.findall(rule.source)
+        if key not in SOURCES
+    }
+    assert unknown == set()
