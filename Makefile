@@ -29,8 +29,8 @@ demo: $(PROJECT)
 	$(BIN)/python examples/demo.py
 
 ## test: the whole gate: ruff, mypy --strict, pytest with Hypothesis and the docs examples,
-## the documentation site built with warnings as errors, and the sdist and wheel built and
-## checked as PyPI would
+## the documentation site built with warnings as errors and its links checked, and the sdist
+## and wheel built and checked as PyPI would
 test: lint typecheck unit docs package
 
 lint: $(DEVTOOLS)
@@ -43,9 +43,11 @@ typecheck: $(DEVTOOLS)
 unit: $(DEVTOOLS)
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS)
 
-## docs: the Sphinx site in docs/_build/html (warnings are errors)
+## docs: the Sphinx site in docs/_build/html (warnings are errors), then every internal link
+## and #anchor in it checked (offline: links to other sites are not followed)
 docs: $(DEVTOOLS)
 	$(BIN)/sphinx-build -W --keep-going -q -b html docs docs/_build/html
+	$(BIN)/python tools/check_links.py docs/_build/html
 
 ## package: the sdist and the wheel built from it into dist/, checked with twine
 package: $(DEVTOOLS)

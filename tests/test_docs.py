@@ -1,4 +1,4 @@
-"""The documentation cannot drift from the code."""
+"""The documentation cannot drift from the code, and its links and anchors hold."""
 
 from __future__ import annotations
 
@@ -75,3 +75,63 @@ def test_every_source_key_a_rule_names_is_known() -> None:
         if key not in SOURCES
     }
     assert unknown == set()
+
+
+def _site(root: Path, pages: dict[str, str]) -> Path:
+    """A built site made of the given pages, plus a rules page with every rule's anchor."""
+    anchors = "".join(f'<span id="{code}"></span>' for code in RULES)
+    for name, body in {"rules.html": anchors, **pages}.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(f"<html><body>{body}</body></html>", encoding="utf-8")
+    return root
+
+
+def test_link_check_passes_a_site_whose_links_all_land(tmp_path: Path) -> None:
+    """Relative links, anchors, folders, other sites and published-site links that land pass."""
+    site = _site(
+        tmp_path,
+        {
+            "index.html": (
+                '<a href="#top" id="top">top</a><a href="guide/">guide</a>'
+                '<a href="rules.html#uri-scheme">rule</a><a href="#">furo</a>'
+                '<a href="https://example.com/missing.html#nowhere">elsewhere</a>'
+                '<a href="mailto:someone@example.com">mail</a>'
+                '<img src="_static/logo.png">'
+            ),
+            "guide/index.html": '<a href="../index.html#top">up</a>',
+            "_static/logo.png": "",
+            "api.html": '<a href="https://confdata.readthedocs.io/en/latest/rules.html#type">t</a>',
+        },
+    )
+    done = _run_tool("check_links", str(site))
+    assert done.returncode == 0, done.stderr
+    assert "all found" in done.stdout
+
+
+def test_link_check_reports_every_missing_page_and_anchor(tmp_path: Path) -> None:
+    """A missing file, a missing anchor and a published-site link to nothing all fail."""
+    site = _site(
+        tmp_path,
+        {
+            "index.html": '<a href="gone.html">gone</a><a href="rules.html#no-such-rule">r</a>',
+            "api.html": '<a href="https://confdata.readthedocs.io/en/latest/old.html">old</a>',
+        },
+    )
+    done = _run_tool("check_links", str(site))
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [
+        "api.html: https://confdata.readthedocs.io/en/latest/old.html -> no such file",
+        "index.html: gone.html -> no such file",
+        "index.html: rules.html#no-such-rule -> rules.html has no anchor #no-such-rule",
+        "3 broken internal link(s) or anchor(s)",
+    ]
+
+
+def test_link_check_requires_every_rule_url_to_land(tmp_path: Path) -> None:
+    """A rules page without a rule's anchor fails, even when no page links to it."""
+    (tmp_path / "rules.html").write_text('<span id="type"></span>', encoding="utf-8")
+    done = _run_tool("check_links", str(tmp_path))
+    assert done.returncode == 1
+    assert f"rules.html: {RULES['uri-scheme'].url} -> rules.html has no anchor #uri-scheme" in (
+        done.stderr
+    )
