@@ -8,12 +8,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from confdata.catalog import RULES, SOURCES, rules_markdown
 
 ROOT = Path(__file__).parent.parent
 DOCS = ROOT / "docs"
 RULES_PAGE = (DOCS / "rules.md").read_text(encoding="utf-8")
+TESTING_PAGE = (DOCS / "testing.md").read_text(encoding="utf-8")
 # A source key as rules name them: S1, S1-entrypoint, S16 ...
 SOURCE_KEY = re.compile(r"(?<![\w-])S\d+(?:-[a-z]+)?(?![\w-])")
 
@@ -77,10 +79,11 @@ def test_every_source_key_a_rule_names_is_known() -> None:
     assert unknown == set()
 
 
-def _site(root: Path, pages: dict[str, str]) -> Path:
-    """A built site made of the given pages, plus a rules page with every rule's anchor."""
+def _site(root: Path, pages: dict[str, str], at: str = ".") -> Path:
+    """A built site made of the given pages, plus a rules page (in folder `at`) with every
+    rule's anchor."""
     anchors = "".join(f'<span id="{code}"></span>' for code in RULES)
-    for name, body in {"rules.html": anchors, **pages}.items():
+    for name, body in {f"{at}/rules.html": anchors, **pages}.items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_text(f"<html><body>{body}</body></html>", encoding="utf-8")
     return root
@@ -109,21 +112,27 @@ def test_link_check_passes_a_site_whose_links_all_land(tmp_path: Path) -> None:
 
 
 def test_link_check_reports_every_missing_page_and_anchor(tmp_path: Path) -> None:
-    """A missing file, a missing anchor and a published-site link to nothing all fail."""
+    """A missing file or anchor, a published-site link to nothing and a way out all fail."""
+    (tmp_path / "outside.html").write_text("<html></html>", encoding="utf-8")
     site = _site(
         tmp_path,
         {
-            "index.html": '<a href="gone.html">gone</a><a href="rules.html#no-such-rule">r</a>',
-            "api.html": '<a href="https://confdata.readthedocs.io/en/latest/old.html">old</a>',
+            "site/index.html": (
+                '<a href="gone.html">gone</a><a href="rules.html#no-such-rule">r</a>'
+                '<a href="../outside.html">out</a>'
+            ),
+            "site/api.html": '<a href="https://confdata.readthedocs.io/en/latest/old.html">o</a>',
         },
+        at="site",
     )
-    done = _run_tool("check_links", str(site))
+    done = _run_tool("check_links", str(site / "site"))
     assert done.returncode == 1
     assert done.stderr.splitlines() == [
         "api.html: https://confdata.readthedocs.io/en/latest/old.html -> no such file",
+        "index.html: ../outside.html -> leaves the site",
         "index.html: gone.html -> no such file",
         "index.html: rules.html#no-such-rule -> rules.html has no anchor #no-such-rule",
-        "3 broken internal link(s) or anchor(s)",
+        "4 broken internal link(s) or anchor(s)",
     ]
 
 
@@ -135,3 +144,11 @@ def test_link_check_requires_every_rule_url_to_land(tmp_path: Path) -> None:
     assert f"rules.html: {RULES['uri-scheme'].url} -> rules.html has no anchor #uri-scheme" in (
         done.stderr
     )
+
+
+@pytest.mark.parametrize(("name", "examples"), [("default", 100), ("ci", 200), ("dev", 10)])
+def test_the_testing_page_states_each_hypothesis_profile(name: str, examples: int) -> None:
+    """docs/testing.md lists the profiles tests/conftest.py registers, with their counts."""
+    assert settings.get_profile(name).max_examples == examples
+    assert f"| `{name}` | {examples} |" in TESTING_PAGE
+    assert (settings.get_profile(name).database is None) is (name == "ci")

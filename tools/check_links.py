@@ -84,7 +84,9 @@ def broken_links(root: Path) -> Iterator[str]:
             continue
         target, fragment = _resolve(root, file, site_link)
         where = file.relative_to(root)
-        if not target.exists():
+        if not target.is_relative_to(root):
+            yield f"{where}: {link} -> leaves the site"
+        elif not target.exists():
             yield f"{where}: {link} -> no such file"
         elif fragment and target.suffix == ".html" and fragment not in pages[target].ids:
             yield f"{where}: {link} -> {target.relative_to(root)} has no anchor #{fragment}"
