@@ -8,20 +8,18 @@ from __future__ import annotations
 
 import os
 
-from hypothesis import HealthCheck, settings
+from hypothesis import settings
 
-settings.register_profile("default", max_examples=100, deadline=None)
-# CI runs on a fresh checkout: twice the examples, and no example database (there is nothing
-# to replay, and nothing is written into the checkout); a failure prints the blob to replay it.
+# Each profile names its parent: Hypothesis loads its own "ci" profile by itself when the CI
+# variable is set, and a profile without a parent would inherit from whichever was loaded.
 settings.register_profile(
-    "ci",
-    max_examples=200,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow],
-    database=None,
-    print_blob=True,
+    "default", parent=settings.get_profile("default"), max_examples=100, deadline=None
 )
-settings.register_profile("dev", max_examples=10, deadline=None)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+# Hypothesis' own ci profile (derandomized, so CI never fails by chance; no example database,
+# as a fresh checkout has nothing to replay; the blob of a failure printed; no too_slow) with
+# twice the examples.
+settings.register_profile("ci", parent=settings.get_profile("ci"), max_examples=200)
+settings.register_profile("dev", parent=settings.get_profile("default"), max_examples=10)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or "default")
 
 pytest_plugins = ["pytester"]

@@ -151,4 +151,7 @@ def test_the_testing_page_states_each_hypothesis_profile(name: str, examples: in
     """docs/testing.md lists the profiles tests/conftest.py registers, with their counts."""
     assert settings.get_profile(name).max_examples == examples
     assert f"| `{name}` | {examples} |" in TESTING_PAGE
-    assert (settings.get_profile(name).database is None) is (name == "ci")
+    profile = settings.get_profile(name)
+    assert (profile.database is None) is (name == "ci")
+    assert profile.derandomize is (name == "ci")
+    assert profile.deadline is None
