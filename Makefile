@@ -1,44 +1,65 @@
 # Everything starts from plain `python3`: the first target that needs it creates .venv.
+# `make demo` installs confdata alone (all the demo imports); the first target that needs the
+# development tools (the dev and docs dependency groups) installs them. Each install step runs
+# once, and again when pyproject.toml changes (the stamp files in .venv say it is done).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+PIP := $(BIN)/python -m pip --disable-pip-version-check
+PROJECT := $(VENV)/.stamp-project
+DEVTOOLS := $(VENV)/.stamp-devtools
+# pytest runs on every core (pytest-xdist); PYTEST_WORKERS=0 runs it in one process.
+PYTEST_WORKERS ?= auto
 
-.PHONY: demo test lint typecheck unit docs fuzz bench clean
+.PHONY: demo test lint typecheck unit docs package fuzz bench clean
 
-$(STAMP): pyproject.toml
+$(PROJECT): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade "pip>=25.1"
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --group dev --group docs -e .
-	touch $(STAMP)
+	$(PIP) install --quiet -e .
+	touch $@
+
+# Dependency groups need pip 25.1 or later; the venv's own pip may be older.
+$(DEVTOOLS): $(PROJECT)
+	$(PIP) install --quiet --upgrade "pip>=25.1"
+	$(PIP) install --quiet --group dev --group docs
+	touch $@
 
 ## demo: build a conference, print its Calendar JSON, validate two payloads
-demo: $(STAMP)
+demo: $(PROJECT)
 	$(BIN)/python examples/demo.py
 
 ## test: the whole gate: ruff, mypy --strict, pytest with Hypothesis and the docs examples,
-## and the documentation site built with warnings as errors
-test: lint typecheck unit docs
+## the documentation site built with warnings as errors and its links checked, and the sdist
+## and wheel built and checked as PyPI would
+test: lint typecheck unit docs package
 
-lint: $(STAMP)
+lint: $(DEVTOOLS)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-typecheck: $(STAMP)
+typecheck: $(DEVTOOLS)
 	$(BIN)/mypy
 
-unit: $(STAMP)
-	$(BIN)/python -m pytest
+unit: $(DEVTOOLS)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS)
 
-## docs: the Sphinx site in docs/_build/html (warnings are errors)
-docs: $(STAMP)
+## docs: the Sphinx site in docs/_build/html (warnings are errors), then every internal link
+## and #anchor in it checked (offline: links to other sites are not followed)
+docs: $(DEVTOOLS)
 	$(BIN)/sphinx-build -W --keep-going -q -b html docs docs/_build/html
+	$(BIN)/python tools/check_links.py docs/_build/html
+
+## package: the sdist and the wheel built from it into dist/, checked with twine
+package: $(DEVTOOLS)
+	rm -rf dist
+	$(BIN)/python -m build --outdir dist .
+	$(BIN)/twine check --strict dist/*
 
 ## fuzz: atheris over the validators and readers (FUZZ_SECONDS, default 60), then every
 ## regex on adversarial inputs; not part of `make test`
 FUZZ_SECONDS ?= 60
-fuzz: $(STAMP)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --group fuzz
+fuzz: $(DEVTOOLS)
+	$(PIP) install --quiet --group fuzz
 	rm -rf .fuzz-corpus && mkdir -p .fuzz-corpus && cp fuzz/corpus/* .fuzz-corpus/
 	$(BIN)/python fuzz/fuzz_validate.py -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 \
 		-artifact_prefix=.fuzz-corpus/ .fuzz-corpus
@@ -46,8 +67,8 @@ fuzz: $(STAMP)
 
 ## bench: confdata against its peers on the same payloads; rewrites the results and chart in
 ## docs/ (its own dependency group; not part of `make test`)
-bench: $(STAMP)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --group bench
+bench: $(DEVTOOLS)
+	$(PIP) install --quiet --group bench
 	$(BIN)/mypy bench
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/floor.py

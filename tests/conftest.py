@@ -1,15 +1,25 @@
-"""Shared test configuration: Hypothesis profiles (``HYPOTHESIS_PROFILE=ci`` in CI)."""
+"""Shared test configuration: the Hypothesis profiles, chosen with ``HYPOTHESIS_PROFILE``.
+
+``default`` for a local run, ``ci`` in CI (.ci/run sets it), ``dev`` for a quick run while
+editing. docs/testing.md describes them.
+"""
 
 from __future__ import annotations
 
 import os
 
-from hypothesis import HealthCheck, settings
+from hypothesis import settings
 
-settings.register_profile("default", max_examples=100, deadline=None)
+# Each profile names its parent: Hypothesis loads its own "ci" profile by itself when the CI
+# variable is set, and a profile without a parent would inherit from whichever was loaded.
 settings.register_profile(
-    "ci", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    "default", parent=settings.get_profile("default"), max_examples=100, deadline=None
 )
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+# Hypothesis' own ci profile (derandomized, so CI never fails by chance; no example database,
+# as a fresh checkout has nothing to replay; the blob of a failure printed; no too_slow) with
+# twice the examples.
+settings.register_profile("ci", parent=settings.get_profile("ci"), max_examples=200)
+settings.register_profile("dev", parent=settings.get_profile("default"), max_examples=10)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or "default")
 
 pytest_plugins = ["pytester"]

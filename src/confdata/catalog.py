@@ -179,12 +179,32 @@ RULES: Mapping[str, Rule] = MappingProxyType({rule.code: rule for rule in _CATAL
 """Every rule by code, in catalog order."""
 
 
-def rules_markdown() -> str:
-    """The catalog as a Markdown table (the docs' rule catalog is generated from this)."""
+def rules_markdown(*, myst: bool = False) -> str:
+    """The catalog as a Markdown table, each code linked to its :attr:`Rule.url` and each
+    source key to its page in :data:`SOURCES`.
+
+    With ``myst=True`` each code is its own anchor instead (a MyST ``{#code}`` target that
+    links to itself): ``docs/rules.md`` holds this table, so that every ``Rule.url`` works.
+    """
+    import re  # only the CLI and the docs tool render the table
+
+    keys = "|".join(re.escape(key) for key in sorted(SOURCES, key=len, reverse=True))
+    source_token = re.compile(rf"(?<![\w-])(?:(?P<key>{keys})|RFC (?P<rfc>\d+))(?![\w-])")
+
+    def source_link(match: re.Match[str]) -> str:
+        key = match["key"]
+        if key is not None:
+            return f"[{key}]({SOURCES[key]})"
+        return f"[RFC {match['rfc']}](https://www.rfc-editor.org/rfc/rfc{match['rfc']})"
+
     lines = ["| code | severity | rule | source |", "|---|---|---|---|"]
     for rule in _CATALOG:
-        summary = rule.summary.replace("|", "\\|")
-        lines.append(
-            f"| `{rule.code}` | {rule.severity.value} | {summary} | {rule.source or '—'} |"
+        code = (
+            f"[[`{rule.code}`](#{rule.code})]{{#{rule.code}}}"
+            if myst
+            else f"[`{rule.code}`]({rule.url})"
         )
+        summary = rule.summary.replace("|", "\\|")
+        source = source_token.sub(source_link, rule.source) or "—"
+        lines.append(f"| {code} | {rule.severity.value} | {summary} | {source} |")
     return "\n".join(lines) + "\n"
