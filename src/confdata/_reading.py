@@ -153,11 +153,11 @@ def put_back(out: dict[str, Any], data: Any, form: Form) -> None:
         if unknown_value and sink.take("enum"):
             assert source is not None
             sink.put(
-                    "enum",
-                    _translated(path, source, form),
-                    f"a value read leniently from the {source.name} form has no spelling in "
-                    f"the {form.name} form",
-                )
+                "enum",
+                _translated(path, source, form),
+                f"a value read leniently from the {source.name} form has no spelling in "
+                f"the {form.name} form",
+            )
     sink.raise_errors()
 
 

@@ -31,6 +31,7 @@ REQUEST_STATUSES = _spec.STATUSES
 def pointer(*tokens: str | int) -> str:
     return _pointer("", *tokens)
 
+
 __all__ = ["InvalidExample", "invalid_addon_json", "invalid_calendar_json"]
 
 
