@@ -23,7 +23,7 @@ from ._sink import Sink, pointer
 from ._spec import Form, Text
 from ._text import describe_type, mask, show, show_uri, utf16_len
 
-__all__ = ["Where", "fits", "key_token"]
+__all__ = ["Where", "key_token"]
 
 Where = tuple[str, *tuple[str | int, ...]]
 """A location: a JSON Pointer, then the member names and indexes below it."""
@@ -36,11 +36,6 @@ _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*+:")
 # urllib.parse; the two agree on every URI this matches.
 _PLAIN_HOST = re.compile(r"[A-Za-z0-9.\-]++(?::([0-9]{1,5}))?(?=[/?#]|\Z)")
 _DIGIT = re.compile(r"[0-9]")
-
-
-def fits(text: str, limit: int) -> bool:
-    """True when ``text`` is at most ``limit`` UTF-16 code units (Google's unit)."""
-    return len(text) <= limit and (text.isascii() or utf16_len(text) <= limit)
 
 
 def key_token(key: object) -> str:
@@ -62,7 +57,7 @@ def text(sink: Sink, value: object, spec: Text, at: Where, name: str | int) -> s
     Returns the value as an exact ``str``, or None when it is not a string; the rules that
     look further work on what this returns.
     """
-    string = exact_str(value)
+    string = value if type(value) is str else exact_str(value)
     if string is None:
         if sink.take("type"):
             sink.put(
@@ -71,10 +66,16 @@ def text(sink: Sink, value: object, spec: Text, at: Where, name: str | int) -> s
                 f"{spec.name} must be a string (got {describe_type(value)})",
             )
         return None
+    limit = spec.limit
     if not string:
         if spec.nonempty and sink.take("empty"):
             sink.put("empty", pointer(*at, name), f"{spec.name} must not be empty")
-    elif spec.limit is not None and not fits(string, spec.limit) and sink.take("max-length"):
+    elif (
+        limit is not None
+        # Google counts UTF-16 code units: never fewer than characters, the same for ASCII.
+        and (len(string) > limit or (not string.isascii() and utf16_len(string) > limit))
+        and sink.take("max-length")
+    ):
         shown = mask(string) if spec.secret else show(string)
         sink.put(
             "max-length",

@@ -144,17 +144,18 @@ class Form:
     entry_point_members: frozenset[str] = attrs.field(init=False)
     """Every member an entry point of this form may have."""
 
+    # Plain dicts behind read-only types: these are looked up for every member read.
     @types.default
     def _types(self) -> Mapping[str, EntryPointType]:
-        return MappingProxyType({s: t for t, s in self.type_spellings.items()})
+        return {s: t for t, s in self.type_spellings.items()}
 
     @features.default
     def _features(self) -> Mapping[str, EntryPointFeature]:
-        return MappingProxyType({s: f for f, s in self.feature_spellings.items()})
+        return {s: f for f, s in self.feature_spellings.items()}
 
     @entry_point_texts.default
     def _texts(self) -> Mapping[str, Text]:
-        return MappingProxyType({text.json: text for text in ENTRY_POINT_TEXTS})
+        return {text.json: text for text in ENTRY_POINT_TEXTS}
 
     @entry_point_members.default
     def _members(self) -> frozenset[str]:

@@ -16,9 +16,9 @@ from . import _conference_rules as whole
 from . import _rules as rules
 from . import _spec
 from ._enums import EntryPointFeature, EntryPointType, SolutionType
-from ._rules import Where, exact_str
+from ._rules import Where, enum_value, exact_str, text
 from ._sink import Sink, pointer
-from ._spec import ADDON, CALENDAR, Form
+from ._spec import ADDON, CALENDAR, LABEL, REGION_CODE, URI, Form
 
 __all__ = ["as_array", "as_object", "walk_addon", "walk_calendar"]
 
@@ -102,22 +102,23 @@ def _entry_point(
         return None
     here = (*at, "entryPoints", index)
     texts = form.entry_point_texts
+    type_member = form.type_member
     kind = uri = label = region = features = None
     has_type = has_uri = False
     for raw_key, item in members:
         key = raw_key if type(raw_key) is str else exact_str(raw_key)
         spec = texts.get(key) if key is not None else None
         if spec is not None:
-            string = rules.text(sink, item, spec, here, spec.json)
-            if spec is _spec.URI:
+            string = text(sink, item, spec, here, spec.json)
+            if spec is URI:
                 uri, has_uri = string, True
-            elif spec is _spec.LABEL:
+            elif spec is LABEL:
                 label = string
-            elif spec is _spec.REGION_CODE:
+            elif spec is REGION_CODE:
                 region = string
-        elif key == form.type_member:
+        elif key == type_member:
             has_type = True
-            kind = rules.enum_value(sink, item, form.types, key, here, key)
+            kind = enum_value(sink, item, form.types, key, here, key)
         elif key == form.features_member:
             features = _features(sink, item, form, here)
         else:

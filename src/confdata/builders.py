@@ -75,13 +75,14 @@ def _instances(
     """A validator: the field is a ``cls`` (``each``: a tuple of them) or None."""
 
     def check(_: Any, __: attrs.Attribute[Any], value: Any) -> None:
+        items = value if each else () if value is None else (value,)
+        if all(issubclass(type(item), cls) for item in items):
+            return
         sink = Sink()
-        if each:
-            for index, item in enumerate(value):
-                if not issubclass(type(item), cls):
-                    wrong_type(sink, item, f"a {cls.__name__}", what, _AT, *path, index)
-        elif value is not None and not issubclass(type(value), cls):
-            wrong_type(sink, value, f"a {cls.__name__}", what, _AT, *path)
+        for index, item in enumerate(items):
+            if not issubclass(type(item), cls):
+                where = (*path, index) if each else path
+                wrong_type(sink, item, f"a {cls.__name__}", what, _AT, *where)
         sink.raise_errors()
 
     return check
@@ -401,6 +402,8 @@ def _entry_point_items(value: Iterable[EntryPoint]) -> tuple[EntryPoint, ...]:
 def _parameter_items(
     value: Iterable[ConferenceParameter] | Mapping[str, str],
 ) -> tuple[ConferenceParameter, ...]:
+    if type(value) is tuple:
+        return value
     if isinstance(value, Mapping):
         return tuple(ConferenceParameter(key=k, value=v) for k, v in value.items())
     return _items(value, "parameters", "parameters")
