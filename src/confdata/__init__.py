@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # what type checkers and readers see; at run time names load 
         EntryPointBuilder,
     )
     from .catalog import RULES, Rule
+    from .join import JoinInfo, JoinPoint, join_info
     from .manifest import Manifest, ManifestSolution, validate_manifest_json
     from .model import (
         ConferenceData,
@@ -66,6 +67,8 @@ _LAZY: dict[str, str] = {
     "EntryPointFeature": "_enums",
     "EntryPointType": "_enums",
     "EventWrite": "writes",
+    "JoinInfo": "join",
+    "JoinPoint": "join",
     "Manifest": "manifest",
     "ManifestSolution": "manifest",
     "Problem": "_problems",
@@ -78,6 +81,7 @@ _LAZY: dict[str, str] = {
     "insert_arguments": "writes",
     "is_valid_addon_json": "validation",
     "is_valid_calendar_json": "validation",
+    "join_info": "join",
     "patch_arguments": "writes",
     "validate_addon_json": "validation",
     "validate_calendar_json": "validation",
@@ -116,6 +120,8 @@ __all__ = [
     "EntryPointFeature",
     "EntryPointType",
     "EventWrite",
+    "JoinInfo",
+    "JoinPoint",
     "Manifest",
     "ManifestSolution",
     "Problem",
@@ -128,6 +134,7 @@ __all__ = [
     "insert_arguments",
     "is_valid_addon_json",
     "is_valid_calendar_json",
+    "join_info",
     "patch_arguments",
     "validate_addon_json",
     "validate_calendar_json",
