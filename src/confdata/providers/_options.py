@@ -7,6 +7,8 @@ from typing import Any, Literal, get_args
 
 import attrs
 
+from .. import ConferenceSolutionBuilder, EntryPoint
+
 __all__ = ["DialCodes", "ProviderOptions"]
 
 DialCodes = Literal["none", "meeting-id", "all"]
@@ -58,6 +60,16 @@ def _check_template(_: object, __: attrs.Attribute[Any], value: Any) -> None:
         )
 
 
+def _check_more_uri(_: object, __: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None:
+        EntryPoint.more(value)  # raises ValidationError with the rule the URI breaks
+
+
+def _check_solution_name(_: object, __: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None:
+        ConferenceSolutionBuilder().name(value).build()  # raises ValidationError
+
+
 @attrs.frozen(kw_only=True)
 class ProviderOptions:
     """How :func:`from_zoom`, :func:`from_teams` and :func:`from_webex` build the conference.
@@ -82,7 +94,7 @@ class ProviderOptions:
     default_region: str | None = attrs.field(default=None, validator=_check_default_region)
     """The region of numbers written without ``+country`` and given no region by the
     provider (Calendar needs one of the two to dial them [S5])."""
-    more_uri: str | None = None
+    more_uri: str | None = attrs.field(default=None, validator=_check_more_uri)
     """An ``http(s)`` page listing the dial-in numbers, used as the ``more`` entry point when
     the provider gives none (Zoom and Webex responses carry no such page)."""
     sip_template: str | None = attrs.field(default=None, validator=_check_template)
@@ -93,7 +105,7 @@ class ProviderOptions:
     solution_id: str | None = None
     """The add-on form's ``conferenceSolutionId``: the ``id`` of the conference solution in
     your add-on manifest (needed for Workspace add-ons [S1-builder])."""
-    solution_name: str | None = None
+    solution_name: str | None = attrs.field(default=None, validator=_check_solution_name)
     """The Calendar form's ``conferenceSolution.name`` (Calendar itself shows the name from
     the manifest)."""
 
