@@ -17,8 +17,10 @@ def test_full_online_meeting_maps_every_member_it_reads() -> None:
     video, phone_1, phone_2, more = data.entry_points
     assert video.uri.startswith("https://teams.microsoft.com/l/meetup-join/")
     assert (video.meeting_code, video.passcode) == ("366 582 012 145", "Ld7Ra2")
-    assert [phone_1.uri, phone_2.uri] == ["tel:+18445550100,,11160000%23",
-                                          "tel:+46200880100,,11160000%23"]  # fmt: skip
+    assert [phone_1.uri, phone_2.uri] == [
+        "tel:+18445550100,,11160000%23",
+        "tel:+46200880100,,11160000%23",
+    ]
     assert phone_1.access_code == "11160000"
     assert phone_1.features == (EntryPointFeature.TOLL_FREE,)
     assert more.type is EntryPointType.MORE

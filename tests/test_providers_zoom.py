@@ -110,8 +110,12 @@ def test_forty_numbers_with_a_more_link_keep_two() -> None:
     options = ProviderOptions(more_uri="https://zoom.us/zoomconference", regions=("JP",))
     data = from_zoom(load("zoom_40_numbers"), options)
     kinds = [ep.type for ep in data.entry_points]
-    assert kinds == [EntryPointType.VIDEO, EntryPointType.PHONE, EntryPointType.PHONE,
-                     EntryPointType.MORE]  # fmt: skip
+    assert kinds == [
+        EntryPointType.VIDEO,
+        EntryPointType.PHONE,
+        EntryPointType.PHONE,
+        EntryPointType.MORE,
+    ]
     assert data.entry_points[1].region_code == "JP"
     assert data.entry_points[3].uri == "https://zoom.us/zoomconference"
 

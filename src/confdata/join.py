@@ -169,8 +169,12 @@ def _object(value: object, path: str, sink: Sink) -> dict[str, object] | None:
         try:  # a foreign mapping's own methods run here, once
             return {str.__str__(k): v for k, v in value.items() if isinstance(k, str)}
         except Exception as error:
-            sink.report("type", path, f"could not be read as an object ({describe_type(error)} "
-                                      f"was raised by {describe_type(value)})")  # fmt: skip
+            sink.report(
+                "type",
+                path,
+                f"could not be read as an object ({describe_type(error)} "
+                f"was raised by {describe_type(value)})",
+            )
             return None
     sink.report("type", path, f"must be an object (got {describe_type(value)})")
     return None

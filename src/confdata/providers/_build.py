@@ -111,8 +111,9 @@ def dial_in(
     written = text(item, key, path, sink, required=True)
     if written is None:
         return None
-    return number(written, f"{path}/{key}", sink, toll_free=toll_free, region=region,
-                  region_path=region_path)  # fmt: skip
+    return number(
+        written, f"{path}/{key}", sink, toll_free=toll_free, region=region, region_path=region_path
+    )
 
 
 def number(
@@ -134,8 +135,14 @@ def number(
             f"dots or parentheses (got {show(written)})",
         )
         return None
-    return Number(digits=digits, text=written.strip(), path=path, toll_free=toll_free,
-                  region=region, region_path=region_path)  # fmt: skip
+    return Number(
+        digits=digits,
+        text=written.strip(),
+        path=path,
+        toll_free=toll_free,
+        region=region,
+        region_path=region_path,
+    )
 
 
 def region_of(country: str | None) -> str | None:

@@ -152,12 +152,21 @@ def from_teams(
     meeting_id = text(root, "id", "", sink, required=True)
     join_url = text(root, "joinWebUrl", "", sink, required=True)
     vtc_id = text(root, "videoTeleconferenceId", "", sink)
-    settings = members(root.get("joinMeetingIdSettings"), "/joinMeetingIdSettings", sink,
-                       "joinMeetingIdSettings") or {}  # fmt: skip
+    settings = (
+        members(
+            root.get("joinMeetingIdSettings"),
+            "/joinMeetingIdSettings",
+            sink,
+            "joinMeetingIdSettings",
+        )
+        or {}
+    )
     join_id = text(settings, "joinMeetingId", "/joinMeetingIdSettings", sink)
     passcode = text(settings, "passcode", "/joinMeetingIdSettings", sink, secret=True)
-    audio = members(root.get("audioConferencing"), "/audioConferencing", sink,
-                    "audioConferencing") or {}  # fmt: skip
+    audio = (
+        members(root.get("audioConferencing"), "/audioConferencing", sink, "audioConferencing")
+        or {}
+    )
     path = "/audioConferencing"
     id_key = "ConferenceId" if "conferenceId" not in audio and "ConferenceId" in audio else None
     conference_id = text(audio, id_key or "conferenceId", path, sink)
@@ -180,8 +189,9 @@ def from_teams(
         phone_codes["access_code"] = Code(conference_id, f"{path}/{id_key or 'conferenceId'}")
     sip = None
     if options.sip_template is not None and vtc_id is not None:
-        sip = Source(uri=Code(options.sip_template.replace("{id}", vtc_id),
-                              "/videoTeleconferenceId"))  # fmt: skip
+        sip = Source(
+            uri=Code(options.sip_template.replace("{id}", vtc_id), "/videoTeleconferenceId")
+        )
     plan = Plan(
         conference_id=Code(meeting_id, "/id"),
         video=Source(uri=Code(join_url, "/joinWebUrl"), codes=video_codes),
@@ -200,8 +210,10 @@ def _from_info(root: Members, options: ProviderOptions, sink: Sink) -> Conferenc
     """An ``onlineMeetingInfo``: its phone conference ID is the only ID it has."""
     join_url = text(root, "joinUrl", "", sink, required=True)
     conference_id = text(root, "conferenceId", "", sink, required=True)
-    numbers = [*_numbers(root, "tollFreeNumbers", "", sink, True),
-               *_one(root, "tollNumber", "", sink, False)]  # fmt: skip
+    numbers = [
+        *_numbers(root, "tollFreeNumbers", "", sink, True),
+        *_one(root, "tollNumber", "", sink, False),
+    ]
     for index, raw in enumerate(array(root, "phones", "", sink)):
         where = pointer("/phones", index)
         phone = members(raw, where, sink, "a phone", null=False)

@@ -121,8 +121,10 @@ def from_webex(
     if sip_address is not None:
         sip = Source(uri=Code(sip_address, "/sipAddress"), codes=sip_codes)
     elif options.sip_template is not None and meeting_number is not None:
-        sip = Source(uri=Code(options.sip_template.replace("{id}", meeting_number),
-                              "/meetingNumber"), codes=sip_codes)  # fmt: skip
+        sip = Source(
+            uri=Code(options.sip_template.replace("{id}", meeting_number), "/meetingNumber"),
+            codes=sip_codes,
+        )
     keyed = dial_digits(access_code)
 
     def dial(mode: str) -> str:

@@ -137,8 +137,9 @@ def from_zoom(
         sip_codes = {"meeting_code": id_code}
         if h323_password is not None:
             sip_codes["passcode"] = Code(h323_password, "/h323_password")
-        sip = Source(uri=Code(options.sip_template.replace("{id}", meeting_id), "/id"),
-                     codes=sip_codes)  # fmt: skip
+        sip = Source(
+            uri=Code(options.sip_template.replace("{id}", meeting_id), "/id"), codes=sip_codes
+        )
     parameters = [("meetingId", id_code)]
     if uuid is not None:
         parameters.append(("meetingUuid", Code(uuid, "/uuid")))
