@@ -216,3 +216,26 @@ def test_join_info_is_immutable() -> None:
         info.join_uri = "https://evil.example/"  # type: ignore[misc]
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         info.phones[0].uri = "tel:+1"  # type: ignore[misc]
+
+
+def test_hostile_values_are_type_problems_not_crashes() -> None:
+    """A mapping that raises, or a value whose __class__ raises, is a `type` problem."""
+
+    class Masquerade:
+        @property  # type: ignore[misc]
+        def __class__(self) -> type:
+            raise RuntimeError("boom")
+
+    class Exploding(dict[str, Any]):
+        def items(self) -> Any:
+            raise RuntimeError("boom")
+
+    for source in (
+        Masquerade(),
+        {"entryPoints": [Masquerade()]},
+        Exploding(),
+        {"entryPoints": [{"entryPointType": Masquerade(), "uri": "x"}]},
+    ):
+        with pytest.raises(ValidationError) as caught:
+            join_info(source)
+        assert {p.code for p in caught.value.problems} == {"type"}

@@ -124,3 +124,30 @@ def test_non_string_keys_are_ignored() -> None:
     meeting[1] = "x"
     meeting[None] = {"y": 2}
     assert from_webex(meeting) == from_webex(load("webex_no_telephony"))
+
+
+class Masquerade:
+    """An object whose __class__ raises: isinstance() would run that code."""
+
+    @property  # type: ignore[misc]
+    def __class__(self) -> type:
+        raise RuntimeError("boom")
+
+
+@pytest.mark.parametrize(("convert", "fixture"), CONVERTERS)
+def test_objects_whose_class_attribute_raises_are_plain_junk(
+    convert: Convert, fixture: str
+) -> None:
+    """A value whose __class__ raises is reported as the wrong type wherever it sits."""
+    response = load(fixture)
+    for key in list(response):
+        broken = load(fixture)
+        broken[key] = Masquerade()
+        codes: list[str] = []
+        try:
+            convert(broken)
+        except ValidationError as error:
+            codes = [problem.code for problem in error.problems]
+        assert all(code.startswith("provider-") for code in codes), key
+    with pytest.raises(ValidationError):
+        convert(Masquerade())

@@ -9,12 +9,13 @@ works too: what it cannot use is left out, never guessed at.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, NoReturn
+from typing import Any, NoReturn, cast
 from urllib.parse import parse_qs, urlsplit
 
 import attrs
 
 from . import ConferenceData, ValidationError
+from ._kinds import is_mapping, is_str
 from ._sink import Sink, pointer
 from ._text import describe_type, mask, show, show_uri
 
@@ -165,9 +166,9 @@ def unwrap(uri: str) -> str:
 def _object(value: object, path: str, sink: Sink) -> dict[str, object] | None:
     if type(value) is dict:
         return value
-    if isinstance(value, Mapping):
+    if is_mapping(value):
         try:  # a foreign mapping's own methods run here, once
-            return {str.__str__(k): v for k, v in value.items() if isinstance(k, str)}
+            return {str.__str__(k): v for k, v in value.items() if is_str(k)}
         except Exception as error:
             sink.report(
                 "type",
@@ -182,7 +183,7 @@ def _object(value: object, path: str, sink: Sink) -> dict[str, object] | None:
 
 def _string(obj: Mapping[str, object], key: str, path: str, sink: Sink) -> str | None:
     value = obj.get(key)
-    if value is None or isinstance(value, str):
+    if value is None or is_str(value):
         return None if value is None else str.__str__(value)
     sink.report("type", pointer(path, key), f"{key} must be a string (got {show(value)})")
     return None
@@ -200,7 +201,7 @@ def _point(item: Mapping[str, object], path: str, sink: Sink) -> JoinPoint | Non
     features: list[str] = []
     if type(raw) is list or type(raw) is tuple:
         for index, feature in enumerate(raw):
-            if isinstance(feature, str):
+            if is_str(feature):
                 features.append(str.__str__(feature))
             else:
                 where = pointer(path, "entryPointFeatures", index)
@@ -298,8 +299,8 @@ def join_info(source: object) -> JoinInfo:
     information comes from has the wrong JSON type, with its path in what was given.
     """
     sink = Sink()
-    if isinstance(source, ConferenceData):
-        return _read(_calendar_json(source), "", sink)
+    if issubclass(type(source), ConferenceData):
+        return _read(_calendar_json(cast(ConferenceData, source)), "", sink)
     obj = _object(source, "", sink)
     if obj is None:
         _fail(sink)

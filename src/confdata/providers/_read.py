@@ -9,9 +9,9 @@ and an exception raised by its own methods becomes a problem instead of escaping
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import NoReturn
 
+from .._kinds import is_int, is_mapping, is_str
 from .._sink import Sink, pointer
 from .._text import describe_type, show
 
@@ -35,7 +35,7 @@ def members(
         if not null:
             sink.report("provider-type", path, f"{what} must be an object (got null)")
         return None
-    if isinstance(value, Mapping):
+    if is_mapping(value):
         try:  # a foreign mapping: its own methods run here, once
             items = list(value.items())
         except Exception as error:
@@ -46,7 +46,7 @@ def members(
                 f"raised by {describe_type(value)})",
             )
             return None
-        return {str.__str__(k): v for k, v in items if isinstance(k, str)}
+        return {str.__str__(k): v for k, v in items if is_str(k)}
     sink.report("provider-type", path, f"{what} must be an object (got {describe_type(value)})")
     return None
 
@@ -67,7 +67,7 @@ def text(
         if required:
             sink.report("provider-required", where, f"{key} is required (missing or null)")
         return None
-    if not isinstance(value, str):
+    if not is_str(value):
         shown = describe_type(value) if secret else show(value)
         sink.report("provider-type", where, f"{key} must be a string (got {shown})")
         return None
@@ -82,7 +82,7 @@ def text(
 def identifier(obj: Members, key: str, path: str, sink: Sink, *, required: bool) -> str | None:
     """An ID the provider documents as an integer or a string (Zoom's int64 meeting ID)."""
     value = obj.get(key)
-    if isinstance(value, int) and not isinstance(value, bool):
+    if is_int(value):
         number = int.__int__(value)
         if 0 <= number < _MAX_ID:
             return str(number)
@@ -90,7 +90,7 @@ def identifier(obj: Members, key: str, path: str, sink: Sink, *, required: bool)
             "provider-value", pointer(path, key), f"{key} is not a meeting ID (got {show(value)})"
         )
         return None
-    if isinstance(value, bool):
+    if type(value) is bool:
         sink.report("provider-type", pointer(path, key), f"{key} must be a string or an integer")
         return None
     return text(obj, key, path, sink, required=required)

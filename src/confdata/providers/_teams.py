@@ -42,6 +42,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, TypedDict
 
 from .. import ConferenceData
+from .._kinds import is_str
 from .._sink import Sink, pointer
 from ._build import Code, Number, Plan, Source, assemble, dial_digits, number
 from ._options import DEFAULT_OPTIONS, ProviderOptions
@@ -109,7 +110,7 @@ def _numbers(obj: Members, key: str, path: str, sink: Sink, toll_free: bool | No
     found = []
     for index, raw in enumerate(array(obj, key, path, sink)):
         where = pointer(path, key, index)
-        if not isinstance(raw, str):
+        if not is_str(raw):
             sink.report("provider-type", where, f"{key}[{index}] must be a string")
             continue
         made = number(str.__str__(raw), where, sink, toll_free=toll_free)
