@@ -9,7 +9,7 @@ from typing import Any
 import icalendar
 import pytest
 
-from confdata import ConferenceData, EntryPointType, ValidationError
+from confdata import ConferenceData, EntryPointType, ValidationError, validate_calendar_json
 from confdata.ical import add_conference, read_conference
 from confdata.providers import ProviderOptions, from_zoom
 
@@ -32,6 +32,11 @@ MEET = ConferenceData.from_calendar_json(
         ],
     }
 )
+
+
+def _problems(data: ConferenceData) -> list[tuple[str, str]]:
+    """What a lenient read kept that breaks a rule (the read's own problems, read again)."""
+    return [(p.code, p.path) for p in validate_calendar_json(data.to_calendar_json())]
 
 
 def _exported(data: ConferenceData, **options: Any) -> icalendar.Event:
@@ -109,7 +114,7 @@ def test_export_then_read_gives_the_entry_points_back() -> None:
     assert data.entry_points[1].label == "+1 612-555-0100"
     assert (data.entry_points[1].pin, data.entry_points[1].region_code) == (None, None)
     assert data.conference_id == "aaa-bbbb-ccc"  # the Meet code in the link
-    assert data.read_problems == ()
+    assert _problems(data) == []
 
 
 def test_rfc_7986_examples_are_read_leniently() -> None:
@@ -132,7 +137,7 @@ def test_rfc_7986_examples_are_read_leniently() -> None:
         EntryPointType.VIDEO,
     ]
     assert data.conference_id == "rfc-7986"
-    codes = {p.code for p in data.read_problems}
+    codes = {code for code, _ in _problems(data)}
     assert codes == {"uri-scheme", "duplicate-entry-point-type", "phone-not-shown"}
 
 
@@ -144,15 +149,15 @@ def test_x_google_conference_alone_is_a_meet_conference() -> None:
     assert data is not None
     assert data.conference_id == "xyz-abcd-efg"
     assert data.to_calendar_json()["conferenceSolution"] == {"key": {"type": "hangoutsMeet"}}
-    assert data.read_problems == ()
+    assert _problems(data) == []
 
 
 def test_an_add_on_conference_without_an_id_reports_it() -> None:
-    """A non-Meet conference carries no ID in iCalendar: read_problems says required."""
+    """A non-Meet conference carries no ID in iCalendar: its conferenceId is required."""
     event = _exported(from_zoom(load("zoom_no_dial_in")))
     data = read_conference(event)
     assert data is not None
-    assert [(p.code, p.path) for p in data.read_problems] == [("required", "/conferenceId")]
+    assert _problems(data) == [("required", "/conferenceId")]
 
 
 def test_an_event_without_a_conference_gives_none() -> None:

@@ -135,7 +135,8 @@ def read_conference(
     event: icalendar.cal.Component, *, conference_id: str | None = None
 ) -> ConferenceData | None:
     """The conference of an event's ``CONFERENCE`` and ``X-GOOGLE-CONFERENCE`` properties,
-    read leniently (problems in ``read_problems``), or None if it has neither.
+    read leniently (what breaks a rule is kept, and reported by ``validate_calendar_json``
+    of its ``to_calendar_json()``), or None if it has neither.
 
     A Google Meet link gives a ``hangoutsMeet`` conference whose ID is the meeting code;
     anything else an ``addOn`` conference with ``conference_id`` (iCalendar carries none).
