@@ -239,3 +239,19 @@ def test_hostile_values_are_type_problems_not_crashes() -> None:
         with pytest.raises(ValidationError) as caught:
             join_info(source)
         assert {p.code for p in caught.value.problems} == {"type"}
+
+
+def test_data_no_form_can_spell_is_read_from_its_fields(monkeypatch: pytest.MonkeyPatch) -> None:
+    """When neither form can be emitted, the typed fields give the join information."""
+    data = ConferenceData.from_calendar_json(CALENDAR)
+
+    def refuse(self: ConferenceData) -> Any:
+        raise ValidationError([])
+
+    monkeypatch.setattr(ConferenceData, "to_calendar_json", refuse)
+    monkeypatch.setattr(ConferenceData, "to_addon_json", refuse)
+    info = join_info(data)
+    assert info.join_uri == "https://meet.google.com/aaa-bbbb-ccc"
+    assert [p.pin for p in info.phones] == ["123456789"] * 3
+    assert info.solution_name == "Google Meet"
+    assert info.more_uri == "https://tel.meet/aaa-bbbb-ccc?pin=123456789"

@@ -256,12 +256,37 @@ def _read(obj: Mapping[str, object], path: str, sink: Sink) -> JoinInfo:
     )
 
 
+_ADDON_TYPES = {"VIDEO": "video", "PHONE": "phone", "SIP": "sip", "MORE": "more"}
+_ADDON_FEATURES = {"TOLL": "toll", "TOLL_FREE": "toll_free"}
+
+
+def _from_addon(markup: Mapping[str, Any]) -> dict[str, object]:
+    """The add-on form's entry points in the Calendar form's spellings (an unknown type or
+    feature read leniently keeps its own)."""
+    points = []
+    for point in markup.get("entryPoints", ()):
+        copied = dict(point)
+        kind = copied.pop("type", None)
+        copied["entryPointType"] = _ADDON_TYPES.get(kind, kind) if is_str(kind) else kind
+        features = copied.pop("features", ())
+        copied["entryPointFeatures"] = [
+            _ADDON_FEATURES.get(f, f) if is_str(f) else f for f in features
+        ]
+        points.append(copied)
+    return {"conferenceId": markup.get("conferenceId"), "entryPoints": points}
+
+
 def _calendar_json(data: ConferenceData) -> dict[str, object]:
     """A :class:`~confdata.ConferenceData` in the Calendar form: emitted (which gives back
-    what a lenient read kept), or else made from its fields."""
+    what a lenient read kept), else its add-on form (which a lenient add-on read gives back),
+    else made from its fields."""
     try:
         return dict(data.to_calendar_json())
-    except ValidationError:  # data that cannot be emitted strictly: its fields are enough
+    except ValidationError:  # values read from the add-on form that Calendar cannot spell
+        pass
+    try:
+        return _from_addon(data.to_addon_json())
+    except ValidationError:
         pass
     solution = data.conference_solution
     return {
