@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # what type checkers and readers see; at run time names load 
         EntryPointBuilder,
     )
     from .catalog import RULES, Rule
+    from .join import JoinInfo, JoinPoint, join_info
     from .manifest import Manifest, ManifestSolution, validate_manifest_json
     from .model import (
         ConferenceData,
@@ -67,6 +68,8 @@ _LAZY: dict[str, str] = {
     "EntryPointFeature": "_enums",
     "EntryPointType": "_enums",
     "EventWrite": "writes",
+    "JoinInfo": "join",
+    "JoinPoint": "join",
     "Manifest": "manifest",
     "ManifestSolution": "manifest",
     "Problem": "_problems",
@@ -79,6 +82,7 @@ _LAZY: dict[str, str] = {
     "insert_arguments": "writes",
     "is_valid_addon_json": "validation",
     "is_valid_calendar_json": "validation",
+    "join_info": "join",
     "patch_arguments": "writes",
     "validate_addon_json": "validation",
     "validate_calendar_json": "validation",
@@ -115,6 +119,8 @@ __all__ = [
     "EntryPointFeature",
     "EntryPointType",
     "EventWrite",
+    "JoinInfo",
+    "JoinPoint",
     "Manifest",
     "ManifestSolution",
     "Problem",
@@ -127,6 +133,7 @@ __all__ = [
     "insert_arguments",
     "is_valid_addon_json",
     "is_valid_calendar_json",
+    "join_info",
     "patch_arguments",
     "validate_addon_json",
     "validate_calendar_json",

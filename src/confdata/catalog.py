@@ -57,6 +57,11 @@ SOURCES: Mapping[str, str] = MappingProxyType(
         "S10": "https://developers.google.com/workspace/add-ons/calendar/conferencing/create-conference",
         "S11": "https://developers.google.com/workspace/add-ons/calendar/conferencing/sync-calendar-changes",
         "S16": "https://developers.google.com/workspace/add-ons/reference/rpc/apps.extensions.markup",
+        # The provider API references the converters of confdata.providers read.
+        "Zoom-meeting": "https://developers.zoom.us/docs/api/meetings/#tag/meetings/GET/meetings/{meetingId}",
+        "Graph-onlineMeeting": "https://learn.microsoft.com/en-us/graph/api/resources/onlinemeeting",
+        "Graph-onlineMeetingInfo": "https://learn.microsoft.com/en-us/graph/api/resources/onlinemeetinginfo",
+        "Webex-meeting": "https://developer.webex.com/docs/api/v1/meetings/get-a-meeting",
     }
 )
 
@@ -172,6 +177,39 @@ _CATALOG = (
         E,
         "conferenceSolutionId is not among the manifest's conference solution ids",
         "S16",
+    ),
+    # Provider converters (confdata.providers): paths point into the provider's response.
+    Rule(
+        "provider-required",
+        E,
+        "provider response: a member the conference needs is missing or null",
+        "Zoom-meeting, Graph-onlineMeeting, Graph-onlineMeetingInfo, Webex-meeting",
+    ),
+    Rule(
+        "provider-type",
+        E,
+        "provider response: a member is not of the JSON type the provider documents",
+        "Zoom-meeting, Graph-onlineMeeting, Graph-onlineMeetingInfo, Webex-meeting",
+    ),
+    Rule(
+        "provider-empty",
+        E,
+        "provider response: an empty string where the conference needs a value",
+        "Zoom-meeting, Graph-onlineMeeting, Graph-onlineMeetingInfo, Webex-meeting",
+    ),
+    Rule(
+        "provider-number",
+        E,
+        "provider response: a dial-in number that is not a phone number (digits, an optional "
+        "leading +, and spaces, dashes, dots or parentheses between them)",
+        "Zoom-meeting, Graph-onlineMeeting, Webex-meeting",
+    ),
+    Rule(
+        "provider-value",
+        E,
+        "provider response: a value that breaks a Calendar rule once converted (the message "
+        "names the rule)",
+        "S1-entrypoint, S1-builder, S3",
     ),
 )
 

@@ -119,6 +119,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     example.add_argument("--kind", choices=tuple(FIXTURES), default="full")
     example.add_argument("--form", choices=("calendar", "addon"), default="calendar")
+
+    # confdata.providers owns `convert`; its module imports the converters only when it runs.
+    from .providers import _cli as providers_cli
+
+    providers_cli.add_parser(commands)
     return parser
 
 
@@ -373,6 +378,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _rules(args.format, out)
         if args.command == "example":
             return _example(args.kind, args.form, out)
+        if args.command == "convert":  # confdata.providers
+            from .providers import _cli as providers_cli
+
+            return providers_cli.run(args, out)
         from .schema import json_schema
 
         json.dump(json_schema(args.form), out, indent=2)

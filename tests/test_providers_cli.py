@@ -1,0 +1,118 @@
+"""confdata convert: a recorded provider response to conference data JSON."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from confdata.cli import main
+from confdata.providers import ProviderOptions, from_teams, from_zoom
+
+from .provider_fixtures import DIRECTORY, load
+
+ZOOM = str(DIRECTORY / "zoom_full.json")
+
+
+def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    status = main(["convert", *args])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_zoom_to_the_calendar_form(capsys: pytest.CaptureFixture[str]) -> None:
+    """The default form is Calendar's: what from_zoom(...).to_calendar_json() gives; exit 0."""
+    status, out, err = _run(capsys, "--from", "zoom", ZOOM)
+    assert (status, err) == (0, "")
+    assert json.loads(out) == from_zoom(load("zoom_full")).to_calendar_json()
+
+
+def test_teams_to_the_addon_form_with_options(capsys: pytest.CaptureFixture[str]) -> None:
+    """--form addon, --solution-id, --region and --dial-codes reach the converter."""
+    path = str(DIRECTORY / "teams_full.json")
+    args = ["--from", "teams", "--form", "addon", "--solution-id", "acme", "--region", "se"]
+    status, out, _ = _run(capsys, *args, "--dial-codes", "none", path)
+    options = ProviderOptions(solution_id="acme", regions=("SE",), dial_codes="none")
+    assert status == 0
+    assert json.loads(out) == from_teams(load("teams_full"), options).to_addon_json()
+
+
+def test_more_uri_option(capsys: pytest.CaptureFixture[str]) -> None:
+    """--more-uri gives Zoom a more link, so two phones are kept."""
+    status, out, _ = _run(capsys, "--from", "zoom", "--more-uri", "https://zoom.us/zc", ZOOM)
+    kinds = [ep["entryPointType"] for ep in json.loads(out)["entryPoints"]]
+    assert (status, kinds) == (0, ["video", "phone", "phone", "more"])
+
+
+def test_bad_response_exits_2_with_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A response with no join URL: exit 2, nothing on stdout, one line naming rule and path."""
+    path = tmp_path / "meeting.json"
+    path.write_text(json.dumps({"id": 1, "password": "x", "settings": 5}), encoding="utf-8")
+    status, out, err = _run(capsys, "--from", "zoom", str(path))
+    assert (status, out) == (2, "")
+    assert err.count("\n") == 1
+    assert err.startswith(f"confdata: convert: {path}: error provider-required at /join_url")
+    assert err.endswith("(and 1 more problem)\n")
+
+
+@pytest.mark.parametrize("content", [b"{", b"\xff\xfe", b""])
+def test_unreadable_json_exits_2_with_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, content: bytes
+) -> None:
+    """Not JSON, not UTF-8, or empty: exit 2 and one line."""
+    path = tmp_path / "meeting.json"
+    path.write_bytes(content)
+    status, out, err = _run(capsys, "--from", "webex", str(path))
+    assert (status, out, err.count("\n")) == (2, "", 1)
+    assert err.startswith(f"confdata: convert: {path}: ")
+
+
+def test_missing_file_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """A file that is not there: exit 2 with the system's reason."""
+    status, _, err = _run(capsys, "--from", "zoom", str(tmp_path / "nope.json"))
+    assert (status, err) == (
+        2,
+        f"confdata: convert: {tmp_path / 'nope.json'}: No such file or directory\n",
+    )
+
+
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    """An unknown provider or a region that is not two letters is a usage error."""
+    for args in (["--from", "skype", ZOOM], ["--from", "zoom", "--region", "SWE", ZOOM]):
+        with pytest.raises(SystemExit) as caught:
+            main(["convert", *args])
+        assert caught.value.code == 2
+    capsys.readouterr()
+
+
+def _python(code: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", code], input=stdin, capture_output=True, text=True, check=False
+    )
+
+
+def test_stdin_is_read_with_a_dash() -> None:
+    """'-' reads the response from standard input."""
+    result = _python(
+        "import sys; from confdata.cli import main;"
+        "sys.exit(main(['convert', '--from', 'webex', '-']))",
+        stdin=json.dumps(load("webex_no_telephony")),
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["conferenceId"] == "d7ffe95c37464c37beeca786fdfe7c6f"
+
+
+def test_the_parser_does_not_load_the_converters() -> None:
+    """Building the parser (confdata --help) registers convert without importing converters."""
+    result = _python(
+        "import sys; from confdata.cli import build_parser;"
+        "help = build_parser().format_help(); assert 'convert' in help;"
+        "assert not [m for m in sys.modules if m.startswith('confdata.providers._')"
+        " and m != 'confdata.providers._cli'], sorted(sys.modules)"
+    )
+    assert result.returncode == 0, result.stderr
