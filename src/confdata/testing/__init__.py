@@ -16,6 +16,8 @@ from ..fixtures import (
     temporary_error,
     video_only,
 )
+from ._fake_calendar import FakeCalendar
+from ._fake_http import FakeCall
 from ._invalid import InvalidExample, invalid_addon_json, invalid_calendar_json
 from ._strategies import (
     addon_json,
@@ -27,6 +29,8 @@ from ._strategies import (
 )
 
 __all__ = [
+    "FakeCalendar",
+    "FakeCall",
     "InvalidExample",
     "addon_json",
     "assert_valid_conference_data",
