@@ -56,6 +56,7 @@ SOURCES: Mapping[str, str] = MappingProxyType(
         "S9": "https://developers.google.com/workspace/add-ons/calendar/conferencing/overview",
         "S10": "https://developers.google.com/workspace/add-ons/calendar/conferencing/create-conference",
         "S11": "https://developers.google.com/workspace/add-ons/calendar/conferencing/sync-calendar-changes",
+        "S12": "https://developers.google.com/workspace/calendar/api/guides/create-events#conferencing",
         "S16": "https://developers.google.com/workspace/add-ons/reference/rpc/apps.extensions.markup",
     }
 )
@@ -172,6 +173,39 @@ _CATALOG = (
         E,
         "conferenceSolutionId is not among the manifest's conference solution ids",
         "S16",
+    ),
+    # Conference lifecycle (confdata.lifecycle)
+    Rule(
+        "conference-data-dropped",
+        E,
+        "a write sent conferenceData and the event came back without any: the request lacked "
+        "conferenceDataVersion=1 (the API then ignores it) or the data was stripped",
+        "S3, S12",
+    ),
+    Rule(
+        "entry-point-lost",
+        E,
+        "an entry point the write sent is missing from the event the API returned",
+        "S3",
+    ),
+    Rule(
+        "parameter-lost",
+        E,
+        "a conference parameter the write sent is missing or changed in the event returned",
+        "S3",
+    ),
+    Rule("notes-lost", E, "notes the write sent are missing from the event returned", "S3"),
+    Rule(
+        "create-request-failed",
+        E,
+        "the create request came back with status failure: there are no entry points",
+        "S3, S12",
+    ),
+    Rule(
+        "solution-replaced",
+        E,
+        "the write sent an addOn conference and the event returned carries another solution",
+        "S3, S9",
     ),
 )
 
