@@ -371,6 +371,8 @@ conferences = st.one_of(
 
 @given(conferences)
 @example(_meet_success()["conferenceData"])
+@example({"conferenceSolution": {"key": {"type": {"not": "hashable"}}}})
+@example({"createRequest": {"requestId": "r", "conferenceSolutionKey": {"type": "hangoutsMeet"}}})
 def test_plan_copy_never_reuses_the_source_conference(conference: dict[str, Any] | None) -> None:
     """Whatever the source, the plan's event has no conference data and the plan's conference
     (if any) is a bare create request with a new request ID."""

@@ -88,11 +88,15 @@ _NOT_COPIED = frozenset(
 )
 
 
-def _solution(conference: Mapping[str, Any]) -> tuple[object, object]:
+def _solution(conference: Mapping[str, Any]) -> tuple[str | None, str, object]:
+    """The conference's solution type (None unless a string), where it is, and its name."""
+    path = "/conferenceData/conferenceSolution/key/type"
     kind = _member(conference, "conferenceSolution", "key", "type")
     if kind is None:
+        path = "/conferenceData/createRequest/conferenceSolutionKey/type"
         kind = _member(conference, "createRequest", "conferenceSolutionKey", "type")
-    return kind, _member(conference, "conferenceSolution", "name")
+    text = str.__str__(kind) if isinstance(kind, str) else None
+    return text, path, _member(conference, "conferenceSolution", "name")
 
 
 def plan_copy(source_event: Mapping[str, Any], *, request_id: str | None = None) -> CopyPlan:
@@ -118,10 +122,9 @@ def plan_copy(source_event: Mapping[str, Any], *, request_id: str | None = None)
     except (TypeError, ValueError, RecursionError):
         raise single("type", "", "source_event must be JSON data") from None
     event = MappingProxyType(copy)
-    kind, name = _solution(conference) if conference else (None, None)
-    name = name if isinstance(name, str) else None
-    known = SolutionType(kind) if kind in _SOLUTION_TYPES else kind
-    solution_type = known if isinstance(known, (SolutionType, str)) else None
+    kind, path, named = _solution(conference) if conference else (None, "", None)
+    name = str.__str__(named) if isinstance(named, str) else None
+    solution_type = SolutionType(kind) if kind in _SOLUTION_TYPES else kind
 
     def plan(action: CopyAction, reason: str, **more: Any) -> CopyPlan:
         return CopyPlan(
@@ -154,15 +157,12 @@ def plan_copy(source_event: Mapping[str, Any], *, request_id: str | None = None)
             f"an add-on conference ({show(name)}): the add-on must create a new one",
         )
     if kind in DEPRECATED_TYPES:
-        path = "/conferenceData/conferenceSolution/key/type"
         message = f"{kind} is deprecated: new conferences of this type cannot be created"
         sink = Sink()
         sink.report("deprecated-solution-type", path, message)
         return plan(CopyAction.NOTHING, message, problems=tuple(sink.finish()))
-    return plan(
-        CopyAction.NOTHING,
-        f"an unfamiliar solution type {show(kind)}: clients should not modify it",
-    )
+    what = "no solution type" if kind is None else f"an unfamiliar solution type {show(kind)}"
+    return plan(CopyAction.NOTHING, f"{what}: clients should not modify it")
 
 
 _SOLUTION_TYPES = frozenset(kind.value for kind in SolutionType)
