@@ -107,9 +107,11 @@ def test_an_add_on_conference_lives_from_insert_to_deletion() -> None:
     then deleted: a ConferenceDeleted record."""
     fake = FakeCalendar(add_on_data="accept")  # the fake stands for the add-on's own client
     service = client(fake)
-    write = insert_arguments(_acme(), calendar_id="primary", event=timed())
+    write = insert_arguments(_acme(), calendar_id="primary", event=timed(), send_updates="all")
     created = service.events().insert(**write.arguments).execute()
     assert check_write(write, created) == []
+    assert created["summary"] == "Planning"
+    assert fake.calls[-1].parameters["sendUpdates"] == "all"
 
     def list_page(arguments: dict[str, str]) -> Any:
         return service.events().list(calendarId="primary", **arguments).execute()
@@ -143,6 +145,7 @@ def test_check_write_catches_a_write_sent_without_the_version_parameter() -> Non
     assert "conferenceDataVersion=0" in problem.message
     assert "conferenceDataVersion" not in fake.calls[-1].parameters
     assert check_write(write, service.events().patch(**write.arguments).execute()) == []
+    assert fake.calls[-1].parameters["conferenceDataVersion"] == "1"
 
 
 def test_a_user_edit_racing_a_conditional_patch_gets_412_and_survives() -> None:
@@ -167,6 +170,7 @@ def test_a_user_edit_racing_a_conditional_patch_gets_412_and_survives() -> None:
     with pytest.raises(HttpError) as failure:
         conditional_patch(_acme("acme-2"), update.etag)
     assert failure.value.resp.status == 412
+    assert fake.calls[-1].if_match == update.etag
     fresh = service.events().get(calendarId="primary", eventId=update.event_id).execute()
     written = conditional_patch(_acme("acme-2"), fresh["etag"])
     assert written["location"] == "Room 4"

@@ -637,3 +637,11 @@ def test_request_bodies_that_are_not_json_answer_400() -> None:
     )
     assert response.status == 400
     assert json.loads(content)["error"]["errors"][0]["reason"] == "parseError"
+
+
+def test_a_list_too_long_for_a_uri_is_answered_like_a_get() -> None:
+    """The client posts a GET whose URI passes 2048 characters as a form; the fake reads it."""
+    service = client(FakeCalendar())
+    _insert(service, timed(iCalUID="x" * 2100))
+    items = service.events().list(calendarId="primary", iCalUID="x" * 2100).execute()["items"]
+    assert len(items) == 1

@@ -87,6 +87,7 @@ class Route:
     parameters: Mapping[str, Mapping[str, Any]]
 
 
+_FORM = "application/x-www-form-urlencoded"
 _PLACEHOLDER = re.compile(r"\{(\+?)([A-Za-z0-9_]+)\}")
 
 
@@ -198,6 +199,10 @@ def serve(
     """Answer one request: route it, call its handler, and turn the result into a response."""
     lowered = {str(name).lower(): str(value) for name, value in headers.items()}
     verb = lowered.get("x-http-method-override", method).upper()
+    if verb == "GET" and lowered.get("content-type", "").startswith(_FORM):
+        # A GET too long for a URI: google-api-python-client posts its query as a form.
+        text = body.decode("utf-8", "replace") if isinstance(body, bytes) else str(body or "")
+        uri, body = f"{uri}{'&' if '?' in uri else '?'}{text}", None
     route: Route | None = None
     parameters: dict[str, str] = {}
     try:
