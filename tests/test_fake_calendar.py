@@ -645,3 +645,15 @@ def test_a_list_too_long_for_a_uri_is_answered_like_a_get() -> None:
     _insert(service, timed(iCalUID="x" * 2100))
     items = service.events().list(calendarId="primary", iCalUID="x" * 2100).execute()["items"]
     assert len(items) == 1
+
+
+def test_a_discovery_document_can_be_passed_in() -> None:
+    """discovery= replaces the client's copy; something that is not one is a ValidationError."""
+    from confdata.testing._fake_http import load_discovery
+
+    document = load_discovery()
+    service = client(FakeCalendar(discovery=document))
+    assert _insert(service, timed())["kind"] == "calendar#event"
+    for wrong in ({}, {"rootUrl": 1, "servicePath": "x"}, "calendar.v3.json"):
+        with pytest.raises(ValidationError):
+            FakeCalendar(discovery=wrong)  # type: ignore[arg-type]

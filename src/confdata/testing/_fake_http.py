@@ -20,6 +20,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import attrs
 
+from .._sink import single
 from .._text import show
 from ._fake_conference import MISSING
 from ._fake_errors import ApiError, bad_request, not_found, not_implemented
@@ -102,10 +103,21 @@ def _pattern(path: str) -> re.Pattern[str]:
     return re.compile("".join(out))
 
 
-def _methods(resources: Mapping[str, Any]) -> Iterator[Mapping[str, Any]]:
-    for resource in resources.values():
-        yield from resource.get("methods", {}).values()
-        yield from _methods(resource.get("resources", {}))
+def _objects(value: object) -> list[Mapping[str, Any]]:
+    """The object values of a JSON object (none for anything else)."""
+    if not isinstance(value, Mapping):
+        return []
+    return [item for item in value.values() if isinstance(item, Mapping)]
+
+
+def _methods(resources: object) -> Iterator[Mapping[str, Any]]:
+    """Every method of the document's resources, nested ones included; only well-formed
+    methods (string ``id``, ``httpMethod`` and ``path``)."""
+    for resource in _objects(resources):
+        for method in _objects(resource.get("methods")):
+            if all(isinstance(method.get(key), str) for key in ("id", "httpMethod", "path")):
+                yield method
+        yield from _methods(resource.get("resources"))
 
 
 def _typed(name: str, text: str, spec: Mapping[str, Any]) -> object:
@@ -120,9 +132,13 @@ def _typed(name: str, text: str, spec: Mapping[str, Any]) -> object:
             number = int(text)
         except ValueError:
             raise invalid from None
-        low, high = spec.get("minimum"), spec.get("maximum")
-        if (low is not None and number < int(low)) or (high is not None and number > int(high)):
-            raise invalid
+        for bound, outside in (("minimum", number.__lt__), ("maximum", number.__gt__)):
+            try:
+                limit = int(spec[bound])
+            except (KeyError, TypeError, ValueError):  # no bound, or none the fake can read
+                continue
+            if outside(limit):
+                raise invalid
         return number
     if "enum" in spec and text not in spec["enum"]:
         raise invalid
@@ -133,16 +149,24 @@ class Router:
     """Finds the method a request calls, from the paths of the discovery document."""
 
     def __init__(self, discovery: Mapping[str, Any]) -> None:
-        self.base = urlsplit(f"{discovery['rootUrl']}{discovery['servicePath']}")
-        self.common: Mapping[str, Mapping[str, Any]] = discovery.get("parameters", {})
+        root, service = discovery.get("rootUrl"), discovery.get("servicePath")
+        if not isinstance(root, str) or not isinstance(service, str):
+            raise single(
+                "type",
+                "/discovery",
+                "discovery must be a discovery document: rootUrl and servicePath are missing",
+            )
+        self.base = urlsplit(f"{root}{service}")
+        common = discovery.get("parameters")
+        self.common: Mapping[str, Mapping[str, Any]] = common if isinstance(common, Mapping) else {}
         self.routes = tuple(
             Route(
                 method["id"],
                 method["httpMethod"],
                 _pattern(method["path"]),
-                method.get("parameters", {}),
+                parameters if isinstance(parameters := method.get("parameters"), Mapping) else {},
             )
-            for method in _methods(discovery.get("resources", {}))
+            for method in _methods(discovery.get("resources"))
         )
 
     def route(self, method: str, uri: str) -> tuple[Route, dict[str, str], dict[str, list[str]]]:
@@ -168,7 +192,7 @@ class Router:
         out: dict[str, Any] = {}
         for name, values in raw.items():
             spec = route.parameters.get(name) or self.common.get(name)
-            if spec is None or spec.get("location") != "query":
+            if not isinstance(spec, Mapping) or spec.get("location") != "query":
                 out[name] = values[-1]
             elif spec.get("repeated"):
                 out[name] = [_typed(name, value, spec) for value in values]
