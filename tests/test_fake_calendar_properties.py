@@ -175,10 +175,10 @@ TestFakeCalendarMachine.settings = settings(max_examples=30, stateful_step_count
 def test_a_create_request_ending_between_syncs_comes_in_the_next_one() -> None:
     """The machine's edge case: a pending request that ends on a read is a change to sync."""
     machine = FakeCalendarMachine()
-    event_id = machine.insert("a", "meet")
-    first = machine.full_sync()  # its list reads the request pending, its get ends it
+    event_id = str(machine.insert("a", "meet"))
+    first = str(machine.full_sync())  # its list reads the request pending, its get ends it
     assert machine.fake.event("primary", event_id)["conferenceData"]["conferenceId"]
-    second = machine.incremental_sync(first)  # asserts the ended request is in it
+    second = str(machine.incremental_sync(first))  # asserts the ended request is in it
     machine.invalidate()
     assert machine.incremental_sync(second) == second
     machine.every_stored_event_is_fetchable()
