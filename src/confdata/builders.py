@@ -81,7 +81,7 @@ def _instances(
         sink = Sink()
         for index, item in enumerate(items):
             if not issubclass(type(item), cls):
-                where = (*path, index) if each else path
+                where: tuple[str | int, ...] = (*path, index) if each else path
                 wrong_type(sink, item, f"a {cls.__name__}", what, _AT, *where)
         sink.raise_errors()
 

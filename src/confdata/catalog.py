@@ -56,6 +56,7 @@ SOURCES: Mapping[str, str] = MappingProxyType(
         "S9": "https://developers.google.com/workspace/add-ons/calendar/conferencing/overview",
         "S10": "https://developers.google.com/workspace/add-ons/calendar/conferencing/create-conference",
         "S11": "https://developers.google.com/workspace/add-ons/calendar/conferencing/sync-calendar-changes",
+        "S12": "https://developers.google.com/workspace/calendar/api/guides/create-events#conferencing",
         "S16": "https://developers.google.com/workspace/add-ons/reference/rpc/apps.extensions.markup",
         # The provider API references the converters of confdata.providers read.
         "Zoom-meeting": "https://developers.zoom.us/docs/api/meetings/#tag/meetings/GET/meetings/{meetingId}",
@@ -210,6 +211,39 @@ _CATALOG = (
         "provider response: a value that breaks a Calendar rule once converted (the message "
         "names the rule)",
         "S1-entrypoint, S1-builder, S3",
+    ),
+    # Conference lifecycle (confdata.lifecycle)
+    Rule(
+        "conference-data-dropped",
+        E,
+        "a write sent conferenceData and the event came back without any: the request lacked "
+        "conferenceDataVersion=1 (the API then ignores it) or the data was stripped",
+        "S3, S12",
+    ),
+    Rule(
+        "entry-point-lost",
+        E,
+        "an entry point the write sent is missing from the event the API returned",
+        "S3",
+    ),
+    Rule(
+        "parameter-lost",
+        E,
+        "a conference parameter the write sent is missing or changed in the event returned",
+        "S3",
+    ),
+    Rule("notes-lost", E, "notes the write sent are missing from the event returned", "S3"),
+    Rule(
+        "create-request-failed",
+        E,
+        "the create request came back with status failure: there are no entry points",
+        "S3, S12",
+    ),
+    Rule(
+        "solution-replaced",
+        E,
+        "the write sent an addOn conference and the event returned carries another solution",
+        "S3, S9",
     ),
 )
 

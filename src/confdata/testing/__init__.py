@@ -1,4 +1,4 @@
-"""Tools for users' test suites: fixtures, an assertion, and Hypothesis strategies.
+"""Tools for users' test suites: fixtures, an assertion, Hypothesis strategies, a fake Calendar.
 
 The fixtures and :func:`assert_valid_conference_data` need nothing more than confdata. The
 strategies need Hypothesis (``pip install confdata[testing]``); with it installed,
@@ -22,6 +22,8 @@ from ..fixtures import (
 )
 
 if TYPE_CHECKING:
+    from ._fake_calendar import FakeCalendar
+    from ._fake_http import FakeCall
     from ._invalid import InvalidExample, invalid_addon_json, invalid_calendar_json
     from ._strategies import (
         addon_json,
@@ -32,8 +34,11 @@ if TYPE_CHECKING:
         limited_text,
     )
 
-# The names that need Hypothesis, and their modules: loaded when first asked for.
-_STRATEGIES = {
+# Names loaded when first asked for, and their modules: the strategies need Hypothesis, and
+# the fake Calendar is not needed by most tests.
+_LAZY = {
+    "FakeCalendar": "_fake_calendar",
+    "FakeCall": "_fake_http",
     "InvalidExample": "_invalid",
     "invalid_addon_json": "_invalid",
     "invalid_calendar_json": "_invalid",
@@ -47,7 +52,7 @@ _STRATEGIES = {
 
 
 def __getattr__(name: str) -> Any:
-    module = _STRATEGIES.get(name)
+    module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'confdata.testing' has no attribute {name!r}")
     try:
@@ -67,6 +72,8 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
+    "FakeCalendar",
+    "FakeCall",
     "InvalidExample",
     "addon_json",
     "assert_valid_conference_data",
