@@ -1,0 +1,337 @@
+"""SPEC §4.1, how problems combine: one example per decision, and the extended URI rules."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from confdata import (
+    ConferenceData,
+    ConferenceDataBuilder,
+    EntryPoint,
+    EntryPointType,
+    ValidationError,
+    validate_addon_json,
+    validate_calendar_json,
+)
+from confdata.cli import main
+
+from .payloads import Payload, addon_payload, calendar_payload
+
+
+def _found(payload: object) -> list[tuple[str, str]]:
+    return [(p.code, p.path) for p in validate_calendar_json(payload)]
+
+
+def _with(**members: Any) -> Payload:
+    payload = calendar_payload()
+    payload.update(members)
+    return payload
+
+
+# --- One root cause, one problem ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("payload", "expected"),
+    [
+        (_with(conferenceSolution="addOn"), [("type", "/conferenceSolution")]),
+        (_with(entryPoints={"0": {}}), [("type", "/entryPoints")]),
+        (
+            {
+                "createRequest": [],
+                "entryPoints": [{"entryPointType": "video", "uri": "https://a.example"}],
+            },
+            [("type", "/createRequest")],
+        ),
+        (
+            {
+                "conferenceSolution": {"key": {"type": "addOn"}},
+                "conferenceId": "x",
+                "entryPoints": None,
+            },
+            [("type", "/entryPoints")],
+        ),
+    ],
+    ids=["solution", "entry points", "create request", "entry points null"],
+)
+def test_a_member_of_the_wrong_type_counts_as_present(
+    payload: object, expected: list[tuple[str, str]]
+) -> None:
+    """A present member of the wrong JSON type gets one type problem: no required,
+    solution-required or solution-or-request on top of it."""
+    assert _found(payload) == expected
+
+
+def test_an_error_of_the_wrong_type_still_makes_an_error_result() -> None:
+    """In the add-on form an error of the wrong type is still an error: no required
+    conferenceId or entryPoints, no solution-id-missing."""
+    assert [(p.code, p.path) for p in validate_addon_json({"error": "TEMPORARY"})] == [
+        ("type", "/error")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("member", "value"),
+    [("entryPointFeatures", "toll"), ("regionCode", 44)],
+)
+def test_no_phone_only_rule_on_top_of_a_type_problem(member: str, value: object) -> None:
+    """features or regionCode of the wrong type on a video entry point: the type problem
+    alone, not feature-not-phone or region-not-phone as well."""
+    payload = calendar_payload()
+    payload["entryPoints"][0][member] = value
+    assert _found(payload) == [("type", f"/entryPoints/0/{member}")]
+
+
+# --- more-only ---------------------------------------------------------------------------
+
+_MORE = {"entryPointType": "more", "uri": "https://acme.example/more"}
+
+
+@pytest.mark.parametrize(
+    ("other", "expected"),
+    [
+        ("not an object", [("type", "/entryPoints/1")]),
+        ({"uri": "https://acme.example/x"}, [("required", "/entryPoints/1/entryPointType")]),
+        (
+            {"entryPointType": "vidoe", "uri": "https://acme.example/x"},
+            [("enum", "/entryPoints/1/entryPointType")],
+        ),
+    ],
+    ids=["not an object", "type missing", "type unknown"],
+)
+def test_more_only_waits_for_every_type_to_be_known(
+    other: object, expected: list[tuple[str, str]]
+) -> None:
+    """A more entry point beside one that is not an object, or whose type is missing or
+    unknown, is not more-only: fixing the typo must not reveal a contradiction."""
+    assert _found(_with(entryPoints=[_MORE, other])) == expected
+
+
+def test_only_more_entry_points_of_known_type_is_more_only() -> None:
+    """Every entry point recognised, all of them more: more-only at the array."""
+    assert _found(_with(entryPoints=[_MORE])) == [("more-only", "/entryPoints")]
+
+
+# --- Paths of repeated things ------------------------------------------------------------
+
+
+def test_each_repeated_thing_is_reported_at_its_later_occurrence() -> None:
+    """Each later video, each phone past the second, the repeated feature and the repeated
+    parameter key: each at its own path."""
+    video = {"entryPointType": "video", "uri": "https://acme.example/v"}
+    phone = {"entryPointType": "phone", "uri": "tel:+4686000000"}
+    payload = _with(entryPoints=[video, phone, video, phone, phone, video])
+    payload["entryPoints"][1] = phone | {"entryPointFeatures": ["toll", "toll"]}
+    assert _found(payload) == [
+        ("duplicate-feature", "/entryPoints/1/entryPointFeatures/1"),
+        ("duplicate-entry-point-type", "/entryPoints/2"),
+        ("phone-not-shown", "/entryPoints/4"),
+        ("duplicate-entry-point-type", "/entryPoints/5"),
+    ]
+    addon = addon_payload()
+    addon["parameters"] = [{"key": "k", "value": "1"}, {"key": "j", "value": "2"}] * 2
+    assert [(p.code, p.path) for p in validate_addon_json(addon)] == [
+        ("duplicate-parameter-key", "/parameters/2"),
+        ("duplicate-parameter-key", "/parameters/3"),
+    ]
+
+
+# --- Bounded reports, everywhere ----------------------------------------------------------
+
+_FTP = [{"entryPointType": "video", "uri": "ftp://acme.example/"}] * 250
+
+
+def _capped(problems: object) -> dict[str, int]:
+    counted: dict[str, int] = {}
+    for problem in problems:  # type: ignore[attr-defined]
+        counted[problem.code] = counted.get(problem.code, 0) + 1
+    return counted
+
+
+_BOUNDED = {"uri-scheme": 101, "duplicate-entry-point-type": 101}
+
+
+def _strict_read() -> object:
+    with pytest.raises(ValidationError) as error:
+        ConferenceData.from_calendar_json(_with(entryPoints=_FTP))
+    return error.value.problems
+
+
+def _values() -> object:
+    lenient = [
+        EntryPoint(type=EntryPointType.VIDEO, uri="ftp://acme.example/", lenient=True)
+        for _ in range(250)
+    ]
+    with pytest.raises(ValidationError) as error:
+        ConferenceData(conference_id="c", entry_points=lenient)
+    return error.value.problems
+
+
+def _builder() -> object:
+    lenient = EntryPoint(type=EntryPointType.VIDEO, uri="ftp://acme.example/", lenient=True)
+    builder = ConferenceDataBuilder(conference_id="c", entry_points=[lenient] * 250)
+    with pytest.raises(ValidationError) as error:
+        builder.build()
+    assert builder.problems == error.value.problems
+    return error.value.problems
+
+
+def _command_line(tmp_path: Path) -> object:
+    path = tmp_path / "many.json"
+    path.write_text(json.dumps(_with(entryPoints=_FTP)), encoding="utf-8")
+    out = io.StringIO()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("sys.stdout", out)
+        assert main(["validate", "--format", "json", str(path)]) == 1
+    report = json.loads(out.getvalue())
+    return [_Code(p["code"]) for p in report["files"][0]["problems"]]
+
+
+class _Code:
+    def __init__(self, code: str) -> None:
+        self.code = code
+
+
+_REPORTERS: list[tuple[str, Callable[..., object]]] = [
+    ("validate_calendar_json", lambda _: validate_calendar_json(_with(entryPoints=_FTP))),
+    ("strict read", lambda _: _strict_read()),
+    ("values", lambda _: _values()),
+    ("build()", lambda _: _builder()),
+    ("command line", _command_line),
+]
+
+
+@pytest.mark.parametrize("report", [r for _, r in _REPORTERS], ids=[n for n, _ in _REPORTERS])
+def test_every_reporter_lists_at_most_a_hundred_problems_of_a_code(
+    report: Callable[[Path], object], tmp_path: Path
+) -> None:
+    """250 video entry points with ftp: URIs: the validators, the strict reader, the values,
+    build() and the command line all give the same bounded report (100 of a code, then one
+    that counts the rest)."""
+    assert _capped(report(tmp_path)) == _BOUNDED
+
+
+# --- Secrets in URIs ---------------------------------------------------------------------
+
+
+def test_secrets_inside_uris_are_masked_in_messages() -> None:
+    """The userinfo password and the pwd/passcode/password/pin query values never show."""
+    uri = "https://ann:hunter2@acme.example/j/1?pwd=Zm9vYmFy&pin=4242&x=1"
+    payload = calendar_payload()
+    payload["entryPoints"][1]["uri"] = uri  # a phone: uri-scheme shows the URI
+    (problem,) = validate_calendar_json(payload)
+    assert problem.code == "uri-scheme"
+    for secret in ("hunter2", "Zm9vYmFy", "4242"):
+        assert secret not in problem.message
+    assert "ann:<masked>@acme.example" in problem.message
+
+
+# --- conferenceId of an addOn conference --------------------------------------------------
+
+
+def test_an_add_on_conference_needs_its_id_but_googles_own_types_do_not() -> None:
+    """Stricter than the discovery document, as strict as an add-on's data can be."""
+    missing = calendar_payload()
+    del missing["conferenceId"]
+    assert _found(missing) == [("required", "/conferenceId")]
+    missing["conferenceSolution"]["key"]["type"] = "hangoutsMeet"
+    assert _found(missing) == []
+
+
+# --- The extended uri-malformed row, and empty conferenceSolutionId --------------------------
+
+
+@pytest.mark.parametrize(
+    ("index", "uri"),
+    [
+        (0, "https://acme.example/\u200bj/1"),  # zero-width space (Cf)
+        (0, "https://acme.example/\u202ej/1"),  # right-to-left override (Cf)
+        (0, "https://acme.example/j/1\u0085"),  # next line (Cc)
+        (0, "https://acme.example:99999/j/1"),  # port past 65535
+        (0, "https://acme.example:80a/j/1"),  # a port that is no number
+        (1, "tel:+"),  # nothing to dial
+        (1, "tel:;phone-context=example.com"),
+        (2, "sip:"),  # nothing after the scheme
+    ],
+)
+def test_uri_malformed_covers_invisible_characters_ports_and_dialless_tel(
+    index: int, uri: str
+) -> None:
+    """Each of these is one uri-malformed problem, and nothing else."""
+    payload = calendar_payload()
+    payload["entryPoints"][index]["uri"] = uri
+    assert _found(payload) == [("uri-malformed", f"/entryPoints/{index}/uri")]
+
+
+def test_a_uri_gets_at_most_one_uri_malformed() -> None:
+    """A space and a port out of range: one uri-malformed, for the first reason."""
+    payload = calendar_payload()
+    payload["entryPoints"][0]["uri"] = "https://acme.example:99999/a b"
+    problems = validate_calendar_json(payload)
+    assert [(p.code, p.path) for p in problems] == [("uri-malformed", "/entryPoints/0/uri")]
+    assert "U+0020" in problems[0].message
+
+
+def test_a_uri_without_a_scheme_depends_on_whether_the_type_is_known() -> None:
+    """No scheme: uri-scheme with a known type (it says which scheme), uri-malformed with
+    an unknown one (there is no scheme to expect)."""
+    payload = calendar_payload()
+    payload["entryPoints"][0]["uri"] = "acme.example/j/1"
+    assert _found(payload) == [("uri-scheme", "/entryPoints/0/uri")]
+    payload["entryPoints"][0]["entryPointType"] = "hologram"
+    assert _found(payload) == [
+        ("enum", "/entryPoints/0/entryPointType"),
+        ("uri-malformed", "/entryPoints/0/uri"),
+    ]
+
+
+def test_an_empty_solution_id_is_the_empty_rule() -> None:
+    """conferenceSolutionId is one of the members that must not be empty."""
+    payload = addon_payload()
+    payload["conferenceSolutionId"] = ""
+    assert [(p.code, p.path) for p in validate_addon_json(payload)] == [
+        ("empty", "/conferenceSolutionId")
+    ]
+
+
+# --- Hints for the wrong thing passed -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("document", "shape"),
+    [
+        ({"kind": "calendar#event", "id": "e1", "conferenceData": calendar_payload()}, "Event"),
+        ({"id": "e1", "summary": "Standup", "conferenceData": calendar_payload()}, "Event"),
+        ({"kind": "calendar#events", "items": [], "nextSyncToken": "t"}, "events.list"),
+    ],
+    ids=["event", "event without kind", "events list page"],
+)
+def test_an_event_or_a_page_gets_one_problem_saying_what_to_pass(
+    document: Payload, shape: str
+) -> None:
+    """A whole Event resource, or an events.list page, is one type problem at the root that
+    says to pass event["conferenceData"]; the lenient reader raises it too."""
+    for validate in (validate_calendar_json, validate_addon_json):
+        (problem,) = validate(document)
+        assert (problem.code, problem.path) == ("type", "")
+        assert shape in problem.message
+        assert "event['conferenceData']" in problem.message
+    with pytest.raises(ValidationError, match="conferenceData"):
+        ConferenceData.from_calendar_json(document, lenient=True)
+
+
+def test_the_other_forms_members_get_a_hint() -> None:
+    """Calendar-form members checked as the add-on form (and the reverse) say which form
+    they belong to."""
+    problems = validate_addon_json(calendar_payload())
+    hinted = [p for p in problems if p.code == "unknown-field" and p.path == "/notes"]
+    assert hinted
+    assert "calendar form" in hinted[0].message
+    reverse = validate_calendar_json(addon_payload())
+    assert any("add-on" in p.message or "addon" in p.message for p in reverse)
