@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 import time
 
+import confdata._entry_point_rules
 import confdata._jsontext
 import confdata._reading
-import confdata._rules
 import confdata._text
 
 SHAPES = {
@@ -29,7 +29,12 @@ SHAPES = {
 def main() -> None:
     patterns = {
         f"{module.__name__}.{name}": value
-        for module in (confdata._rules, confdata._text, confdata._reading, confdata._jsontext)
+        for module in (
+            confdata._entry_point_rules,
+            confdata._text,
+            confdata._reading,
+            confdata._jsontext,
+        )
         for name, value in vars(module).items()
         if isinstance(value, re.Pattern)
     }

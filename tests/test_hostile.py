@@ -404,14 +404,19 @@ def _repeats(pattern: str) -> list[Any]:
 def test_no_regular_expression_can_backtrack_catastrophically() -> None:
     """No regex of confdata nests one repeat inside another (the shape of catastrophic
     backtracking); each is also run on adversarial inputs in `make fuzz`."""
+    import confdata._entry_point_rules
     import confdata._jsontext
     import confdata._reading
-    import confdata._rules
     import confdata._text
 
     patterns = [
         value.pattern
-        for module in (confdata._rules, confdata._text, confdata._reading, confdata._jsontext)
+        for module in (
+            confdata._entry_point_rules,
+            confdata._text,
+            confdata._reading,
+            confdata._jsontext,
+        )
         for value in vars(module).values()
         if isinstance(value, re.Pattern)
     ]

@@ -40,7 +40,7 @@ from confdata.testing import (
     temporary_error,
     video_only,
 )
-from confdata.testing._invalid import ADDON_BREAKERS, CALENDAR_BREAKERS
+from confdata.testing._breakers import ADDON_BREAKERS, CALENDAR_BREAKERS
 
 jsonschema = pytest.importorskip("jsonschema")
 CALENDAR_SCHEMA = jsonschema.Draft202012Validator(json_schema("calendar"))

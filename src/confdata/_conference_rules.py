@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from . import _spec
-from ._enums import EntryPointType, SolutionType
+from ._entry_point_rules import http_url
+from ._enums import ConferenceErrorType, EntryPointType, SolutionType
 from ._rules import Where
 from ._sink import Sink, pointer
 from ._spec import Form
@@ -15,10 +16,12 @@ from ._text import show
 __all__ = [
     "calendar_result",
     "entry_point_set",
+    "error",
     "error_with_data",
     "model_result",
     "parameter_set",
     "solution_id_known",
+    "solution_type",
     "success_result",
 ]
 
@@ -209,4 +212,50 @@ def solution_id_known(sink: Sink, solution_id: str, known: frozenset[str], at: W
             pointer(*at, "conferenceSolutionId"),
             f"conferenceSolutionId {show(solution_id)} is not declared in the manifest "
             f"(declared: {declared})",
+        )
+
+
+def error(
+    sink: Sink,
+    kind: ConferenceErrorType | None,
+    url: str | None,
+    has_url: bool,
+    at: Where,
+) -> None:
+    """Rules ``auth-url-required``, ``auth-url-scheme`` and ``auth-url-ignored`` [S1-error].
+
+    ``url`` is None when ``authenticationUrl`` is absent (``has_url`` False) or not a string.
+    """
+    if not has_url:
+        if kind is ConferenceErrorType.AUTHENTICATION and sink.take("auth-url-required"):
+            sink.put(
+                "auth-url-required",
+                pointer(*at, "authenticationUrl"),
+                "an AUTHENTICATION error needs an authenticationUrl for the user to sign in",
+            )
+        return
+    if url is None:
+        return  # its type problem says it all
+    http_url(sink, url, at, "authenticationUrl")
+    if (
+        kind is not None
+        and kind is not ConferenceErrorType.AUTHENTICATION
+        and sink.take("auth-url-ignored")
+    ):
+        sink.put(
+            "auth-url-ignored",
+            pointer(*at, "authenticationUrl"),
+            f"authenticationUrl is used only by AUTHENTICATION errors (this one is {kind.value})",
+        )
+
+
+def solution_type(sink: Sink, kind: SolutionType | None, at: Where, *names: str) -> None:
+    """Rule ``deprecated-solution-type`` [S3]."""
+    if kind in _spec.DEPRECATED_SOLUTIONS and sink.take("deprecated-solution-type"):
+        assert kind is not None
+        sink.put(
+            "deprecated-solution-type",
+            pointer(*at, *names),
+            f"solution type {kind.value} is deprecated: new conferences of this type cannot be "
+            f"created",
         )

@@ -11,7 +11,8 @@ from typing import Any, Literal
 
 from ._problems import Problem
 from ._sink import Sink
-from ._walk import walk_addon, walk_calendar
+from ._walk_addon import walk_addon
+from ._walk_calendar import walk_calendar
 
 __all__ = ["Form", "check_document", "guess_form"]
 

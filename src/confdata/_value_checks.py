@@ -11,6 +11,8 @@ import enum
 from collections.abc import Mapping
 from typing import TypeVar
 
+from . import _conference_rules as whole
+from . import _entry_point_rules as entry_point_rules
 from . import _rules as rules
 from . import _spec
 from ._enums import (
@@ -96,7 +98,7 @@ def entry_point_problems(
             )
             for i, f in enumerate(features)
         ]
-    rules.entry_point(
+    entry_point_rules.entry_point(
         sink, CALENDAR, _AT, found_kind, found_uri, found_label, region, found_features
     )
 
@@ -115,7 +117,7 @@ def error_problems(sink: Sink, kind: object, authentication_url: object) -> None
         else member(sink, kind, ConferenceErrorType, _spec.ERROR_TYPES, "error type", _AT, "type")
     )
     url = optional_text(sink, authentication_url, _spec.AUTH_URL_MODEL)
-    rules.error(sink, found, url, authentication_url is not None, _AT)
+    whole.error(sink, found, url, authentication_url is not None, _AT)
 
 
 def solution_problems(sink: Sink, key_type: object, name: object, icon_uri: object) -> None:
@@ -123,7 +125,7 @@ def solution_problems(sink: Sink, key_type: object, name: object, icon_uri: obje
     if key_type is not None:
         where = (*_AT, "key")
         kind = member(sink, key_type, SolutionType, _spec.SOLUTION_TYPES, "key.type", where, "type")
-        rules.solution_type(sink, kind, where, "type")
+        whole.solution_type(sink, kind, where, "type")
     optional_text(sink, name, _spec.SOLUTION_NAME)
     optional_text(sink, icon_uri, _spec.ICON_URI)
 
@@ -144,7 +146,7 @@ def create_request_problems(
             where,
             "type",
         )
-        rules.solution_type(sink, kind, where, "type")
+        whole.solution_type(sink, kind, where, "type")
     if status is not None:
         member(
             sink,

@@ -15,7 +15,8 @@ from ._enums import ConferenceErrorType
 from ._reading import Reader, check_read, put_back, spell_entry_point
 from ._rules import exact_str
 from ._spec import ADDON
-from ._walk import as_array, as_object, walk_addon
+from ._walk import as_array, as_object
+from ._walk_addon import walk_addon
 
 __all__ = [
     "AddonConferenceData",

@@ -13,7 +13,8 @@ from ._enums import RequestStatus, SolutionType
 from ._reading import Reader, check_read, put_back, spell_entry_point
 from ._rules import exact_str
 from ._spec import CALENDAR
-from ._walk import as_object, walk_calendar
+from ._walk import as_object
+from ._walk_calendar import walk_calendar
 
 __all__ = [
     "CalendarAddOnParameters",

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 from ._manifests import solution_ids_of
 from ._problems import Problem
 from ._sink import Sink, StopAtFirst
-from ._walk import walk_addon, walk_calendar
+from ._walk_addon import walk_addon
+from ._walk_calendar import walk_calendar
 
 if TYPE_CHECKING:
     from .manifest import Manifest
