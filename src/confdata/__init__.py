@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # what type checkers and readers see; at run time names load 
     )
     from ._problems import Problem, Severity, ValidationError
     from ._version import __version__
+    from .addon_form import AddonConferenceData, AddonEntryPoint, AddonError, AddonParameter
     from .builders import (
         ConferenceDataBuilder,
         ConferenceErrorBuilder,
@@ -28,6 +29,13 @@ if TYPE_CHECKING:  # what type checkers and readers see; at run time names load 
         ConferenceSolutionBuilder,
         CreateRequestBuilder,
         EntryPointBuilder,
+    )
+    from .calendar_form import (
+        CalendarConferenceData,
+        CalendarConferenceSolution,
+        CalendarCreateRequest,
+        CalendarEntryPoint,
+        CalendarParameters,
     )
     from .catalog import RULES, Rule
     from .join import JoinInfo, JoinPoint, join_info
@@ -52,6 +60,15 @@ if TYPE_CHECKING:  # what type checkers and readers see; at run time names load 
 # a command that only needs, say, the validator does not pay for the builders (PEP 562).
 # Nothing is cached in this module: Python's own sys.modules makes a second lookup cheap.
 _LAZY: dict[str, str] = {
+    "AddonConferenceData": "addon_form",
+    "AddonEntryPoint": "addon_form",
+    "AddonError": "addon_form",
+    "AddonParameter": "addon_form",
+    "CalendarConferenceData": "calendar_form",
+    "CalendarConferenceSolution": "calendar_form",
+    "CalendarCreateRequest": "calendar_form",
+    "CalendarEntryPoint": "calendar_form",
+    "CalendarParameters": "calendar_form",
     "ConferenceData": "model",
     "ConferenceDataBuilder": "builders",
     "ConferenceError": "model",
@@ -103,6 +120,15 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "RULES",
+    "AddonConferenceData",
+    "AddonEntryPoint",
+    "AddonError",
+    "AddonParameter",
+    "CalendarConferenceData",
+    "CalendarConferenceSolution",
+    "CalendarCreateRequest",
+    "CalendarEntryPoint",
+    "CalendarParameters",
     "ConferenceData",
     "ConferenceDataBuilder",
     "ConferenceError",
