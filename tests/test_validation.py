@@ -261,6 +261,7 @@ def test_every_calendar_rule_has_an_example() -> None:
         "solution-id-unknown",
         "duplicate-solution-id",
         "error-not-writable",
+        "conference-reused",  # the insert helper's
         # confdata.lifecycle.check_write compares two events (see tests/test_lifecycle.py)
         "conference-data-dropped",
         "entry-point-lost",

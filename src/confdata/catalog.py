@@ -155,6 +155,13 @@ _CATALOG = (
         "S3",
     ),
     Rule(
+        "conference-reused",
+        W,
+        "write helper: a new event is inserted with conference data read from another event; "
+        "reusing conference data across events can cause access issues: make a new conference",
+        "S3",
+    ),
+    Rule(
         "error-not-writable",
         E,
         "write helper: an error result has nothing to write to an event (answer the add-on "

@@ -56,10 +56,11 @@ def conference_write_body(
         )
         sink.raise_errors()
     if validate:
-        # Writing is strict (SPEC §5): what the value breaks, and anything unknown kept from
-        # a lenient read (its read problems), stop the write unless validate=False.
+        # Writing is strict (SPEC §5): what the value breaks, and the unknown members and
+        # values a lenient read kept, stop the write unless validate=False.
         sink.extend(data.problems)
-        sink.extend(p for p in data.read_problems if p.is_error)
+        if data.preserved:
+            sink.extend(p for p in data.read_problems if p.code in _UNKNOWN and p.is_error)
         sink.raise_errors()
     body: dict[str, Any] = dict(data.to_calendar_json())
     request = body.get("createRequest")
@@ -74,6 +75,9 @@ def conference_write_body(
         if not keep_request_id or "requestId" not in request:
             request["requestId"] = new_request_id()
     return body, sink.finish()
+
+
+_UNKNOWN = frozenset({"unknown-field", "enum"})
 
 
 def _arguments(
@@ -135,6 +139,21 @@ def insert_arguments(
     conference, problems = conference_write_body(
         data, validate=validate, keep_request_id=keep_request_id
     )
+    if (
+        data.source_form == "calendar"
+        and data.create_request is None
+        and (data.conference_id is not None or data.signature is not None)
+    ):
+        problems.append(
+            Problem(
+                code="conference-reused",
+                severity=Severity.WARNING,
+                path="",
+                message="a new event gets conference data read from another event: Google "
+                "warns that reusing conference data across events can cause access issues; "
+                "make a new conference (a fresh create request, or a call to your add-on)",
+            )
+        )
     if not isinstance(event, Mapping):
         raise ValidationError(
             [
