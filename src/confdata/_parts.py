@@ -144,13 +144,17 @@ def enforce(value: Any) -> None:
         raise ValidationError(problems)
 
 
+_CLEAN = Problems()  # what a clean value holds: an empty tuple, shared as tuples may be
+
+
 def checked(check: Any) -> Any:
     """The ``problems`` field: ``check(sink, self)`` run once, as the value is made."""
 
     def problems(self: Any) -> Problems:
         sink = Sink()
         check(sink, self)
-        return Problems(sink.finish())
+        found = sink.finish()
+        return Problems(found) if found else _CLEAN
 
     return attrs.field(init=False, eq=False, repr=False, default=attrs.Factory(problems, True))
 

@@ -81,6 +81,8 @@ class Sink:
 
     def finish(self) -> list[Problem]:
         """The problems in the order found, then one summary for each code that had too many."""
+        if not self._omitted:
+            return list(self._problems)
         out = list(self._problems)
         for code, first in self._omitted.items():
             more = self._counts[code] - MAX_PER_CODE

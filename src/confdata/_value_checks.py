@@ -83,7 +83,8 @@ def entry_point_problems(
     found_uri = optional_text(sink, uri, _spec.URI)
     found_label = optional_text(sink, label, _spec.LABEL)
     for spec, value in zip(_spec.SECRETS, secrets, strict=True):
-        optional_text(sink, value, spec)
+        if value is not None:
+            rules.text(sink, value, spec, _AT, spec.json)
     region = optional_text(sink, region_code, _spec.REGION_CODE)
     found_features: list[EntryPointFeature | None] | None = None
     if type(features) is not tuple:
