@@ -168,25 +168,35 @@ class EntryPoint:
     """One way to join: a type, a URI and optional codes. Secrets are masked in the repr."""
 
     type: EntryPointType = attrs.field(converter=_entry_point_type)
+    """How to join: video, phone, SIP or more (a member, or its value such as ``"video"``)."""
     uri: str = attrs.field(converter=string, metadata=metadata(uri=True))
+    """``http(s):`` for video and more, ``tel:`` for phone, ``sip:`` for SIP; at most 1300."""
     label: str | None = attrs.field(default=None, converter=optional_string)
+    """What users see instead of the URI (at most 512; not on a more entry point)."""
     pin: str | None = attrs.field(
         default=None, converter=optional_string, metadata=metadata(secret=True)
     )
+    """The PIN (at most 128; masked in reprs and messages)."""
     access_code: str | None = attrs.field(
         default=None, converter=optional_string, metadata=metadata(secret=True)
     )
+    """The access code (at most 128; masked)."""
     meeting_code: str | None = attrs.field(
         default=None, converter=optional_string, metadata=metadata(secret=True)
     )
+    """The meeting code (at most 128; masked)."""
     passcode: str | None = attrs.field(
         default=None, converter=optional_string, metadata=metadata(secret=True)
     )
+    """The passcode (at most 128; masked)."""
     password: str | None = attrs.field(
         default=None, converter=optional_string, metadata=metadata(secret=True)
     )
+    """The password (at most 128; masked)."""
     region_code: str | None = attrs.field(default=None, converter=optional_string)
+    """A phone number's CLDR/ISO 3166 region, such as ``"US"`` (phone entry points only)."""
     features: tuple[EntryPointFeature, ...] = attrs.field(default=(), converter=_features)
+    """Toll or toll-free (phone entry points only; not both)."""
     lenient: bool = lenient_field()
     """True for a value that may break rules (made by a lenient read); see ``problems``."""
     problems: tuple[Problem, ...] = checked(
@@ -273,11 +283,15 @@ class ConferenceParameter:
     """A key/value pair the add-on passes to and from its conferencing system."""
 
     key: str = attrs.field(converter=string)
+    """The key (required, at most 50 characters, once per conference)."""
     value: str = attrs.field(converter=string)
+    """The value (at most 1024 characters; may be empty)."""
     lenient: bool = lenient_field()
+    """True for a value that may break rules (made by a lenient read); see ``problems``."""
     problems: tuple[Problem, ...] = checked(
         lambda sink, p: parameter_problems(sink, p.key, p.value)
     )
+    """Every problem found when the value was made."""
 
     __repr__ = compact_repr
     __attrs_post_init__ = enforce
@@ -288,13 +302,17 @@ class ConferenceError:
     """Why the conference could not be created; AUTHENTICATION needs an authentication URL."""
 
     type: ConferenceErrorType = attrs.field(converter=_error_type)
+    """Why: ``AUTHENTICATION``, ``TEMPORARY``, ``PERMANENT`` and so on."""
     authentication_url: str | None = attrs.field(
         default=None, converter=optional_string, metadata=metadata(uri=True)
     )
+    """Where the user signs in (http(s); AUTHENTICATION errors only; at most 1800)."""
     lenient: bool = lenient_field()
+    """True for a value that may break rules (made by a lenient read); see ``problems``."""
     problems: tuple[Problem, ...] = checked(
         lambda sink, e: error_problems(sink, e.type, e.authentication_url)
     )
+    """Every problem found when the value was made."""
 
     __repr__ = compact_repr
     __attrs_post_init__ = enforce
@@ -307,12 +325,17 @@ class ConferenceSolution:
     key_type: SolutionType | None = attrs.field(
         default=SolutionType.ADD_ON, converter=_solution_type
     )
+    """``addOn`` for third-party conferences (None when read without a known type)."""
     name: str | None = attrs.field(default=None, converter=optional_string)
+    """The solution's name users see."""
     icon_uri: str | None = attrs.field(default=None, converter=optional_string)
+    """The solution's icon users see."""
     lenient: bool = lenient_field()
+    """True for a value that may break rules (made by a lenient read); see ``problems``."""
     problems: tuple[Problem, ...] = checked(
         lambda sink, s: solution_problems(sink, s.key_type, s.name, s.icon_uri)
     )
+    """Every problem found when the value was made."""
 
     __repr__ = compact_repr
     __attrs_post_init__ = enforce
@@ -328,15 +351,19 @@ class CreateRequest:
     """Calendar-side request to create a conference; a fresh ``request_id`` by default."""
 
     request_id: str | None = attrs.field(factory=new_request_id, converter=optional_string)
+    """The client's ID of the request (a fresh one by default; Calendar ignores a repeat)."""
     solution_type: SolutionType | None = attrs.field(
         default=SolutionType.ADD_ON, converter=_solution_type
     )
+    """The kind of conference to create (None when read without a known type)."""
     status: RequestStatus | None = attrs.field(default=None, converter=_status)
     """Set by the server (read-only): the write helpers leave it out."""
     lenient: bool = lenient_field()
+    """True for a value that may break rules (made by a lenient read); see ``problems``."""
     problems: tuple[Problem, ...] = checked(
         lambda sink, r: create_request_problems(sink, r.request_id, r.solution_type, r.status)
     )
+    """Every problem found when the value was made."""
 
     __repr__ = compact_repr
     __attrs_post_init__ = enforce

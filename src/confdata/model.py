@@ -211,16 +211,26 @@ class ConferenceData:
     """
 
     conference_id: str | None = attrs.field(default=None, converter=optional_string)
+    """The provider's ID of the conference (required unless an error; at most 512)."""
     entry_points: tuple[EntryPoint, ...] = attrs.field(default=(), converter=_entry_points)
+    """The ways to join (at least one unless an error; at most 300)."""
     parameters: tuple[ConferenceParameter, ...] = attrs.field(default=(), converter=_parameters)
+    """What the add-on passes to and from its system (at most 300, each key once)."""
     notes: str | None = attrs.field(default=None, converter=optional_string)
+    """A notice users see (HTML allowed, at most 2048)."""
     error: ConferenceError | None = None
+    """Why the conference could not be created; then nothing else is needed."""
     conference_solution_id: str | None = attrs.field(default=None, converter=optional_string)
+    """The add-on manifest's id of the solution (the add-on form's ``conferenceSolutionId``)."""
     create_request: CreateRequest | None = None
+    """A Calendar create request (the Calendar form)."""
     signature: str | None = attrs.field(default=None, converter=optional_string)
+    """The server-generated signature of data read from Calendar."""
     conference_solution: ConferenceSolution | None = attrs.field(
         default=attrs.Factory(_default_solution, takes_self=True)
     )
+    """The Calendar-side solution: by default ``addOn`` when there are entry points and no
+    error, else None."""
     preserved: Mapping[str, Any] = attrs.field(
         factory=Preserved, converter=_preserved, hash=False, repr=False
     )
