@@ -16,53 +16,60 @@ from typing import Any, Literal
 import attrs
 
 from . import model
-from ._checks import check_string, report
 from ._problems import Problem, ValidationError
+from ._redact import render
+from ._sink import Sink, single
 from ._text import describe_type, show
+from .validation import validate_calendar_json
 
 __all__ = ["EventWrite", "insert_arguments", "patch_arguments"]
 
 SendUpdates = Literal["all", "externalOnly", "none"]
+_SEND_UPDATES = ("all", "externalOnly", "none")
+_MAX_ID_CHARS = 1 << 20
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class EventWrite:
     """Keyword arguments for an ``events()`` call, and what the helper noticed on the way.
 
-    Use as ``service.events().patch(**write.arguments).execute()``.
+    Use as ``service.events().patch(**write.arguments).execute()``. The repr shows the
+    arguments with every secret masked (pins, passcodes, passwords, access and meeting codes,
+    and the secrets of URIs).
     """
 
     arguments: Mapping[str, Any]
     problems: tuple[Problem, ...] = ()
+
+    def __repr__(self) -> str:
+        return f"EventWrite(arguments={render(self.arguments)}, problems={self.problems!r})"
 
 
 def conference_write_body(
     data: model.ConferenceData, *, validate: bool = True, keep_request_id: bool = False
 ) -> tuple[dict[str, Any], list[Problem]]:
     """The ``conferenceData`` to write, and the problems found (errors raise)."""
-    problems: list[Problem] = []
-    if not isinstance(data, model.ConferenceData):
-        report(problems, "type", "", "data must be a ConferenceData")
-        raise ValidationError(problems)
+    given: object = data
+    if not isinstance(given, model.ConferenceData):
+        raise single("type", "", f"data must be a ConferenceData (got {describe_type(given)})")
     if data.is_error:
-        report(
-            problems,
+        raise single(
             "error-not-writable",
             "/error",
             "an error result cannot be written to an event: answer the add-on call with "
             "to_addon_json() instead",
         )
-        raise ValidationError(problems)
-    if validate:
-        problems.extend(data.problems())
-        if any(p.is_error for p in problems):
-            raise ValidationError(problems)
     body: dict[str, Any] = dict(data.to_calendar_json())
+    sink = Sink()
+    if validate:
+        # Exactly what is written is checked, by the rules of the form it is written in.
+        sink.extend(validate_calendar_json(body))
+        if sink.has_errors():
+            raise ValidationError(sink.finish())
     request = body.get("createRequest")
     if request is not None:
         if "status" in request:
-            report(
-                problems,
+            sink.report(
                 "status-read-only",
                 "/createRequest/status",
                 "createRequest.status is read-only and set by the server; it was left out",
@@ -70,32 +77,51 @@ def conference_write_body(
             del request["status"]
         if not keep_request_id or "requestId" not in request:
             request["requestId"] = model.new_request_id()
-    return body, problems
+    return body, sink.finish()
+
+
+def _string(sink: Sink, value: object, name: str) -> str:
+    """An argument that must be a non-empty string, as a plain ``str``."""
+    if not isinstance(value, str):
+        sink.report("type", f"/{name}", f"{name} must be a string (got {show(value)})")
+        return ""
+    text = str.__str__(value)
+    if not text:
+        sink.report("empty", f"/{name}", f"{name} must not be empty")
+    elif len(text) > _MAX_ID_CHARS:
+        sink.report(
+            "max-length",
+            f"/{name}",
+            f"{name} must be at most {_MAX_ID_CHARS:,} characters (got {len(text):,})",
+        )
+    return text
 
 
 def _arguments(
-    calendar_id: str, body: dict[str, Any], send_updates: SendUpdates | None, **more: Any
+    calendar_id: str,
+    body: dict[str, Any],
+    send_updates: SendUpdates | None,
+    event_id: str | None = None,
 ) -> dict[str, Any]:
-    problems: list[Problem] = []
-    for name, value in (("calendar_id", calendar_id), *more.items()):
-        check_string(problems, value, f"/{name}", name, 1 << 20, nonempty=True)
-    if send_updates is not None and send_updates not in ("all", "externalOnly", "none"):
-        report(
-            problems,
+    sink = Sink()
+    calendar = _string(sink, calendar_id, "calendar_id")
+    checked = {} if event_id is None else {"eventId": _string(sink, event_id, "event_id")}
+    given: object = send_updates
+    if given is not None and not (isinstance(given, str) and str.__str__(given) in _SEND_UPDATES):
+        sink.report(
             "enum",
             "/send_updates",
-            f"send_updates must be 'all', 'externalOnly' or 'none' (got {show(send_updates)})",
+            f"send_updates must be 'all', 'externalOnly' or 'none' (got {show(given)})",
         )
-    if problems:
-        raise ValidationError(problems)
+    sink.raise_errors()
     arguments: dict[str, Any] = {
-        "calendarId": calendar_id,
-        **more,
+        "calendarId": calendar,
+        **checked,
         "body": body,
         "conferenceDataVersion": 1,
     }
-    if send_updates is not None:
-        arguments["sendUpdates"] = send_updates
+    if given is not None:
+        arguments["sendUpdates"] = str.__str__(given)
     return arguments
 
 
@@ -110,14 +136,13 @@ def patch_arguments(
 ) -> EventWrite:
     """Arguments for ``events().patch(...)`` that set the event's conference data.
 
-    ``validate=False`` writes data read leniently from Google back as it is.
+    ``validate=False`` writes data read leniently from Google back as it is. Wrong arguments
+    raise :class:`ValidationError` naming the argument and the value.
     """
     conference, problems = conference_write_body(
         data, validate=validate, keep_request_id=keep_request_id
     )
-    arguments = _arguments(
-        calendar_id, {"conferenceData": conference}, send_updates, eventId=event_id
-    )
+    arguments = _arguments(calendar_id, {"conferenceData": conference}, send_updates, event_id)
     return EventWrite(MappingProxyType(arguments), tuple(problems))
 
 
@@ -134,10 +159,10 @@ def insert_arguments(
     conference, problems = conference_write_body(
         data, validate=validate, keep_request_id=keep_request_id
     )
-    if not isinstance(event, Mapping):
-        report(problems, "type", "/event", f"event must be an object (got {describe_type(event)})")
-        raise ValidationError(problems)
-    body = {**event, "conferenceData": conference}
+    given: object = event
+    if not isinstance(given, Mapping):
+        raise single("type", "/event", f"event must be an object (got {describe_type(given)})")
+    body = {**given, "conferenceData": conference}
     return EventWrite(
         MappingProxyType(_arguments(calendar_id, body, send_updates)), tuple(problems)
     )
