@@ -268,6 +268,9 @@ def test_usage_errors_exit_2() -> None:
     assert run("frobnicate").returncode == 2
     assert run("validate").returncode == 2
     assert run("validate", "--form", "xml", "x.json").returncode == 2
+    zero = run("validate", "--max-bytes", "0", "x.json")
+    assert zero.returncode == 2
+    assert "argument --max-bytes: must be a positive number of bytes (got '0')" in zero.stderr
 
 
 def test_help_for_every_command() -> None:

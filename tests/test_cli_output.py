@@ -183,3 +183,16 @@ def test_no_file_or_member_name_forges_output(name: str, member: str, fmt: str) 
             assert "##[" not in text
         else:
             _assert_unforged(text, fmt, lines=2 if fmt == "text" else 1)
+
+
+def test_usage_errors_cannot_forge_a_line(capsys: pytest.CaptureFixture[str]) -> None:
+    """An unknown option holding a line break and a workflow command is reported on one
+    escaped line of standard error."""
+    with pytest.raises(SystemExit) as raised:
+        cli.main(["validate", "--bogus\n::error::forged", "x.json"])
+    assert raised.value.code == 2
+    err = capsys.readouterr().err
+    _assert_unforged(err, "text")
+    assert (
+        err.splitlines()[-1] == "confdata: error: unrecognized arguments: --bogus\\n::error::forged"
+    )

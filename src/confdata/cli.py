@@ -47,6 +47,17 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, safe_line(f"{self.prog}: error: {message}"))
 
 
+def _positive_int(text: str) -> int:
+    """An argument that must be a positive whole number (argparse names the option)."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be a positive number of bytes (got {text!r})")
+    return value
+
+
 def _command(commands: Any, name: str, **kwargs: Any) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = commands.add_parser(
         name, formatter_class=_Formatter, **kwargs
@@ -101,7 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     validate.add_argument(
         "--max-bytes",
-        type=int,
+        type=_positive_int,
         default=MAX_BYTES,
         metavar="N",
         help="skip every file larger than this many bytes, the manifest included",
