@@ -565,4 +565,6 @@ def test_help_imports_only_the_command_line_module() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     loaded = result.stdout.splitlines()[-1]
-    assert loaded == "['confdata', 'confdata._version', 'confdata.cli', 'confdata.fixtures']"
+    assert loaded == (
+        "['confdata', 'confdata._exits', 'confdata._version', 'confdata.cli', 'confdata.fixtures']"
+    )

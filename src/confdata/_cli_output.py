@@ -18,13 +18,13 @@ import json
 from collections.abc import Sequence
 from typing import Any, TextIO
 
+from ._exits import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from ._problems import Problem, Severity
 from ._text import escape_text
 from .catalog import RULES
 
-__all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "Report", "safe_line", "shown_name"]
+__all__ = ["Report", "Row", "safe_line", "shown_name"]
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 STDIN_NAME = "<stdin>"
 
 

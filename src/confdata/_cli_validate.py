@@ -7,8 +7,9 @@ import sys
 import time
 from typing import TextIO
 
-from ._cli_output import EXIT_USAGE, Report, Row, safe_line
+from ._cli_output import Report, Row, safe_line
 from ._documents import check_document
+from ._exits import EXIT_USAGE
 from ._files import CHUNK, InputFault, iter_inputs, read_bounded, read_regular_file
 from ._jsontext import JSONTextError, Positions, parse_json_text
 from ._problems import ValidationError

@@ -11,11 +11,11 @@ import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn, TextIO
 
+from ._exits import EXIT_OK, EXIT_USAGE
 from ._version import __version__
 
 __all__ = ["main"]
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 MAX_BYTES = 20 * 1024 * 1024
 FORMS = ("calendar", "addon")
 

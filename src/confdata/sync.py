@@ -285,7 +285,9 @@ def detect_changes(
 
     A malformed event becomes a problem, never an exception, and the batch goes on: one that
     is not an object, has no string id, holds something that is not JSON (a non-string key,
-    a subclass whose methods raise), or whose conference data cannot be read even leniently.
+    a set, an object inside itself), or whose conference data cannot be read even leniently.
+    Each event is read from a plain copy made without running any of its code (subclasses of
+    ``dict``, ``list`` and ``str`` as their base types), so its methods cannot raise either.
     At most 100 problems of one code are listed, then one that counts the rest. Wrong
     arguments (``events`` not an iterable of events, ``is_ours`` not callable, ``known``
     not a mapping) raise :class:`ValidationError`.
