@@ -55,14 +55,19 @@ package: $(DEVTOOLS)
 	$(BIN)/python -m build --outdir dist .
 	$(BIN)/twine check --strict dist/*
 
-## fuzz: atheris over the validators and readers (FUZZ_SECONDS, default 60), then every
-## regex on adversarial inputs; not part of `make test`
+## fuzz: atheris over the validators and readers, the command line over generated file trees,
+## and change detection and paging (FUZZ_SECONDS each, default 60), then every regex on
+## adversarial inputs; not part of `make test`
 FUZZ_SECONDS ?= 60
 fuzz: $(DEVTOOLS)
 	$(PIP) install --quiet --group fuzz
-	rm -rf .fuzz-corpus && mkdir -p .fuzz-corpus && cp fuzz/corpus/* .fuzz-corpus/
+	rm -rf .fuzz-corpus && mkdir -p .fuzz-corpus/cli .fuzz-corpus/sync && cp fuzz/corpus/* .fuzz-corpus/
 	$(BIN)/python fuzz/fuzz_validate.py -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 \
 		-artifact_prefix=.fuzz-corpus/ .fuzz-corpus
+	$(BIN)/python fuzz/fuzz_cli.py -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 \
+		-len_control=0 -artifact_prefix=.fuzz-corpus/cli/ .fuzz-corpus/cli
+	$(BIN)/python fuzz/fuzz_sync.py -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 \
+		-len_control=0 -artifact_prefix=.fuzz-corpus/sync/ .fuzz-corpus/sync
 	$(BIN)/python fuzz/adversarial_regex.py
 
 ## bench: confdata against its peers on the same payloads; rewrites the results and chart in

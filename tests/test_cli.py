@@ -12,12 +12,14 @@ from typing import Any
 
 import pytest
 
+from confdata import RULES
+
 from .payloads import addon_payload, calendar_payload, manifest_payload
 
 CONFDATA = shutil.which("confdata", path=os.path.dirname(sys.executable)) or "confdata"
 
 
-def run(*args: str, stdin: bytes = b"") -> subprocess.CompletedProcess[str]:
+def run(*args: str, stdin: bytes = b"", timeout: float = 60) -> subprocess.CompletedProcess[str]:
     """Run the console script; never a traceback on stderr."""
     result = subprocess.run(
         [CONFDATA, *args],
@@ -25,7 +27,7 @@ def run(*args: str, stdin: bytes = b"") -> subprocess.CompletedProcess[str]:
         capture_output=True,
         text=True,
         check=False,
-        timeout=60,
+        timeout=timeout,
     )
     assert "Traceback" not in result.stderr
     return result
@@ -204,14 +206,14 @@ def test_permission_denied(
 
     path = _write(tmp_path / "secret.json", calendar_payload())
     good = _write(tmp_path / "good.json", calendar_payload())
-    real_open = open
+    real_open = os.open
 
     def guarded_open(file: Any, *args: Any, **kwargs: Any) -> Any:
-        if str(file) == str(path):
+        if os.fspath(file) == str(path):
             raise PermissionError(13, "Permission denied", str(file))
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr("builtins.open", guarded_open)
+    monkeypatch.setattr(os, "open", guarded_open)
     assert cli.main(["validate", str(path), str(good)]) == 2
     out = capsys.readouterr().out
     assert f"{path}: input-error Permission denied" in out
@@ -266,6 +268,9 @@ def test_usage_errors_exit_2() -> None:
     assert run("frobnicate").returncode == 2
     assert run("validate").returncode == 2
     assert run("validate", "--form", "xml", "x.json").returncode == 2
+    zero = run("validate", "--max-bytes", "0", "x.json")
+    assert zero.returncode == 2
+    assert "argument --max-bytes: must be a positive number of bytes (got '0')" in zero.stderr
 
 
 def test_help_for_every_command() -> None:
@@ -286,6 +291,7 @@ def test_rules_command() -> None:
         "severity": "error",
         "summary": "the only entry points are of type more",
         "source": "S1-ept, S3",
+        "url": RULES["more-only"].url,
     } in rules
 
 
@@ -321,11 +327,11 @@ def test_progress_line_only_on_a_terminal(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Long runs show a progress line on a terminal's stderr; never in JSON or off a TTY."""
-    from confdata import cli
+    from confdata import _cli_validate, cli
 
     for index in range(200):
         _write(tmp_path / f"c{index:03d}.json", calendar_payload())
-    monkeypatch.setattr(cli, "PROGRESS_AFTER", 0.0)
+    monkeypatch.setattr(_cli_validate, "PROGRESS_AFTER", 0.0)
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
     assert cli.main(["validate", str(tmp_path)]) == 0
     err = capsys.readouterr().err
@@ -336,3 +342,231 @@ def test_progress_line_only_on_a_terminal(
     monkeypatch.setattr(sys.stderr, "isatty", lambda: False)
     assert cli.main(["validate", str(tmp_path)]) == 0
     assert capsys.readouterr().err == ""
+
+
+# Only regular files are read (issue 20).
+
+
+def _fifo(path: Path) -> Path:
+    os.mkfifo(path)
+    return path
+
+
+def test_fifo_named_on_the_command_line_is_an_input_error(tmp_path: Path) -> None:
+    """A FIFO given as a path is one input-error line naming it (exit 2), read by nobody and
+    never waited on; the other files are still checked and the summary prints."""
+    fifo = _fifo(tmp_path / "pipe.json")
+    good = _write(tmp_path / "good.json", calendar_payload())
+    result = run("validate", str(fifo), str(good), timeout=20)
+    assert result.returncode == 2
+    assert result.stdout.splitlines() == [
+        f"{fifo}: input-error not a regular file (a FIFO); not read",
+        "checked 1 file(s): 0 error(s), 0 warning(s), 1 unreadable",
+    ]
+
+
+def test_fifo_socket_and_device_found_in_a_folder_are_input_errors(tmp_path: Path) -> None:
+    """In a folder, a FIFO, a socket or a link to a device named *.json is an input error
+    each; the regular files beside them are checked."""
+    import socket
+
+    _fifo(tmp_path / "a-pipe.json")
+    listener = socket.socket(socket.AF_UNIX)
+    listener.bind(str(tmp_path / "b-socket.json"))
+    (tmp_path / "c-device.json").symlink_to("/dev/zero")
+    _write(tmp_path / "d-good.json", calendar_payload())
+    try:
+        result = run("validate", str(tmp_path), timeout=20)
+    finally:
+        listener.close()
+    assert result.returncode == 2
+    assert result.stdout.splitlines() == [
+        f"{tmp_path}/a-pipe.json: input-error not a regular file (a FIFO); not read",
+        f"{tmp_path}/b-socket.json: input-error not a regular file (a socket); not read",
+        f"{tmp_path}/c-device.json: input-error not a regular file (a character device); not read",
+        "checked 1 file(s): 0 error(s), 0 warning(s), 3 unreadable",
+    ]
+
+
+def test_a_fifo_as_manifest_is_refused_without_blocking(tmp_path: Path) -> None:
+    """--manifest naming a FIFO is one line on stderr naming it, exit 2, and no wait."""
+    fifo = _fifo(tmp_path / "appsscript.json")
+    good = _write(tmp_path / "good.json", addon_payload())
+    result = run("validate", "--manifest", str(fifo), str(good), timeout=20)
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"confdata: --manifest: manifest {str(fifo)!r}: not a regular file (a FIFO); not read\n"
+    )
+
+
+def test_max_bytes_applies_to_the_manifest(tmp_path: Path) -> None:
+    """A manifest larger than --max-bytes is refused (exit 2, one line), as any other file."""
+    manifest = _write(tmp_path / "appsscript.json", manifest_payload())
+    good = _write(tmp_path / "good.json", addon_payload())
+    assert run("validate", "--manifest", str(manifest), str(good)).returncode == 0
+    result = run("validate", "--max-bytes", "100", "--manifest", str(manifest), str(good))
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"confdata: --manifest: manifest {str(manifest)!r}: larger than 100 bytes; not read\n"
+    )
+
+
+def test_a_device_as_manifest_is_refused_before_reading(tmp_path: Path) -> None:
+    """--manifest /dev/zero is refused as a device (it once read 3.7 GB and crashed)."""
+    good = _write(tmp_path / "good.json", addon_payload())
+    result = run("validate", "--manifest", "/dev/zero", str(good), timeout=20)
+    assert result.returncode == 2
+    assert "not a regular file (a character device)" in result.stderr
+
+
+def test_max_bytes_does_not_size_the_read_buffer(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A huge --max-bytes costs nothing: the buffer is the file's size, not the limit (a
+    buffer of max_bytes + 1 bytes per file once raised MemoryError)."""
+    from confdata import cli
+
+    path = _write(tmp_path / "ok.json", calendar_payload())
+    assert cli.main(["validate", "--max-bytes", str(10**12), str(path)]) == 0
+    assert capsys.readouterr().out == "checked 1 file(s): 0 error(s), 0 warning(s)\n"
+
+
+# Output a program can rely on (issue 21).
+
+
+def test_problems_are_sorted_by_line_and_column(tmp_path: Path) -> None:
+    """Problems of a file come in the order of their position in it, whichever rule found
+    them first."""
+    path = tmp_path / "order.json"
+    path.write_text(
+        '{"conferenceId": "c",\n'
+        ' "conferenceSolution": {"key": {"type": "addOn"}},\n'
+        ' "entryPoints": [{"entryPointType": "video", "uri": "ftp://x"}],\n'
+        ' "notes": "a", "notes": "b"}\n',
+        encoding="utf-8",
+    )
+    result = run("validate", str(path))
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert [line.split(" ")[2] for line in lines[:-1]] == ["uri-scheme", "duplicate-key"]
+    assert lines[0].startswith(f"{path}:3:")
+    assert lines[1].startswith(f"{path}:4:")
+
+
+def test_the_root_is_spelled_the_same_everywhere(tmp_path: Path) -> None:
+    """The root of a document is "" in JSON output and <root> in text and GitHub output."""
+    path = _write(tmp_path / "empty.json", {"conferenceId": "c"})
+    text = run("validate", str(path)).stdout
+    assert text.startswith(f"{path}:1:1: error solution-or-request <root>: ")
+    github = run("validate", "--format", "github", str(path)).stdout
+    assert "title=confdata solution-or-request::<root> " in github
+    (problem,) = json.loads(run("validate", "--format", "json", str(path)).stdout)["files"][0][
+        "problems"
+    ]
+    assert problem["path"] == ""
+
+
+FILE_KEYS = {"path", "error", "line", "column", "problems"}
+PROBLEM_KEYS = {"code", "severity", "path", "message", "line", "column", "url"}
+
+
+def test_json_records_have_a_fixed_key_set(tmp_path: Path) -> None:
+    """Every file record has the same keys, line and column null when unknown; every problem
+    record has the same keys, including the rule's documentation URL."""
+    bad = calendar_payload()
+    bad["entryPoints"][0]["uri"] = "ftp://x"
+    paths = [
+        _write(tmp_path / "a-good.json", calendar_payload()),
+        _write(tmp_path / "b-bad.json", bad),
+        tmp_path / "c-broken.json",
+        tmp_path / "d-missing.json",
+    ]
+    paths[2].write_text('{"conferenceId": ', encoding="utf-8")
+    report = json.loads(run("validate", "--format", "json", *map(str, paths)).stdout)
+    files = report["files"]
+    assert [set(record) for record in files] == [FILE_KEYS] * 4
+    good, problems, broken, missing = files
+    assert (good["line"], good["column"], good["problems"]) == (None, None, [])
+    assert broken["line"] == 1
+    assert broken["column"] is not None
+    assert (missing["line"], missing["column"]) == (None, None)
+    (problem,) = problems["problems"]
+    assert set(problem) == PROBLEM_KEYS
+    assert problem["url"] == RULES["uri-scheme"].url
+    assert problem["url"].endswith("rules.html#uri-scheme")
+
+
+def test_rules_command_prints_one_rule_with_its_url() -> None:
+    """confdata rules CODE prints that rule and its URL; an unknown code exits 2 with a
+    suggestion."""
+    rule = RULES["uri-scheme"]
+    text = run("rules", "uri-scheme")
+    assert text.returncode == 0
+    assert text.stdout.splitlines() == [
+        f"uri-scheme  error    {rule.summary}  [{rule.source}]",
+        rule.url,
+    ]
+    record = json.loads(run("rules", "uri-scheme", "--format", "json").stdout)
+    assert record["url"] == rule.url
+    markdown = run("rules", "uri-scheme", "--format", "markdown").stdout.splitlines()
+    assert len(markdown) == 3
+    assert markdown[2].startswith(f"| [`uri-scheme`]({rule.url}) |")
+    unknown = run("rules", "uri-schema")
+    assert unknown.returncode == 2
+    assert (
+        unknown.stderr == "confdata: no rule has the code 'uri-schema'; did you mean uri-scheme?\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("command", "options"),
+    [
+        ("validate", ["--form", "--strict", "--format", "--manifest", "--max-bytes"]),
+        ("schema", ["--form"]),
+        ("rules", ["--format"]),
+        ("example", ["--kind", "--form"]),
+    ],
+)
+def test_every_option_has_help_and_shows_its_default(command: str, options: list[str]) -> None:
+    """Each option of each command has help text, and says its default."""
+    import re
+
+    from confdata.cli import build_parser
+
+    parser = build_parser()
+    subparsers = next(
+        action
+        for action in parser._actions  # argparse keeps its subcommands only here
+        if isinstance(action, __import__("argparse")._SubParsersAction)
+    )
+    sub = subparsers.choices[command]
+    for action in sub._actions:
+        if action.option_strings and action.option_strings[0] in options:
+            assert action.help, action.option_strings
+    help_text = re.sub(r"\s+", " ", run(command, "--help").stdout)
+    for option in options:
+        entry = help_text.split(f" {option}", 1)[1].split(" --", 1)[0]
+        assert "(default: " in entry, (command, option, entry)
+
+
+def test_help_imports_only_the_command_line_module() -> None:
+    """confdata --help loads argparse and the cli module (and the parser of `convert`, which
+    confdata.providers owns), none of the checking code: the subcommands import what they need
+    when they run."""
+    code = (
+        "import sys\n"
+        "from confdata import cli\n"
+        "try:\n"
+        "    cli.main(['--help'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith('confdata')))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    loaded = result.stdout.splitlines()[-1]
+    assert loaded == (
+        "['confdata', 'confdata._exits', 'confdata._version', 'confdata.cli', "
+        "'confdata.fixtures', 'confdata.providers', 'confdata.providers._cli']"
+    )

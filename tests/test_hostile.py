@@ -17,6 +17,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import confdata
+import confdata.schema
+import confdata.sync
 from confdata import (
     ConferenceData,
     ConferenceDataBuilder,
@@ -509,3 +511,40 @@ def test_cli_symlink_loop_and_undecodable_names(
     assert "a.json: input-error" in out
     assert "-name.json: input-error empty file" in out
     assert "checked 1 file(s)" in out
+
+
+HUGE: Any = 10**5000  # past int_max_str_digits: str(HUGE) raises ValueError
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: confdata.sync.if_match_headers(HUGE),
+        lambda: confdata.sync.sync_events(lambda arguments: {}, HUGE),
+        lambda: confdata.patch_arguments(
+            confdata.fixtures.video_only(), calendar_id="p", event_id="e", send_updates=HUGE
+        ),
+        lambda: confdata.patch_arguments(
+            confdata.fixtures.video_only(), calendar_id=HUGE, event_id="e"
+        ),
+        lambda: confdata.schema.json_schema(HUGE),
+        lambda: confdata.testing.assert_valid_conference_data({}, form=HUGE),
+        lambda: confdata.Manifest.load("appsscript.json", max_bytes=-HUGE),
+    ],
+    ids=[
+        "if_match_headers",
+        "sync_token",
+        "send_updates",
+        "calendar_id",
+        "json_schema",
+        "assert_form",
+        "manifest_max_bytes",
+    ],
+)
+def test_a_huge_int_argument_gets_a_clean_message(call: Any) -> None:
+    """An int too long for str() given to an edge function is a ValidationError describing
+    it by its digits, never the interpreter's ValueError."""
+
+    with pytest.raises(ValidationError) as raised:
+        call()
+    assert "an integer of 5,001 digits" in str(raised.value)

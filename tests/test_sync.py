@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from http import HTTPStatus
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -14,10 +16,12 @@ from hypothesis import strategies as st
 
 from confdata import ConferenceData, Manifest, ValidationError
 from confdata.sync import (
+    MAX_PAGES,
     ConferenceDeleted,
     ConferenceReleased,
     ConferenceUpdated,
     EventTime,
+    PagingError,
     detect_changes,
     if_match_headers,
     solution_named,
@@ -167,7 +171,7 @@ def test_other_events_are_ignored_and_malformed_ones_reported() -> None:
     assert result.changes == ()
     assert [(p.code, p.path) for p in result.problems] == [
         ("type", "/3"),
-        ("type", "/4"),
+        ("type", "/4/id"),
         ("type", "/5/conferenceData/entryPoints"),
     ]
 
@@ -343,3 +347,335 @@ def test_lenient_reading_keeps_unknown_members() -> None:
     assert isinstance(update, ConferenceUpdated)
     assert update.conference.to_calendar_json() == data
     assert isinstance(update.conference, ConferenceData)
+
+
+# Sync that ends (issue 20).
+
+
+class Gone(Exception):
+    """An exception shaped as no particular HTTP client shapes it."""
+
+
+def _raising(error: BaseException) -> Any:
+    def list_page(arguments: dict[str, str]) -> Any:
+        raise error
+
+    return list_page
+
+
+def _with(**attributes: Any) -> Exception:
+    error = Gone("gone")
+    for name, value in attributes.items():
+        setattr(error, name, value)
+    return error
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        _with(resp=SimpleNamespace(status=410)),
+        _with(status_code=410),
+        _with(status=410),
+        _with(response=SimpleNamespace(status_code=410)),
+        _with(code=410),
+        _with(resp=None, status_code=None, response=SimpleNamespace(status_code=410)),
+        _with(status="410"),
+        _with(code=HTTPStatus.GONE),
+    ],
+    ids=[
+        "resp.status",
+        "status_code",
+        "status",
+        "response.status_code",
+        "code",
+        "empty-places-first",
+        "string",
+        "enum",
+    ],
+)
+def test_410_is_recognised_on_every_exception_shape(error: Exception) -> None:
+    """410 Gone asks for a full resync whether the client library keeps the status in
+    resp.status, status_code, status, response.status_code or code (plain exception
+    classes here: google-api-python-client is not needed)."""
+    run = sync_events(_raising(error), "stale")
+    assert run.full_resync_needed
+    assert run.events == ()
+    assert run.next_sync_token is None
+
+
+class Unreadable(Exception):
+    """An exception whose status property itself fails."""
+
+    @property
+    def status_code(self) -> int:
+        raise RuntimeError("no status here")
+
+    code = 410
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        _with(status_code=500, code=410),
+        _with(status=True),
+        _with(code="GONE"),
+        _with(response=SimpleNamespace(status_code=4100)),
+        Gone("no status at all"),
+    ],
+    ids=["first-place-decides", "bool", "word", "not-a-status", "none"],
+)
+def test_other_statuses_pass_through(error: Exception) -> None:
+    """Only a 410 in the first place that holds an HTTP status starts a resync; anything else
+    is raised unchanged."""
+    with pytest.raises(Gone) as raised:
+        sync_events(_raising(error), "s1")
+    assert raised.value is error
+
+
+def test_a_status_property_that_raises_is_skipped() -> None:
+    """A status attribute whose property raises is no status: the next place is read."""
+    assert sync_events(_raising(Unreadable()), "s1").full_resync_needed
+
+
+def _pages(*pages: Any, limit: int = 50) -> tuple[list[dict[str, str]], Any]:
+    """A list_page answering ``pages`` in turn (the last one for ever), which gives up after
+    ``limit`` calls so that a loop fails instead of hanging."""
+    calls: list[dict[str, str]] = []
+
+    def list_page(arguments: dict[str, str]) -> Any:
+        calls.append(dict(arguments))
+        if len(calls) > limit:
+            raise RuntimeError(f"still paging after {limit} calls")
+        return pages[min(len(calls), len(pages)) - 1]
+
+    return calls, list_page
+
+
+def test_a_repeated_page_token_stops_the_run() -> None:
+    """The API giving the same nextPageToken again is a PagingError (a ValidationError)
+    naming the token, holding every call made and every page received."""
+    first = {"items": [event("e1")], "nextPageToken": "p2"}
+    loop = {"items": [event("e2")], "nextPageToken": "p2"}
+    calls, list_page = _pages(first, loop)
+    with pytest.raises(PagingError) as raised:
+        sync_events(list_page, "s1")
+    error = raised.value
+    assert isinstance(error, ValidationError)
+    (problem,) = error.problems
+    assert problem.path == "/1/nextPageToken"
+    assert "nextPageToken 'p2' a second time" in problem.message
+    assert (
+        error.calls == tuple(calls) == ({"syncToken": "s1"}, {"syncToken": "s1", "pageToken": "p2"})
+    )
+    assert error.pages == (first, loop)
+
+
+def test_a_cycle_of_page_tokens_stops_the_run() -> None:
+    """Tokens that come back after others (p1, p2, p1) are a loop too."""
+    calls, list_page = _pages(
+        {"nextPageToken": "p1"}, {"nextPageToken": "p2"}, {"nextPageToken": "p1"}
+    )
+    with pytest.raises(PagingError, match="'p1' a second time"):
+        sync_events(list_page)
+    assert len(calls) == 3
+
+
+def test_more_pages_than_max_pages_stop_the_run() -> None:
+    """A run follows at most max_pages pages (MAX_PAGES by default), then raises PagingError
+    with the pages so far."""
+    count = 0
+
+    def endless(arguments: dict[str, str]) -> Any:
+        nonlocal count
+        count += 1
+        if count > MAX_PAGES + 1:
+            raise RuntimeError("past the bound")
+        return {"items": [], "nextPageToken": f"p{count}"}
+
+    with pytest.raises(PagingError, match="more than max_pages=3 pages") as raised:
+        sync_events(endless, max_pages=3)
+    assert len(raised.value.calls) == len(raised.value.pages) == 3
+    count = 0
+    with pytest.raises(PagingError, match=f"more than max_pages={MAX_PAGES:,} pages"):
+        sync_events(endless)
+    assert count == MAX_PAGES == 10_000
+
+
+@pytest.mark.parametrize(
+    ("pages", "path", "message"),
+    [
+        (({"items": {"id": "e1"}},), "/0/items", "items must be an array of events"),
+        (({"nextPageToken": "p2"}, ["not", "a", "page"]), "/1", "page must be an object"),
+        (({"items": [], "nextPageToken": 7},), "/0/nextPageToken", "must be a string (got 7)"),
+        (({"items": [], "nextSyncToken": ["s"]},), "/0/nextSyncToken", "must be a string"),
+    ],
+    ids=["items-not-array", "page-not-object", "page-token-number", "sync-token-array"],
+)
+def test_a_malformed_page_is_reported_not_skipped(pages: Any, path: str, message: str) -> None:
+    """A page that is not an object, items that are not an array and tokens that are not
+    strings raise PagingError at that place: the events of that page are not lost silently."""
+    _, list_page = _pages(*pages)
+    with pytest.raises(PagingError) as raised:
+        sync_events(list_page)
+    (problem,) = raised.value.problems
+    assert (problem.code, problem.path) == ("type", path)
+    assert message in problem.message
+    assert len(raised.value.pages) == len(pages)
+
+
+def test_items_that_are_not_events_are_reported() -> None:
+    """Items that are not objects are left out of the events and listed in run.problems."""
+    _, list_page = _pages(
+        {"items": [event("e1"), "junk"], "nextPageToken": "p2"},
+        {"items": [7, event("e2")], "nextSyncToken": "s2"},
+    )
+    run = sync_events(list_page)
+    assert [e["id"] for e in run.events] == ["e1", "e2"]
+    assert run.next_sync_token == "s2"
+    assert [(p.code, p.path) for p in run.problems] == [
+        ("type", "/0/items/1"),
+        ("type", "/1/items/0"),
+    ]
+
+
+def test_paging_error_pickles_with_what_it_holds() -> None:
+    """A PagingError survives pickling (to a worker process and back) with its calls and
+    pages."""
+    import pickle
+
+    _, list_page = _pages({"nextPageToken": "p"}, {"nextPageToken": "p"})
+    with pytest.raises(PagingError) as raised:
+        sync_events(list_page)
+    copy = pickle.loads(pickle.dumps(raised.value))
+    assert isinstance(copy, PagingError)
+    assert (copy.problems, copy.calls, copy.pages) == (
+        raised.value.problems,
+        raised.value.calls,
+        raised.value.pages,
+    )
+
+
+def test_max_pages_must_be_a_positive_int() -> None:
+    """max_pages of the wrong kind is a ValidationError before any call."""
+    calls, list_page = _pages({})
+    for wrong in (0, -1, 2.5, "10", True, None):
+        with pytest.raises(ValidationError, match="max_pages must be a positive int"):
+            sync_events(list_page, max_pages=wrong)  # type: ignore[arg-type]
+    assert calls == []
+
+
+SECRET_URI = "https://host:Hunter2Secret@acme.example/j/1?pwd=PwdSecret42"
+
+
+def _secret_event() -> dict[str, Any]:
+    data = acme_conference()
+    data["entryPoints"] = [
+        {"entryPointType": "video", "uri": SECRET_URI, "passcode": "PasscodeSecret"},
+        {"entryPointType": "phone", "uri": "tel:+12025550123", "pin": "PinSecret99"},
+    ]
+    return event("e1", conferenceData=data)
+
+
+def test_sync_run_repr_masks_secrets() -> None:
+    """repr() and str() of a SyncRun show the events with pins, passcodes and the secrets of
+    URIs masked."""
+    _, list_page = _pages({"items": [_secret_event()], "nextSyncToken": "s2"})
+    run = sync_events(list_page)
+    for text in (repr(run), str(run)):
+        for secret in ("Hunter2Secret", "PwdSecret42", "PasscodeSecret", "PinSecret99"):
+            assert secret not in text
+        assert "'pin': <masked, 11 characters>" in text
+        assert "https://host:<masked>@acme.example/j/1?pwd=<masked>" in text
+        assert "next_sync_token='s2'" in text
+
+
+def test_sync_run_repr_is_bounded() -> None:
+    """The repr of a run of 100,000 deeply nested events stays short and never recurses."""
+    deep: Any = []
+    for _ in range(10_000):
+        deep = [deep]
+    _, list_page = _pages({"items": [event(f"e{i}", extra=deep) for i in range(100_000)]})
+    assert len(repr(sync_events(list_page))) < 50_000
+
+
+# Change detection that reports (issue 20).
+
+
+def test_detect_changes_follows_the_100_per_code_cap() -> None:
+    """10,000 malformed events give 100 problems of their code and one that counts the rest,
+    as the validators do."""
+    result = detect_changes(["junk"] * 10_000, is_ours=ACME)
+    assert len(result.problems) == 101
+    assert "…and 9,900 more type problems" in result.problems[-1].message
+
+
+class HashRaises(str):
+    def __hash__(self) -> int:
+        raise RuntimeError("hash")
+
+    def __eq__(self, other: object) -> bool:
+        raise RuntimeError("eq")
+
+
+class EvilEvent(dict[str, Any]):
+    def get(self, *args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError("get")
+
+    def __getitem__(self, key: str) -> Any:
+        raise RuntimeError("getitem")
+
+    def __contains__(self, key: object) -> bool:
+        raise RuntimeError("contains")
+
+
+def test_a_hostile_event_becomes_a_record_or_a_problem_never_an_exception() -> None:
+    """An id whose __hash__ raises, a str subclass, a dict subclass whose methods raise, a
+    non-string key and an event inside itself: no exception escapes, and the ids recorded are
+    plain strings."""
+    looped = event("e5")
+    looped["self"] = looped
+    result = detect_changes(
+        [
+            {"id": HashRaises("e1"), "status": "cancelled"},
+            EvilEvent(event("e2", conferenceData=acme_conference())),
+            event("e3", conferenceData={1: "x"}),
+            {"id": "e4", "status": "cancelled", frozenset(): 1},
+            looped,
+        ],
+        is_ours=ACME,
+        known={"e1": "acme-1", "e4": "acme-4"},
+    )
+    deleted, updated = result.changes
+    assert deleted == ConferenceDeleted("e1", "acme-1")
+    assert type(deleted.event_id) is str
+    assert isinstance(updated, ConferenceUpdated)
+    assert updated.event_id == "e2"
+    assert [(p.code, p.path) for p in result.problems] == [
+        ("type", "/2/conferenceData"),
+        ("type", "/3"),
+        ("type", "/4/self"),
+    ]
+    assert "member names must be strings (got 1)" in result.problems[0].message
+
+
+def test_detect_changes_names_wrong_arguments() -> None:
+    """An events.list page passed instead of its items, and a known that is not a mapping,
+    are ValidationErrors saying what to pass."""
+    with pytest.raises(ValidationError, match=r"pass page\['items'\]"):
+        detect_changes({"items": []}, is_ours=ACME)
+    with pytest.raises(ValidationError, match="known must be a mapping"):
+        detect_changes([], is_ours=ACME, known=["e1"])  # type: ignore[arg-type]
+    with pytest.raises(ValidationError, match="events must be an iterable"):
+        detect_changes(5, is_ours=ACME)  # type: ignore[arg-type]
+
+
+def test_solution_named_takes_a_plain_name() -> None:
+    """solution_named() of a str subclass compares as a plain string; a non-string name is
+    a ValidationError."""
+    is_ours = solution_named(HashRaises("Acme Video"))
+    (change,) = detect_changes(
+        [event("e1", conferenceData=acme_conference())], is_ours=is_ours
+    ).changes
+    assert isinstance(change, ConferenceUpdated)
+    with pytest.raises(ValidationError, match="name must be a non-empty string"):
+        solution_named(5)  # type: ignore[arg-type]

@@ -262,6 +262,8 @@ def test_every_calendar_rule_has_an_example() -> None:
         "duplicate-solution-id",
         "error-not-writable",
         "conference-reused",  # the insert helper's
+        "page-token-repeated",  # sync's
+        "too-many-pages",
         # confdata.lifecycle.check_write compares two events (see tests/test_lifecycle.py)
         "conference-data-dropped",
         "entry-point-lost",

@@ -115,3 +115,89 @@ def test_non_data_argument_is_a_validation_error() -> None:
     """Passing a dict instead of ConferenceData raises ValidationError."""
     with pytest.raises(ValidationError):
         patch_arguments(calendar_payload(), calendar_id="p", event_id="e")  # type: ignore[arg-type]
+
+
+SECRETS = ("Hunter2Secret", "PwdSecret42", "PasscodeSecret", "PinSecret99", "AccessSecret")
+
+
+def _secret_data() -> ConferenceData:
+    return (
+        ConferenceDataBuilder()
+        .conference_id("abc")
+        .entry_point(
+            EntryPoint.video(
+                "https://host:Hunter2Secret@acme.example/j/abc?pwd=PwdSecret42",
+                passcode="PasscodeSecret",
+            )
+        )
+        .entry_point(EntryPoint.phone("tel:+12025550123", pin="PinSecret99", region_code="US"))
+        .entry_point(EntryPoint.sip("sip:abc@acme.example", access_code="AccessSecret"))
+        .build()
+    )
+
+
+def test_write_repr_masks_secrets() -> None:
+    """repr() and str() of the arguments for patch and insert show the body with pins,
+    passcodes, access codes and the secrets of URIs masked (the arguments keep them)."""
+    data = _secret_data()
+    writes = [
+        patch_arguments(data, calendar_id="primary", event_id="e1"),
+        insert_arguments(data, calendar_id="primary", event={"summary": "Sync", "pin": "x"}),
+    ]
+    for write in writes:
+        assert write.arguments["body"]["conferenceData"] == data.to_calendar_json()
+        for text in (repr(write), str(write)):
+            for secret in SECRETS:
+                assert secret not in text
+            assert "'passcode': <masked, 14 characters>" in text
+            assert "https://host:<masked>@acme.example/j/abc?pwd=<masked>" in text
+            assert "'conferenceDataVersion': 1" in text
+
+
+def test_write_repr_never_runs_the_event_s_code() -> None:
+    """An event holding objects whose repr raises still has a repr: they are described."""
+
+    class Broken:
+        def __repr__(self) -> str:
+            raise RuntimeError("repr")
+
+    write = insert_arguments(_data(), calendar_id="primary", event={"extra": Broken()})
+    assert "'extra': <a Python Broken>" in repr(write)
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        ({"calendar_id": 5, "event_id": "e"}, "calendar_id must be a string (got 5)"),
+        ({"calendar_id": "p", "event_id": ""}, "event_id must not be empty"),
+        (
+            {"calendar_id": "p", "event_id": "e", "send_updates": "everyone"},
+            "send_updates must be 'all', 'externalOnly' or 'none' (got 'everyone')",
+        ),
+    ],
+)
+def test_wrong_arguments_are_named(arguments: dict[str, Any], message: str) -> None:
+    """A write argument of the wrong kind is a ValidationError naming it and its value."""
+    with pytest.raises(ValidationError) as raised:
+        patch_arguments(_data(), **arguments)
+    assert [p.message for p in raised.value.problems] == [message]
+
+
+def test_string_subclasses_are_written_as_plain_strings() -> None:
+    """Arguments given as str subclasses are passed on as plain str (no foreign code reaches
+    the HTTP client)."""
+
+    class Tagged(str):
+        pass
+
+    write = patch_arguments(
+        _data(),
+        calendar_id=Tagged("primary"),
+        event_id=Tagged("e1"),
+        send_updates=Tagged("all"),  # type: ignore[arg-type]
+    )
+    assert [type(write.arguments[k]) for k in ("calendarId", "eventId", "sendUpdates")] == [
+        str,
+        str,
+        str,
+    ]

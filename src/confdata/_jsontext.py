@@ -1,10 +1,12 @@
 """Reading JSON text for the command line: duplicate keys, and line/column of members.
 
 The standard library parses (fast, in C); duplicate keys are caught with an
-``object_pairs_hook``. Positions are found only for files that have problems, by a small
-regular-expression tokenizer that maps JSON Pointers to offsets. A JSON source-map library
-was weighed and not taken: the ones on PyPI are single-maintainer projects that parse the
-whole text in Python for every file, while confdata needs positions only on failure.
+``object_pairs_hook`` that returns a plain ``dict`` for every object without them, so the
+checks' fast paths for plain values apply. Positions are found only for files that have
+problems, by a small regular-expression tokenizer that maps JSON Pointers to offsets. A JSON
+source-map library was weighed and not taken: the ones on PyPI are single-maintainer projects
+that parse the whole text in Python for every file, while confdata needs positions only on
+failure.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from typing import Any
 import attrs
 
 from ._problems import Problem
-from ._sink import Sink
+from ._sink import Sink, pointer
 from ._text import escape_token, show
 
 __all__ = ["JSONTextError", "Positions", "parse_json_text"]
@@ -36,19 +38,23 @@ class JSONTextError(Exception):
 
 
 class _Object(dict[str, Any]):
-    """A parsed object that remembers member names it saw more than once."""
+    """A parsed object that had member names more than once (the last occurrence is kept)."""
 
     __slots__ = ("duplicates",)
 
     def __init__(self, pairs: list[tuple[str, Any]]) -> None:
         super().__init__(pairs)
         self.duplicates: list[str] = []
-        if len(self) != len(pairs):
-            seen: set[str] = set()
-            for key, _ in pairs:
-                if key in seen:
-                    self.duplicates.append(key)
-                seen.add(key)
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                self.duplicates.append(key)
+            seen.add(key)
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    obj = dict(pairs)
+    return obj if len(obj) == len(pairs) else _Object(pairs)
 
 
 def _reject_constant(name: str) -> Any:
@@ -63,13 +69,12 @@ def parse_json_text(text: str) -> tuple[Any, list[Problem]]:
             1,
             1,
         )
-    seen_duplicates = False
+    seen: list[bool] = []
 
-    def hook(pairs: list[tuple[str, Any]]) -> Any:
-        nonlocal seen_duplicates
-        obj = _Object(pairs)
-        if obj.duplicates:
-            seen_duplicates = True
+    def hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        obj = _object(pairs)
+        if type(obj) is _Object:
+            seen.append(True)
         return obj
 
     try:
@@ -80,27 +85,31 @@ def parse_json_text(text: str) -> tuple[Any, list[Problem]]:
         raise JSONTextError(f"invalid JSON: {error}") from None
     except RecursionError:
         raise JSONTextError("invalid JSON: nested too deeply to read") from None
+    if not seen:
+        return value, []
     sink = Sink()
-    if seen_duplicates:
-        _report_duplicates(value, sink)
+    _report_duplicates(value, sink)
     return value, sink.finish()
 
 
-def _report_duplicates(value: Any, out: Sink) -> None:
+def _report_duplicates(value: Any, sink: Sink) -> None:
+    """One ``duplicate-key`` problem per repeated member name, at the document's position."""
     stack: list[tuple[Any, str]] = [(value, "")]
     while stack:
         node, path = stack.pop()
         if isinstance(node, dict):
-            for key in getattr(node, "duplicates", ()):
-                out.report(
-                    "duplicate-key",
-                    f"{path}/{escape_token(key)}",
-                    f"member {show(key)} appears more than once in this object; "
-                    f"readers keep only one of them",
-                )
-            stack.extend((child, f"{path}/{escape_token(k)}") for k, child in node.items())
+            if type(node) is _Object:
+                for key in node.duplicates:
+                    if sink.take("duplicate-key"):
+                        sink.put(
+                            "duplicate-key",
+                            pointer(path, key),
+                            f"member {show(key)} appears more than once in this object; "
+                            f"readers keep only one of them",
+                        )
+            stack.extend((child, pointer(path, key)) for key, child in reversed(node.items()))
         elif isinstance(node, list):
-            stack.extend((child, f"{path}/{i}") for i, child in enumerate(node))
+            stack.extend((child, pointer(path, i)) for i, child in reversed(list(enumerate(node))))
 
 
 # A string runs to its closing quote or, unterminated, to the end of the text: possessive, so

@@ -248,7 +248,9 @@ class ConferenceSolutionBuilder:
 
     _key_type: SolutionType | None = SolutionType.ADD_ON
     _name: str | None = attrs.field(default=None, converter=optional_string)
-    _icon_uri: str | None = attrs.field(default=None, converter=optional_string)
+    _icon_uri: str | None = attrs.field(
+        default=None, converter=optional_string, metadata=metadata(uri=True)
+    )
 
     __repr__ = compact_repr
     __attrs_post_init__ = _solution_check

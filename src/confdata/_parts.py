@@ -328,7 +328,9 @@ class ConferenceSolution:
     """``addOn`` for third-party conferences (None when read without a known type)."""
     name: str | None = attrs.field(default=None, converter=optional_string)
     """The solution's name users see."""
-    icon_uri: str | None = attrs.field(default=None, converter=optional_string)
+    icon_uri: str | None = attrs.field(
+        default=None, converter=optional_string, metadata=metadata(uri=True)
+    )
     """The solution's icon users see."""
     lenient: bool = lenient_field()
     """True for a value that may break rules (made by a lenient read); see ``problems``."""

@@ -50,11 +50,8 @@ def text(sink: Sink, value: object, spec: Text, at: Where, name: str | int) -> s
     string = value if type(value) is str else exact_str(value)
     if string is None:
         if sink.take("type"):
-            sink.put(
-                "type",
-                pointer(*at, name),
-                f"{spec.name} must be a string (got {describe_type(value)})",
-            )
+            got = describe_type(value) if spec.secret else show(value)  # a secret stays unseen
+            sink.put("type", pointer(*at, name), f"{spec.name} must be a string (got {got})")
         return None
     limit = spec.limit
     if not string:

@@ -12,6 +12,7 @@ import re
 
 __all__ = [
     "describe_type",
+    "escape_text",
     "escape_token",
     "mask",
     "mask_uri_secrets",
@@ -147,3 +148,49 @@ def escape_token(token: str) -> str:
     if "~" in token or "/" in token:
         return token.replace("~", "~0").replace("/", "~1")
     return token
+
+
+_C_ESCAPES = {
+    "\a": "\\a",
+    "\b": "\\b",
+    "\t": "\\t",
+    "\n": "\\n",
+    "\v": "\\v",
+    "\f": "\\f",
+    "\r": "\\r",
+}
+
+
+def _escape_char(char: str) -> str:
+    named = _C_ESCAPES.get(char)
+    if named is not None:
+        return named
+    code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8, kept by surrogateescape
+        return f"\\x{code - 0xDC00:02x}"
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    return f"\\U{code:08x}"
+
+
+def escape_text(text: str, *, backslash: bool = True) -> str:
+    """``text`` fit for one line of a terminal or a CI log, as ``ls --quoting-style=escape``
+    shows a file name: every character that is not printable (controls and line breaks,
+    Unicode line and paragraph separators, bidi and other format characters, lone
+    surrogates) becomes a backslash escape, and with ``backslash`` a backslash is doubled,
+    so the escaped text names one string only. A byte of a file name that was not UTF-8
+    (a surrogate escape) is shown as that byte, ``\\xff``. Spaces are kept."""
+    text = str.__str__(text)
+    if text.isprintable() and not (backslash and "\\" in text):
+        return text
+    out: list[str] = []
+    for char in text:
+        if char == "\\":
+            out.append("\\\\" if backslash else char)
+        elif char.isprintable():
+            out.append(char)
+        else:
+            out.append(_escape_char(char))
+    return "".join(out)

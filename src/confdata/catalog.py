@@ -169,6 +169,19 @@ _CATALOG = (
         "S9",
     ),
     Rule(
+        "page-token-repeated",
+        E,
+        "sync: events.list gave a nextPageToken it gave before, so paging would never end "
+        "(confdata's addition)",
+        "S11",
+    ),
+    Rule(
+        "too-many-pages",
+        E,
+        "sync: more events.list pages than the bound sync_events() was given (max_pages)",
+        "S11",
+    ),
+    Rule(
         "solution-id-missing",
         W,
         "add-on form success without conferenceSolutionId (required for Workspace add-ons)",

@@ -1,13 +1,17 @@
-"""Ready-made valid conference data for tests and examples: each call returns a new value."""
+"""Ready-made valid conference data for tests and examples: each call returns a new value.
+
+The builders are imported by each function, not by the module, so that ``confdata example
+--help`` can list the fixtures' names without loading them.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
-from ._enums import ConferenceErrorType, EntryPointFeature, RequestStatus, SolutionType
-from .builders import ConferenceDataBuilder, CreateRequestBuilder
-from .model import ConferenceData, CreateRequest, EntryPoint
+if TYPE_CHECKING:
+    from .model import ConferenceData
 
 __all__ = [
     "FIXTURES",
@@ -25,6 +29,9 @@ SOLUTION_ID = "acme-video"
 
 def video_only() -> ConferenceData:
     """The smallest useful conference: one video entry point."""
+    from .builders import ConferenceDataBuilder
+    from .model import EntryPoint
+
     return (
         ConferenceDataBuilder()
         .conference_id("vid-123-456")
@@ -40,6 +47,10 @@ def video_only() -> ConferenceData:
 
 def full_conference() -> ConferenceData:
     """Video, two phones with features and regions, SIP, more, three parameters and notes."""
+    from ._enums import EntryPointFeature
+    from .builders import ConferenceDataBuilder
+    from .model import EntryPoint
+
     return (
         ConferenceDataBuilder()
         .conference_id("123-456-789")
@@ -83,6 +94,10 @@ def full_conference() -> ConferenceData:
 
 def phone_only() -> ConferenceData:
     """An audio-only conference: one toll phone number."""
+    from ._enums import EntryPointFeature
+    from .builders import ConferenceDataBuilder
+    from .model import EntryPoint
+
     return (
         ConferenceDataBuilder()
         .conference_id("aud-987")
@@ -98,6 +113,9 @@ def phone_only() -> ConferenceData:
 
 def authentication_error() -> ConferenceData:
     """The user must sign in to the provider first (Google's create-conference pattern)."""
+    from ._enums import ConferenceErrorType
+    from .builders import ConferenceDataBuilder
+
     return (
         ConferenceDataBuilder()
         .conference_solution_id(SOLUTION_ID)
@@ -108,6 +126,9 @@ def authentication_error() -> ConferenceData:
 
 def temporary_error() -> ConferenceData:
     """The provider is unavailable for now; Calendar lets the user try again."""
+    from ._enums import ConferenceErrorType
+    from .builders import ConferenceDataBuilder
+
     return (
         ConferenceDataBuilder()
         .conference_solution_id(SOLUTION_ID)
@@ -118,6 +139,8 @@ def temporary_error() -> ConferenceData:
 
 def meet_response() -> ConferenceData:
     """What the Calendar API returns for an event with a Google Meet conference."""
+    from .model import ConferenceData
+
     return ConferenceData.from_calendar_json(
         {
             "entryPoints": [
@@ -153,6 +176,10 @@ def meet_response() -> ConferenceData:
 
 def pending_create_request() -> ConferenceData:
     """A Meet create request as Calendar reports it while the conference is being made."""
+    from ._enums import RequestStatus, SolutionType
+    from .builders import ConferenceDataBuilder, CreateRequestBuilder
+    from .model import CreateRequest
+
     request = CreateRequestBuilder().solution_type(SolutionType.HANGOUTS_MEET).build()
     pending = CreateRequest(
         request_id=request.request_id,

@@ -16,16 +16,17 @@ import attrs
 
 from . import _rules as rules
 from ._enums import SolutionType
+from ._files import InputFault, read_regular_file
 from ._parts import ADD_ON_SOLUTION
 from ._problems import Problem
 from ._rules import Where, exact_str
 from ._sink import Sink, pointer, single
 from ._spec import Text
-from ._text import describe_type, show
+from ._text import describe_type, mask_uri_secrets, show
 from ._walk import as_array, as_object
 from .model import ConferenceData, ConferenceSolution
 
-__all__ = ["Manifest", "ManifestSolution", "validate_manifest_json"]
+__all__ = ["MAX_MANIFEST_BYTES", "Manifest", "ManifestSolution", "validate_manifest_json"]
 
 _SOLUTION_MEMBERS = {
     "id": "id",
@@ -36,6 +37,8 @@ _SOLUTION_MEMBERS = {
 _KNOWN = frozenset(_SOLUTION_MEMBERS)
 _TEXTS = {key: Text(key, attribute, nonempty=True) for key, attribute in _SOLUTION_MEMBERS.items()}
 _SETTINGS = Text("createSettingsUrlFunction", "create_settings_url_function", nonempty=True)
+MAX_MANIFEST_BYTES = 1 << 20
+"""The size :meth:`Manifest.load` reads at most unless told otherwise (1 MiB)."""
 
 
 def _solutions(value: Iterable[ManifestSolution]) -> tuple[ManifestSolution, ...]:
@@ -55,7 +58,7 @@ class ManifestSolution:
     id: str = attrs.field(converter=_string)
     name: str = attrs.field(converter=_string)
     on_create_function: str = attrs.field(converter=_string)
-    logo_url: str = attrs.field(converter=_string)
+    logo_url: str = attrs.field(converter=_string, repr=lambda url: repr(mask_uri_secrets(url)))
 
     def __attrs_post_init__(self) -> None:
         sink = Sink()
@@ -154,20 +157,38 @@ class Manifest:
         )
 
     @classmethod
-    def load(cls, path: str | os.PathLike[str]) -> Manifest:
-        """Read a manifest file; unreadable files and invalid JSON raise ValidationError."""
-        if not isinstance(path, (str, os.PathLike)):
-            raise single(
-                "type", "", f"path must be a str or os.PathLike (got {describe_type(path)})"
-            )
-        try:
-            with open(path, encoding="utf-8") as file:
-                obj = json.load(file)
-        except (OSError, UnicodeDecodeError, ValueError, RecursionError) as error:
-            raise single(
-                "type", "", f"manifest {os.fspath(path)!r} could not be read: {error}"
-            ) from error
-        return cls.from_json(obj)
+    def load(cls, path: str | os.PathLike[str], *, max_bytes: int = MAX_MANIFEST_BYTES) -> Manifest:
+        """Read a manifest file of at most ``max_bytes`` bytes (1 MiB by default; manifests
+        are a few kilobytes). A path that is not a regular file (a FIFO, a device), a larger
+        file, an unreadable one and invalid JSON raise :class:`ValidationError`; so do a
+        ``path`` that is not a str or ``os.PathLike`` and a ``max_bytes`` that is not a
+        positive int."""
+        return cls.from_json(_load_json(path, max_bytes))
+
+
+def _load_json(path: object, max_bytes: object) -> object:
+    """The JSON value of a manifest file, or a :class:`ValidationError` saying why not."""
+    if not isinstance(path, (str, os.PathLike)):
+        raise single("type", "", f"path must be a str or os.PathLike (got {describe_type(path)})")
+    if type(max_bytes) is not int or max_bytes < 1:
+        raise single("type", "", f"max_bytes must be a positive int (got {show(max_bytes)})")
+    name = os.fspath(path)
+    shown = repr(str.__str__(name)) if isinstance(name, str) else show(name)
+    try:
+        data = read_regular_file(name, max_bytes)
+    except InputFault as error:
+        raise single("type", "", f"manifest {shown}: {error}") from None
+    except (OSError, ValueError) as error:  # ValueError: a NUL in the path
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+        raise single("type", "", f"manifest {shown} could not be read: {reason}") from None
+    try:
+        return json.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise single(
+            "type", "", f"manifest {shown} is not UTF-8 (byte {error.start}): not JSON text"
+        ) from None
+    except (ValueError, RecursionError) as error:
+        raise single("type", "", f"manifest {shown} is not valid JSON: {error}") from None
 
 
 def _require_data(data: object) -> None:

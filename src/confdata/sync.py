@@ -12,7 +12,8 @@ which conferences are yours; it returns one typed record per event that matters:
   systems typically mirror, and the event's ``etag`` for a conditional write.
 
 :func:`sync_events` pages through ``events.list`` with a sync token and says when a full
-resync is needed (HTTP 410); :func:`if_match_headers` makes a write conditional on the etag.
+resync is needed (HTTP 410); it always ends (see :class:`PagingError`).
+:func:`if_match_headers` makes a write conditional on the etag.
 """
 
 from __future__ import annotations
@@ -23,16 +24,20 @@ from typing import Any
 import attrs
 
 from ._enums import SolutionType
+from ._paging import MAX_PAGES, PagingError, SyncRun, sync_events
+from ._plain import NotJSON, plain_json
 from ._problems import Problem, ValidationError
-from ._sink import Sink, single
+from ._sink import Sink, pointer, single
 from ._text import describe_type, show
 from .model import ConferenceData, ConferenceParameter
 
 __all__ = [
+    "MAX_PAGES",
     "ConferenceDeleted",
     "ConferenceReleased",
     "ConferenceUpdated",
     "EventTime",
+    "PagingError",
     "SyncResult",
     "SyncRun",
     "detect_changes",
@@ -102,14 +107,20 @@ Change = ConferenceDeleted | ConferenceReleased | ConferenceUpdated
 
 @attrs.frozen
 class SyncResult:
-    """The records of one batch of events, and the events that could not be read."""
+    """The records of one batch of events, and the events that could not be read (at most
+    100 problems of one code, then one that counts the rest)."""
 
     changes: tuple[Change, ...]
     problems: tuple[Problem, ...] = ()
 
 
 def solution_named(name: str) -> IsOurs:
-    """Conferences whose solution key is ``addOn`` and whose solution name is ``name``."""
+    """Conferences whose solution key is ``addOn`` and whose solution name is ``name`` (a
+    non-empty string; anything else raises :class:`ValidationError`)."""
+    given: object = name
+    if not isinstance(given, str) or not given:
+        raise single("type", "", f"name must be a non-empty string (got {show(given)})")
+    name = str.__str__(given)
 
     def is_ours(data: ConferenceData) -> bool:
         solution = data.conference_solution
@@ -126,9 +137,9 @@ def _time(value: object) -> EventTime | None:
     if not isinstance(value, dict):
         return None
     return EventTime(
-        date=value.get("date") if isinstance(value.get("date"), str) else None,
-        date_time=value.get("dateTime") if isinstance(value.get("dateTime"), str) else None,
-        time_zone=value.get("timeZone") if isinstance(value.get("timeZone"), str) else None,
+        date=_optional_str(value, "date"),
+        date_time=_optional_str(value, "dateTime"),
+        time_zone=_optional_str(value, "timeZone"),
     )
 
 
@@ -155,10 +166,107 @@ def _optional_str(event: Mapping[str, Any], key: str) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def _check_callable(out: Sink, value: object, name: str) -> None:
-    """Report an argument that should be a function (a usage error, at the root)."""
-    if not callable(value):
-        out.report("type", "", f"{name} must be callable (got {describe_type(value)})")
+def _solution_type(data: ConferenceData | None) -> str | None:
+    """The solution type that replaced ours (None when the conference was simply removed)."""
+    if data is not None and data.conference_solution is not None:
+        key = data.conference_solution.key_type
+    elif data is not None and data.create_request is not None:
+        key = data.create_request.solution_type
+    else:
+        return None
+    return key.value if isinstance(key, SolutionType) else key
+
+
+def _known_id(known: Mapping[str, str], event_id: str) -> str | None:
+    value = known.get(event_id)
+    return str.__str__(value) if isinstance(value, str) else value
+
+
+def _check_arguments(events: object, is_ours: object, known: object) -> None:
+    sink = Sink()
+    if isinstance(events, Mapping):
+        sink.report(
+            "type",
+            "",
+            "events must be an iterable of Event resources (got an object: for an "
+            "events.list page, pass page['items'])",
+        )
+    elif isinstance(events, (str, bytes)) or not isinstance(events, Iterable):
+        sink.report(
+            "type",
+            "",
+            f"events must be an iterable of Event resources (got {describe_type(events)})",
+        )
+    if not callable(is_ours):
+        sink.report("type", "", f"is_ours must be callable (got {describe_type(is_ours)})")
+    if known is not None and not isinstance(known, Mapping):
+        sink.report(
+            "type",
+            "",
+            f"known must be a mapping of event IDs to conference IDs (got {describe_type(known)})",
+        )
+    sink.raise_errors()
+
+
+def _change(
+    raw: object, path: str, sink: Sink, is_ours: IsOurs, known: Mapping[str, str]
+) -> Change | None:
+    """The record of one event, or None; what cannot be read is reported to ``sink``."""
+    if not isinstance(raw, dict):
+        sink.report("type", path, f"an event must be an object (got {describe_type(raw)})")
+        return None
+    try:
+        event: dict[str, Any] = plain_json(raw, path)
+    except NotJSON as error:
+        sink.report("type", error.path, f"{error.message}; the event is left out")
+        return None
+    if "id" not in event:
+        sink.report("required", pointer(path, "id"), "an event needs its id (a string)")
+        return None
+    event_id = event["id"]
+    if not isinstance(event_id, str):
+        sink.report(
+            "type", pointer(path, "id"), f"an event's id must be a string (got {show(event_id)})"
+        )
+        return None
+    recurring = _optional_str(event, "recurringEventId")
+    raw_data = event.get("conferenceData")
+    data: ConferenceData | None = None
+    if raw_data is not None:
+        try:
+            data = ConferenceData.from_calendar_json(raw_data, lenient=True)
+        except ValidationError as error:
+            sink.extend(error.problems, pointer(path, "conferenceData"))
+            return None
+    ours = data is not None and bool(is_ours(data))
+    if event.get("status") == "cancelled":
+        if ours or event_id in known:
+            conference_id = data.conference_id if ours and data else _known_id(known, event_id)
+            return ConferenceDeleted(event_id, conference_id, recurring)
+        return None
+    if ours:
+        assert data is not None
+        return ConferenceUpdated(
+            event_id=event_id,
+            conference_id=data.conference_id,
+            conference=data,
+            parameters=data.parameters,
+            start=_time(event.get("start")),
+            end=_time(event.get("end")),
+            summary=_optional_str(event, "summary"),
+            attendees=_attendees(event.get("attendees")),
+            recurrence=_strings(event.get("recurrence")),
+            recurring_event_id=recurring,
+            etag=_optional_str(event, "etag"),
+        )
+    if event_id in known:
+        return ConferenceReleased(
+            event_id,
+            _known_id(known, event_id),
+            _solution_type(data),
+            _optional_str(event, "etag"),
+        )
+    return None
 
 
 def detect_changes(
@@ -173,147 +281,26 @@ def detect_changes(
     or :meth:`Manifest.owns`). ``known`` maps the event IDs the add-on has conferences for to
     their conference IDs: it lets cancelled events (which arrive without conference data) and
     events whose conference was removed be recognised. Events of other solutions, events
-    without conference data and Google's own conference types are ignored. A malformed event
-    becomes a problem, never an exception; conference data is read leniently.
+    without conference data and Google's own conference types are ignored.
+
+    A malformed event becomes a problem, never an exception, and the batch goes on: one that
+    is not an object, has no string id, holds something that is not JSON (a non-string key,
+    a set, an object inside itself), or whose conference data cannot be read even leniently.
+    Each event is read from a plain copy made without running any of its code (subclasses of
+    ``dict``, ``list`` and ``str`` as their base types), so its methods cannot raise either.
+    At most 100 problems of one code are listed, then one that counts the rest. Wrong
+    arguments (``events`` not an iterable of events, ``is_ours`` not callable, ``known``
+    not a mapping) raise :class:`ValidationError`.
     """
-    out = Sink()
-    _check_callable(out, is_ours, "is_ours")
-    out.raise_errors()
-    known = known if isinstance(known, Mapping) else {}
+    _check_arguments(events, is_ours, known)
+    known_ids: Mapping[str, str] = known if known is not None else {}
     changes: list[Change] = []
-    problems = Sink()
-    for index, event in enumerate(events):
-        path = f"/{index}"
-        if not isinstance(event, dict) or not isinstance(event.get("id"), str):
-            problems.report(
-                "type",
-                path,
-                f"an event must be an object with a string id (got {describe_type(event)})",
-            )
-            continue
-        event_id: str = event["id"]
-        recurring = _optional_str(event, "recurringEventId")
-        raw = event.get("conferenceData")
-        data: ConferenceData | None = None
-        if raw is not None:
-            try:
-                data = ConferenceData.from_calendar_json(raw, lenient=True)
-            except ValidationError as error:
-                problems.extend(error.problems, f"{path}/conferenceData")
-                continue
-        ours = data is not None and bool(is_ours(data))
-        if event.get("status") == "cancelled":
-            if ours or event_id in known:
-                conference_id = data.conference_id if ours and data else known.get(event_id)
-                changes.append(ConferenceDeleted(event_id, conference_id, recurring))
-            continue
-        if ours:
-            assert data is not None
-            changes.append(
-                ConferenceUpdated(
-                    event_id=event_id,
-                    conference_id=data.conference_id,
-                    conference=data,
-                    parameters=data.parameters,
-                    start=_time(event.get("start")),
-                    end=_time(event.get("end")),
-                    summary=_optional_str(event, "summary"),
-                    attendees=_attendees(event.get("attendees")),
-                    recurrence=_strings(event.get("recurrence")),
-                    recurring_event_id=recurring,
-                    etag=_optional_str(event, "etag"),
-                )
-            )
-        elif event_id in known:
-            replaced = None
-            if data is not None and data.conference_solution is not None:
-                key = data.conference_solution.key_type
-                replaced = key.value if isinstance(key, SolutionType) else key
-            elif data is not None and data.create_request is not None:
-                key = data.create_request.solution_type
-                replaced = key.value if isinstance(key, SolutionType) else key
-            changes.append(
-                ConferenceReleased(
-                    event_id, known[event_id], replaced, _optional_str(event, "etag")
-                )
-            )
-    return SyncResult(tuple(changes), tuple(problems.finish()))
-
-
-@attrs.frozen
-class SyncRun:
-    """The events of one sync, the token for the next one, and whether to start over."""
-
-    events: tuple[dict[str, Any], ...]
-    next_sync_token: str | None
-    full_resync_needed: bool = False
-
-
-def _status(error: BaseException) -> int | None:
-    # google-api-python-client's HttpError carries resp.status; others often status_code.
-    response = getattr(error, "resp", None)
-    for candidate in (
-        getattr(response, "status", None),
-        getattr(error, "status_code", None),
-        getattr(error, "status", None),
-    ):
-        try:
-            return int(candidate) if candidate is not None else None
-        except (TypeError, ValueError):
-            continue
-    return None
-
-
-def sync_events(
-    list_page: Callable[[dict[str, str]], Mapping[str, Any]],
-    sync_token: str | None = None,
-) -> SyncRun:
-    """Page through ``events.list`` from ``sync_token`` (a full sync when None).
-
-    ``list_page(arguments)`` performs one call with the extra keyword ``arguments``
-    (``pageToken``, ``syncToken``) and returns the response, for instance
-    ``lambda args: service.events().list(calendarId="primary", **args).execute()``. When the
-    API answers 410 Gone (the sync token is no longer valid), the run says
-    ``full_resync_needed``: drop stored state and sync again without a token. A
-    ``list_page`` that is not callable or a ``sync_token`` that is not a non-empty string
-    raises :class:`ValidationError` before any call.
-    """
-    out = Sink()
-    _check_callable(out, list_page, "list_page")
-    token_given: object = sync_token
-    if token_given is not None and (not isinstance(token_given, str) or not token_given):
-        out.report(
-            "type",
-            "",
-            f"sync_token must be a non-empty string or None (got {show(token_given)})",
-        )
-    out.raise_errors()
-    events: list[dict[str, Any]] = []
-    page_token: str | None = None
-    while True:
-        arguments: dict[str, str] = {}
-        if sync_token is not None:
-            arguments["syncToken"] = sync_token
-        if page_token is not None:
-            arguments["pageToken"] = page_token
-        try:
-            page = list_page(arguments)
-        except Exception as error:
-            if _status(error) == 410:
-                return SyncRun((), None, full_resync_needed=True)
-            raise
-        if not isinstance(page, Mapping):
-            out.report("type", "", f"an events.list page must be an object (got {show(page)})")
-            out.raise_errors()
-        items = page.get("items", [])
-        if isinstance(items, list):
-            events.extend(item for item in items if isinstance(item, dict))
-        next_page = page.get("nextPageToken")
-        if isinstance(next_page, str) and next_page:
-            page_token = next_page
-            continue
-        token = page.get("nextSyncToken")
-        return SyncRun(tuple(events), token if isinstance(token, str) else None)
+    sink = Sink()
+    for index, raw in enumerate(events):
+        change = _change(raw, pointer("", index), sink, is_ours, known_ids)
+        if change is not None:
+            changes.append(change)
+    return SyncResult(tuple(changes), tuple(sink.finish()))
 
 
 def if_match_headers(etag: str | None) -> dict[str, str]:
@@ -323,5 +310,5 @@ def if_match_headers(etag: str | None) -> dict[str, str]:
     if value is None:
         return {}
     if not isinstance(value, str) or not value:
-        raise single("type", "/etag", f"etag must be a non-empty string (got {show(etag)})")
-    return {"If-Match": value}
+        raise single("type", "/etag", f"etag must be a non-empty string (got {show(value)})")
+    return {"If-Match": str.__str__(value)}

@@ -17,52 +17,59 @@ import attrs
 
 from . import model
 from ._parts import new_request_id
-from ._problems import Problem, Severity, ValidationError
+from ._problems import Problem, ValidationError
+from ._redact import render
 from ._rules import text
-from ._sink import Sink
+from ._sink import Sink, single
 from ._spec import Text
 from ._text import describe_type, show
+from .catalog import RULES
+from .validation import validate_calendar_json
 
 __all__ = ["EventWrite", "insert_arguments", "patch_arguments"]
 
 SendUpdates = Literal["all", "externalOnly", "none"]
+_SEND_UPDATES = ("all", "externalOnly", "none")
+_MAX_ID_CHARS = 1 << 20
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class EventWrite:
     """Keyword arguments for an ``events()`` call, and what the helper noticed on the way.
 
-    Use as ``service.events().patch(**write.arguments).execute()``.
+    Use as ``service.events().patch(**write.arguments).execute()``. The repr shows the
+    arguments with every secret masked (pins, passcodes, passwords, access and meeting codes,
+    and the secrets of URIs).
     """
 
     arguments: Mapping[str, Any]
     problems: tuple[Problem, ...] = ()
+
+    def __repr__(self) -> str:
+        return f"EventWrite(arguments={render(self.arguments)}, problems={self.problems!r})"
 
 
 def conference_write_body(
     data: model.ConferenceData, *, validate: bool = True, keep_request_id: bool = False
 ) -> tuple[dict[str, Any], list[Problem]]:
     """The ``conferenceData`` to write, and the problems found (errors raise)."""
-    sink = Sink()
-    if not isinstance(data, model.ConferenceData):
-        sink.report("type", "", f"data must be a ConferenceData (got {describe_type(data)})")
-        sink.raise_errors()
+    given: object = data
+    if not isinstance(given, model.ConferenceData):
+        raise single("type", "", f"data must be a ConferenceData (got {describe_type(given)})")
     if data.is_error:
-        sink.report(
+        raise single(
             "error-not-writable",
             "/error",
             "an error result cannot be written to an event: answer the add-on call with "
             "to_addon_json() instead",
         )
-        sink.raise_errors()
-    if validate:
-        # Writing is strict (SPEC §5): what the value breaks, and the unknown members and
-        # values a lenient read kept, stop the write unless validate=False.
-        sink.extend(data.problems)
-        if data.preserved:
-            sink.extend(p for p in data.read_problems if p.code in _UNKNOWN and p.is_error)
-        sink.raise_errors()
     body: dict[str, Any] = dict(data.to_calendar_json())
+    sink = Sink()
+    if validate:
+        # Exactly what is written is checked, by the rules of the form it is written in.
+        sink.extend(validate_calendar_json(body))
+        if sink.has_errors():
+            raise ValidationError(sink.finish())
     request = body.get("createRequest")
     if request is not None:
         if "status" in request:
@@ -77,30 +84,55 @@ def conference_write_body(
     return body, sink.finish()
 
 
-_UNKNOWN = frozenset({"unknown-field", "enum"})
+def _read_from_another_event(data: model.ConferenceData) -> bool:
+    """Conference data read from Calendar that is an existing conference, not a request."""
+    return (
+        data.source_form == "calendar"
+        and data.create_request is None
+        and (data.conference_id is not None or data.signature is not None)
+    )
+
+
+_REUSED = Problem(
+    code="conference-reused",
+    severity=RULES["conference-reused"].severity,
+    path="",
+    message="a new event gets conference data read from another event: reusing conference "
+    "data across events can cause access issues (Event.conferenceData); make a new "
+    "conference, a fresh create request or a call to your add-on",
+)
+
+
+def _string(sink: Sink, value: object, name: str) -> str:
+    """An argument that must be a non-empty string (the ``text`` rule), as a plain ``str``."""
+    return text(sink, value, Text(name, name, _MAX_ID_CHARS, nonempty=True), ("",), name) or ""
 
 
 def _arguments(
-    calendar_id: str, body: dict[str, Any], send_updates: SendUpdates | None, **more: Any
+    calendar_id: str,
+    body: dict[str, Any],
+    send_updates: SendUpdates | None,
+    event_id: str | None = None,
 ) -> dict[str, Any]:
     sink = Sink()
-    for name, value in (("calendar_id", calendar_id), *more.items()):
-        text(sink, value, Text(name, name, nonempty=True), ("",), name)
-    if send_updates is not None and send_updates not in ("all", "externalOnly", "none"):
+    calendar = _string(sink, calendar_id, "calendar_id")
+    checked = {} if event_id is None else {"eventId": _string(sink, event_id, "event_id")}
+    given: object = send_updates
+    if given is not None and not (isinstance(given, str) and str.__str__(given) in _SEND_UPDATES):
         sink.report(
             "enum",
             "/send_updates",
-            f"send_updates must be 'all', 'externalOnly' or 'none' (got {show(send_updates)})",
+            f"send_updates must be 'all', 'externalOnly' or 'none' (got {show(given)})",
         )
     sink.raise_errors()
     arguments: dict[str, Any] = {
-        "calendarId": calendar_id,
-        **more,
+        "calendarId": calendar,
+        **checked,
         "body": body,
         "conferenceDataVersion": 1,
     }
-    if send_updates is not None:
-        arguments["sendUpdates"] = send_updates
+    if given is not None:
+        arguments["sendUpdates"] = str.__str__(given)
     return arguments
 
 
@@ -115,14 +147,13 @@ def patch_arguments(
 ) -> EventWrite:
     """Arguments for ``events().patch(...)`` that set the event's conference data.
 
-    ``validate=False`` writes data read leniently from Google back as it is.
+    ``validate=False`` writes data read leniently from Google back as it is. Wrong arguments
+    raise :class:`ValidationError` naming the argument and the value.
     """
     conference, problems = conference_write_body(
         data, validate=validate, keep_request_id=keep_request_id
     )
-    arguments = _arguments(
-        calendar_id, {"conferenceData": conference}, send_updates, eventId=event_id
-    )
+    arguments = _arguments(calendar_id, {"conferenceData": conference}, send_updates, event_id)
     return EventWrite(MappingProxyType(arguments), tuple(problems))
 
 
@@ -139,34 +170,12 @@ def insert_arguments(
     conference, problems = conference_write_body(
         data, validate=validate, keep_request_id=keep_request_id
     )
-    if (
-        data.source_form == "calendar"
-        and data.create_request is None
-        and (data.conference_id is not None or data.signature is not None)
-    ):
-        problems.append(
-            Problem(
-                code="conference-reused",
-                severity=Severity.WARNING,
-                path="",
-                message="a new event gets conference data read from another event: Google "
-                "warns that reusing conference data across events can cause access issues; "
-                "make a new conference (a fresh create request, or a call to your add-on)",
-            )
-        )
-    if not isinstance(event, Mapping):
-        raise ValidationError(
-            [
-                *problems,
-                Problem(
-                    code="type",
-                    severity=Severity.ERROR,
-                    path="/event",
-                    message=f"event must be an object (got {describe_type(event)})",
-                ),
-            ]
-        )
-    body = {**event, "conferenceData": conference}
+    given: object = event
+    if not isinstance(given, Mapping):
+        raise single("type", "/event", f"event must be an object (got {describe_type(given)})")
+    if _read_from_another_event(data):
+        problems.append(_REUSED)
+    body = {**given, "conferenceData": conference}
     return EventWrite(
         MappingProxyType(_arguments(calendar_id, body, send_updates)), tuple(problems)
     )

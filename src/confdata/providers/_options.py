@@ -8,6 +8,7 @@ from typing import Any, Literal, get_args
 import attrs
 
 from .. import ConferenceSolutionBuilder, EntryPoint
+from .._text import mask_uri_secrets
 
 __all__ = ["DialCodes", "ProviderOptions"]
 
@@ -70,6 +71,11 @@ def _check_solution_name(_: object, __: attrs.Attribute[Any], value: Any) -> Non
         ConferenceSolutionBuilder().name(value).build()  # raises ValidationError
 
 
+def _uri_repr(uri: str | None) -> str:
+    """A URI in the repr, its secrets masked (SPEC §4.1)."""
+    return "None" if uri is None else repr(mask_uri_secrets(uri))
+
+
 @attrs.frozen(kw_only=True)
 class ProviderOptions:
     """How :func:`from_zoom`, :func:`from_teams` and :func:`from_webex` build the conference.
@@ -94,10 +100,10 @@ class ProviderOptions:
     default_region: str | None = attrs.field(default=None, validator=_check_default_region)
     """The region of numbers written without ``+country`` and given no region by the
     provider (Calendar needs one of the two to dial them [S5])."""
-    more_uri: str | None = attrs.field(default=None, validator=_check_more_uri)
+    more_uri: str | None = attrs.field(default=None, validator=_check_more_uri, repr=_uri_repr)
     """An ``http(s)`` page listing the dial-in numbers, used as the ``more`` entry point when
     the provider gives none (Zoom and Webex responses carry no such page)."""
-    sip_template: str | None = attrs.field(default=None, validator=_check_template)
+    sip_template: str | None = attrs.field(default=None, validator=_check_template, repr=_uri_repr)
     """The SIP address, ``{id}`` standing for the provider's ID for SIP dialing, where the
     response has no SIP address: Zoom's meeting ID (``"{id}@zoomcrc.com"`` with a Cloud Room
     Connector), Teams' ``videoTeleconferenceId`` (your Cloud Video Interop partner's

@@ -38,6 +38,10 @@ class InvalidExample(NamedTuple):
     payload: dict[str, Any]
     expected: tuple[tuple[str, str], ...]
 
+    def __repr__(self) -> str:
+        # The payload may hold secrets (a generated pin, a passcode): show its shape only.
+        return f"InvalidExample(payload=<{len(self.payload)} members>, expected={self.expected!r})"
+
     @property
     def codes(self) -> frozenset[str]:
         """The distinct codes of the expected problems."""
