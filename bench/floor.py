@@ -1007,7 +1007,12 @@ def main() -> None:
     examples = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
     payloads = st.one_of(calendar_json(), invalid_calendar_json().map(lambda e: e.payload))
 
-    @settings(max_examples=examples, suppress_health_check=list(HealthCheck), deadline=None)
+    @settings(
+        max_examples=examples,
+        suppress_health_check=list(HealthCheck),
+        deadline=None,
+        database=None,
+    )
     @given(payloads)
     def agree(payload: object) -> None:
         found = differences(payload)
