@@ -67,12 +67,14 @@ fuzz: $(DEVTOOLS)
 
 ## bench: confdata against its peers and the floor on the same payloads, every target in one
 ## table; rewrites the results and chart in docs/ (its own dependency group; not part of
-## `make test`). First the floor is compared with confdata on generated payloads.
+## `make test`). The floor and the peers are first compared with confdata on generated
+## payloads. BENCH_FLAGS=--quick makes a short run.
 BENCH_FLAGS ?=
 bench: $(DEVTOOLS)
 	$(PIP) install --quiet --group bench
 	$(BIN)/mypy bench
 	$(BIN)/python bench/floor.py 1000
+	$(BIN)/python bench/peers.py 1000
 	$(BIN)/python bench/run.py $(BENCH_FLAGS)
 
 clean:

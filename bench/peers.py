@@ -36,6 +36,7 @@ __all__ = [
     "PSip",
     "PSolution",
     "PVideo",
+    "accepts",
     "pydantic_dump",
 ]
 
@@ -344,3 +345,49 @@ def pydantic_dump(model: BaseModel) -> dict[str, object]:
 
 
 assert pydantic.VERSION.startswith("2")
+
+
+# --- checked against confdata on generated payloads -------------------------------------------
+
+
+def accepts(model: type[MConferenceData] | type[PConferenceData], payload: object) -> bool:
+    """True when the peer takes ``payload`` as valid Calendar conference data."""
+    try:
+        if model is PConferenceData:
+            PConferenceData.model_validate(payload)
+        else:
+            msgspec.convert(payload, MConferenceData)
+    except (msgspec.ValidationError, pydantic.ValidationError):
+        return False
+    return True
+
+
+def main() -> None:
+    """Each peer accepts a generated payload exactly when confdata reports no error."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from confdata import validate_calendar_json
+    from confdata.testing import calendar_json, invalid_calendar_json
+
+    examples = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
+    payloads = st.one_of(calendar_json(), invalid_calendar_json().map(lambda e: e.payload))
+
+    @settings(
+        max_examples=examples,
+        suppress_health_check=list(HealthCheck),
+        deadline=None,
+        database=None,
+    )
+    @given(payloads)
+    def agree(payload: object) -> None:
+        errors = sorted({p.code for p in validate_calendar_json(payload) if p.is_error})
+        for model in (MConferenceData, PConferenceData):
+            assert accepts(model, payload) == (not errors), (model.__name__, errors, payload)
+
+    agree()
+    print(f"msgspec and pydantic accept what confdata accepts on {examples} generated payloads")
+
+
+if __name__ == "__main__":
+    main()
