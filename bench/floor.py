@@ -385,7 +385,9 @@ def floor_calendar_problems(obj: object) -> list[Problem]:
                 value = dict(dict.items(value))
             for name, item in value.items():
                 if type(name) is str and name == "key":
-                    solution_type = _solution_key(out, counts, item, "/conferenceSolution/key")
+                    solution_type = _solution_key(
+                        out, counts, item, "/conferenceSolution/key", "conferenceSolution.key"
+                    )
                 elif type(name) is str and (name == "name" or name == "iconUri"):
                     if type(item) is not str and _exact(item) is None:
                         if _take(counts, "type"):
@@ -573,7 +575,13 @@ def _create_request(out: list[Problem], counts: dict[str, int], value: object) -
                         _p("empty", "/createRequest/requestId", "requestId must not be empty")
                     )
         elif type(key) is str and key == "conferenceSolutionKey":
-            _solution_key(out, counts, item, "/createRequest/conferenceSolutionKey")
+            _solution_key(
+                out,
+                counts,
+                item,
+                "/createRequest/conferenceSolutionKey",
+                "createRequest.conferenceSolutionKey",
+            )
         elif type(key) is str and key == "status":
             if not isinstance(item, dict):
                 if _take(counts, "type"):
@@ -611,9 +619,10 @@ def _create_request(out: list[Problem], counts: dict[str, int], value: object) -
             )
 
 
-def _solution_key(out: list[Problem], counts: dict[str, int], value: object, at: str) -> str | None:
+def _solution_key(
+    out: list[Problem], counts: dict[str, int], value: object, at: str, what: str
+) -> str | None:
     """A conference solution key: its type, or None."""
-    what = at[1:].replace("/", ".")
     if type(value) is not dict:
         if not isinstance(value, dict):
             if _take(counts, "type"):

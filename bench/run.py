@@ -763,17 +763,26 @@ def write_results(rows: list[Row], memory: dict[str, int], line: str, quick: boo
 
 
 def chart(rows: list[Row]) -> None:
+    """One bar per target: the measured value over the target, so that at most 1 is met."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    labels = [f"{r.task}: {r.subject} vs {r.other}" for r in rows]
+    labels = [f"{r.task}\nvs {r.other}" for r in rows]
     scores = [r.score or math.nan for r in rows]
-    figure, axes = plt.subplots(figsize=(9, 0.34 * len(rows) + 1.3))
+    figure, axes = plt.subplots(figsize=(10, 0.5 * len(rows) + 1.2))
     axes.barh(labels, scores, color=["#2a9d8f" if r.met else "#e76f51" for r in rows])
+    for y, row in enumerate(rows):
+        axes.annotate(
+            f" {row.measured} (target {row.target})",
+            (row.score or 0, y),
+            va="center",
+            fontsize=7,
+        )
     axes.axvline(1, color="black", linewidth=1)
     axes.set_xscale("log")
+    axes.set_xlim(right=max(s for s in scores if not math.isnan(s)) * 4)
     axes.set_xlabel("measured ÷ target (log scale): at most 1 is met")
     axes.invert_yaxis()
     axes.tick_params(axis="y", labelsize=7)
