@@ -721,7 +721,7 @@ def _met(met: bool | None) -> str:
 
 
 def print_table(rows: list[Row]) -> None:
-    widths = (38, 29, 9, 29, 9, 12, 13)
+    widths = (34, 29, 9, 29, 9, 12, 13)
     header = ("task", "confdata", "time", "against", "time", "ratio", "target")
     print("  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)) + "  met")
     for row in rows:
@@ -734,7 +734,10 @@ def print_table(rows: list[Row]) -> None:
             row.measured,
             row.target,
         )
-        line = "  ".join(c[:w].ljust(w) for c, w in zip(cells, widths, strict=True))
+        line = "  ".join(
+            (c if i == len(cells) - 2 else c[:w]).ljust(w)  # the ratio is never cut
+            for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+        )
         print(f"{line}  {_met(row.met).strip('*')}", flush=True)
 
 
