@@ -70,13 +70,17 @@ fuzz: $(DEVTOOLS)
 		-len_control=0 -artifact_prefix=.fuzz-corpus/sync/ .fuzz-corpus/sync
 	$(BIN)/python fuzz/adversarial_regex.py
 
-## bench: confdata against its peers on the same payloads; rewrites the results and chart in
-## docs/ (its own dependency group; not part of `make test`)
+## bench: confdata against its peers and the floor on the same payloads, every target in one
+## table; rewrites the results and chart in docs/ (its own dependency group; not part of
+## `make test`). The floor and the peers are first compared with confdata on generated
+## payloads. BENCH_FLAGS=--quick makes a short run.
+BENCH_FLAGS ?=
 bench: $(DEVTOOLS)
 	$(PIP) install --quiet --group bench
 	$(BIN)/mypy bench
-	$(BIN)/python bench/run.py
-	$(BIN)/python bench/floor.py
+	$(BIN)/python bench/floor.py 1000
+	$(BIN)/python bench/peers.py 1000
+	$(BIN)/python bench/run.py $(BENCH_FLAGS)
 
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .ruff_cache .hypothesis docs/_build docs/_generated .fuzz-corpus

@@ -1,110 +1,312 @@
-"""The same conference rules written for the peers: pydantic v2 models and msgspec Structs.
+"""The Calendar form's error rules written for the peers: pydantic v2 models and msgspec Structs.
 
-Each enforces what confdata's errors enforce on the Calendar form, as idiomatically as each
-library allows: lengths, enums, URI schemes per type, counts, one video/SIP/more, not only
-more, phone-only features and region codes, toll xor toll-free, and the solution-or-request
-rule. Warnings are left out (neither library has a notion of them).
+Both check what confdata's errors check on the Calendar form (README.md lists each rule and
+what neither can say): unknown members, JSON types, lengths, empty strings, enums, the URI
+of each entry point type (its scheme and the shape ``uri-malformed`` asks for, as one regular
+expression per type), counts, one video/SIP/more, not only more, features and region codes
+on phone entry points only, the region code's shape, toll xor toll-free, solution-or-request
+and an ``addOn`` conference's ID. Warnings are left out: neither library has the notion.
+
+Each is written the way its own documentation recommends, as tight as it allows: a tagged
+union of one class per entry point type (so a feature or region code on a non-phone entry
+point is an unknown member, and each type's URI pattern is its own field's constraint),
+constraints declared on the types (``msgspec.Meta``, pydantic's ``Field``), and Python only
+for the rules that span members (one ``__post_init__`` / validator per conference, and one
+for a phone's features).
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
+import sys
+import unicodedata
 from typing import Annotated, Literal
 
 import msgspec
 import pydantic
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-SCHEMES = {
-    "video": ("http", "https"),
-    "more": ("http", "https"),
-    "phone": ("tel",),
-    "sip": ("sip", "sips"),
-}
-SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
+__all__ = [
+    "MConferenceData",
+    "PAddOnParameters",
+    "PConferenceData",
+    "PKey",
+    "PMore",
+    "PParameters",
+    "PPhone",
+    "PSip",
+    "PSolution",
+    "PVideo",
+    "accepts",
+    "pydantic_dump",
+]
 
 
-def _check_entry_point(kind: str, uri: str, region: str | None, features: Sequence[str]) -> None:
-    match = SCHEME.match(uri)
-    if match is None or match.group(1).lower() not in SCHEMES[kind]:
-        raise ValueError(f"uri scheme not allowed for {kind}")
-    if kind != "phone" and (region is not None or features):
-        raise ValueError("regionCode and features are for phone entry points only")
-    if "toll" in features and "toll_free" in features:
-        raise ValueError("toll and toll_free together")
+def _bad_ranges() -> list[tuple[int, int]]:
+    """What ``uri-malformed`` rejects anywhere in a URI: whitespace, Unicode Cc and Cf."""
+    ranges: list[tuple[int, int]] = []
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if char.isspace() or unicodedata.category(char) in ("Cc", "Cf"):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    return ranges
 
 
-def _check_entry_points(kinds: list[str]) -> None:
-    for unique in ("video", "sip", "more"):
-        if kinds.count(unique) > 1:
-            raise ValueError(f"more than one {unique} entry point")
-    if kinds and all(kind == "more" for kind in kinds):
-        raise ValueError("only more entry points")
+_BAD = _bad_ranges()
+
+
+def _class(rust: bool, without: str = "") -> str:
+    """The characters a URI may hold, less those of ``without``, as a class of one engine.
+
+    Rust's regex compiles any class alike, so there it is the negated class. Python's re
+    tries a class's ranges in order, so there printable ASCII comes first, as the ranges
+    left between the characters rejected.
+    """
+    if rust:
+        bad = [*_BAD, *((ord(c), ord(c)) for c in without)]
+        return "[^" + "".join(f"\\x{{{lo:X}}}-\\x{{{hi:X}}}" for lo, hi in bad) + "]"
+    cuts = sorted({*(ord(c) for c in without), 0x7F})
+    good: list[tuple[int, int]] = []
+    low = 0x21
+    for cut in cuts:  # printable ASCII, less ``without``
+        if low < cut:
+            good.append((low, cut - 1))
+        low = cut + 1
+    low = 0x80
+    for bad_low, bad_high in _BAD:  # then every other character that is not rejected
+        if bad_high < low:
+            continue
+        if low < bad_low:
+            good.append((low, bad_low - 1))
+        low = bad_high + 1
+    good.append((low, sys.maxunicode))
+    return "[" + "".join(f"\\U{lo:08X}-\\U{hi:08X}" for lo, hi in good) + "]"
+
+
+def _uri_patterns(rust: bool) -> dict[str, str]:
+    """One anchored pattern per entry point type: its schemes and ``uri-malformed``'s shape
+    (a host for http(s), a port 0-65535, something after the scheme, a digit in ``tel:``)."""
+    good = _class(rust)
+    end = "$" if rust else r"\Z"  # Python's $ also matches before a final newline
+    port = r"0*(?:[0-9]{0,4}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5])"
+    userinfo = _class(rust, "/?#")
+    host = _class(rust, "/?#@:[]")
+    ipv6 = _class(rust, "/?#@]")
+    authority = rf"(?:{userinfo}*@)?(?:{host}+|\[{ipv6}*\])(?::{port})?"
+    return {
+        "web": rf"^(?i:https?)://{authority}(?:[/?#]{good}*)?{end}",
+        "tel": rf"^(?i:tel):{_class(rust, '0123456789')}*[0-9]{good}*{end}",
+        "sip": rf"^(?i:sips?):{good}+{end}",
+    }
+
+
+# Python's re (msgspec) and Rust's regex crate (pydantic) spell a code point differently.
+_PY = _uri_patterns(rust=False)
+_RUST = _uri_patterns(rust=True)
+REGION = r"^[A-Z]{2}$"
+SOLUTION_TYPE = Literal["eventHangout", "eventNamedHangout", "hangoutsMeet", "addOn"]
+FEATURE = Literal["toll", "toll_free"]
+
+
+def _entry_point_set(kinds: list[type], video: type, sip: type, more: type) -> None:
+    """At most one video, SIP and more entry point, and not only more ones."""
+    mores = kinds.count(more)
+    if kinds.count(video) > 1 or kinds.count(sip) > 1 or mores > 1 or mores == len(kinds):
+        raise ValueError("at most one video, sip and more entry point, and not only more")
+
+
+# --- msgspec ---------------------------------------------------------------------------------
+
+MCode = Annotated[str, msgspec.Meta(max_length=128)]
+MLabel = Annotated[str, msgspec.Meta(max_length=512)]
+
+
+class _MStruct(
+    msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True, kw_only=True, gc=False
+):
+    pass
+
+
+class MKey(_MStruct):
+    type: SOLUTION_TYPE | None = None
+
+
+class MSolution(_MStruct):
+    key: MKey | None = None
+    name: str | None = None
+    iconUri: str | None = None
+
+
+class MStatus(_MStruct):
+    statusCode: Literal["pending", "success", "failure"] | None = None
+
+
+class MRequest(_MStruct):
+    requestId: Annotated[str, msgspec.Meta(min_length=1)] | None = None
+    conferenceSolutionKey: MKey | None = None
+    status: MStatus | None = None
+
+
+class _MEntryPoint(_MStruct, tag_field="entryPointType"):
+    label: MLabel | None = None
+    pin: MCode | None = None
+    accessCode: MCode | None = None
+    meetingCode: MCode | None = None
+    passcode: MCode | None = None
+    password: MCode | None = None
+
+
+class MVideo(_MEntryPoint, tag="video", kw_only=True):
+    uri: Annotated[str, msgspec.Meta(max_length=1300, pattern=_PY["web"])]
+
+
+class MMore(_MEntryPoint, tag="more", kw_only=True):
+    uri: Annotated[str, msgspec.Meta(max_length=1300, pattern=_PY["web"])]
+
+
+class MSip(_MEntryPoint, tag="sip", kw_only=True):
+    uri: Annotated[str, msgspec.Meta(max_length=1300, pattern=_PY["sip"])]
+
+
+class MPhone(_MEntryPoint, tag="phone", kw_only=True):
+    uri: Annotated[str, msgspec.Meta(max_length=1300, pattern=_PY["tel"])]
+    regionCode: Annotated[str, msgspec.Meta(pattern=REGION)] | None = None
+    entryPointFeatures: list[FEATURE] | None = None
+
+    def __post_init__(self) -> None:
+        features = self.entryPointFeatures
+        if features and len(features) > 1 and "toll" in features and "toll_free" in features:
+            raise ValueError("toll and toll_free together")
+
+
+class MAddOnParameters(_MStruct):
+    parameters: Annotated[
+        dict[
+            Annotated[str, msgspec.Meta(min_length=1, max_length=50)],
+            Annotated[str, msgspec.Meta(max_length=1024)],
+        ],
+        msgspec.Meta(max_length=300),
+    ]
+
+
+class MParameters(_MStruct):
+    addOnParameters: MAddOnParameters | None = None
+
+
+class MConferenceData(_MStruct):
+    conferenceId: Annotated[str, msgspec.Meta(min_length=1, max_length=512)] | None = None
+    conferenceSolution: MSolution | None = None
+    createRequest: MRequest | None = None
+    entryPoints: (
+        Annotated[list[MVideo | MPhone | MSip | MMore], msgspec.Meta(max_length=300)] | None
+    ) = None
+    notes: Annotated[str, msgspec.Meta(max_length=2048)] | None = None
+    parameters: MParameters | None = None
+    signature: str | None = None
+
+    def __post_init__(self) -> None:
+        points = self.entryPoints
+        if points:
+            _entry_point_set(list(map(type, points)), MVideo, MSip, MMore)
+        solution = self.conferenceSolution
+        if self.createRequest is None and (not points or solution is None):
+            raise ValueError("conferenceSolution with entry points, or createRequest")
+        if (
+            self.conferenceId is None
+            and solution is not None
+            and solution.key is not None
+            and solution.key.type == "addOn"
+        ):
+            raise ValueError("conferenceId is required for addOn")
 
 
 # --- pydantic v2 -----------------------------------------------------------------------------
 
-
-class PKey(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    type: Literal["eventHangout", "eventNamedHangout", "hangoutsMeet", "addOn"] | None = None
+PCode = Annotated[str, Field(max_length=128)]
 
 
-class PSolution(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class _PModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+class PKey(_PModel):
+    type: SOLUTION_TYPE | None = None
+
+
+class PSolution(_PModel):
     key: PKey | None = None
     name: str | None = None
     iconUri: str | None = None
 
 
-class PStatus(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class PStatus(_PModel):
     statusCode: Literal["pending", "success", "failure"] | None = None
 
 
-class PRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class PRequest(_PModel):
     requestId: Annotated[str, Field(min_length=1)] | None = None
     conferenceSolutionKey: PKey | None = None
     status: PStatus | None = None
 
 
-class PEntryPoint(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    entryPointType: Literal["video", "phone", "sip", "more"]
-    uri: Annotated[str, Field(min_length=1, max_length=1300)]
+class _PEntryPoint(_PModel):
     label: Annotated[str, Field(max_length=512)] | None = None
-    pin: Annotated[str, Field(max_length=128)] | None = None
-    accessCode: Annotated[str, Field(max_length=128)] | None = None
-    meetingCode: Annotated[str, Field(max_length=128)] | None = None
-    passcode: Annotated[str, Field(max_length=128)] | None = None
-    password: Annotated[str, Field(max_length=128)] | None = None
-    regionCode: Annotated[str, Field(pattern=r"^[A-Z]{2}$")] | None = None
-    entryPointFeatures: list[Literal["toll", "toll_free"]] = Field(default_factory=list)
-
-    @model_validator(mode="after")
-    def _rules(self) -> PEntryPoint:
-        _check_entry_point(
-            self.entryPointType, self.uri, self.regionCode, list(self.entryPointFeatures)
-        )
-        return self
+    pin: PCode | None = None
+    accessCode: PCode | None = None
+    meetingCode: PCode | None = None
+    passcode: PCode | None = None
+    password: PCode | None = None
 
 
-class PAddOnParameters(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    parameters: dict[
-        Annotated[str, Field(min_length=1, max_length=50)], Annotated[str, Field(max_length=1024)]
-    ] = Field(max_length=300)
+class PVideo(_PEntryPoint):
+    entryPointType: Literal["video"]
+    uri: Annotated[str, Field(max_length=1300, pattern=_RUST["web"])]
 
 
-class PParameters(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class PMore(_PEntryPoint):
+    entryPointType: Literal["more"]
+    uri: Annotated[str, Field(max_length=1300, pattern=_RUST["web"])]
+
+
+class PSip(_PEntryPoint):
+    entryPointType: Literal["sip"]
+    uri: Annotated[str, Field(max_length=1300, pattern=_RUST["sip"])]
+
+
+class PPhone(_PEntryPoint):
+    entryPointType: Literal["phone"]
+    uri: Annotated[str, Field(max_length=1300, pattern=_RUST["tel"])]
+    regionCode: Annotated[str, Field(pattern=REGION)] | None = None
+    entryPointFeatures: list[FEATURE] | None = None
+
+    @field_validator("entryPointFeatures")
+    @classmethod
+    def _toll_xor_toll_free(cls, value: list[str] | None) -> list[str] | None:
+        if value and "toll" in value and "toll_free" in value:
+            raise ValueError("toll and toll_free together")
+        return value
+
+
+PEntryPoint = Annotated[PVideo | PPhone | PSip | PMore, Field(discriminator="entryPointType")]
+
+
+class PAddOnParameters(_PModel):
+    parameters: Annotated[
+        dict[
+            Annotated[str, Field(min_length=1, max_length=50)],
+            Annotated[str, Field(max_length=1024)],
+        ],
+        Field(max_length=300),
+    ]
+
+
+class PParameters(_PModel):
     addOnParameters: PAddOnParameters | None = None
 
 
-class PConferenceData(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class PConferenceData(_PModel):
     conferenceId: Annotated[str, Field(min_length=1, max_length=512)] | None = None
     conferenceSolution: PSolution | None = None
     createRequest: PRequest | None = None
@@ -115,97 +317,77 @@ class PConferenceData(BaseModel):
 
     @field_validator("entryPoints")
     @classmethod
-    def _set(cls, value: list[PEntryPoint] | None) -> list[PEntryPoint] | None:
-        if value is not None:
-            _check_entry_points([ep.entryPointType for ep in value])
+    def _entry_point_set(
+        cls, value: list[PVideo | PPhone | PSip | PMore] | None
+    ) -> list[PVideo | PPhone | PSip | PMore] | None:
+        if value:
+            _entry_point_set(list(map(type, value)), PVideo, PSip, PMore)
         return value
 
     @model_validator(mode="after")
     def _result(self) -> PConferenceData:
-        if self.createRequest is None and not (self.conferenceSolution and self.entryPoints):
+        solution = self.conferenceSolution
+        if self.createRequest is None and (not self.entryPoints or solution is None):
             raise ValueError("conferenceSolution with entry points, or createRequest")
-        key = self.conferenceSolution.key if self.conferenceSolution else None
-        if key is not None and key.type == "addOn" and self.conferenceId is None:
+        if (
+            self.conferenceId is None
+            and solution is not None
+            and solution.key is not None
+            and solution.key.type == "addOn"
+        ):
             raise ValueError("conferenceId is required for addOn")
         return self
 
 
 def pydantic_dump(model: BaseModel) -> dict[str, object]:
-    return model.model_dump(exclude_none=True, exclude_defaults=True)
-
-
-# --- msgspec ---------------------------------------------------------------------------------
-
-Str128 = Annotated[str, msgspec.Meta(max_length=128)]
-
-
-class MKey(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
-    type: Literal["eventHangout", "eventNamedHangout", "hangoutsMeet", "addOn"] | None = None
-
-
-class MSolution(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
-    key: MKey | None = None
-    name: str | None = None
-    iconUri: str | None = None
-
-
-class MStatus(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
-    statusCode: Literal["pending", "success", "failure"] | None = None
-
-
-class MRequest(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
-    requestId: Annotated[str, msgspec.Meta(min_length=1)] | None = None
-    conferenceSolutionKey: MKey | None = None
-    status: MStatus | None = None
-
-
-class MEntryPoint(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
-    entryPointType: Literal["video", "phone", "sip", "more"]
-    uri: Annotated[str, msgspec.Meta(min_length=1, max_length=1300)]
-    label: Annotated[str, msgspec.Meta(max_length=512)] | None = None
-    pin: Str128 | None = None
-    accessCode: Str128 | None = None
-    meetingCode: Str128 | None = None
-    passcode: Str128 | None = None
-    password: Str128 | None = None
-    regionCode: Annotated[str, msgspec.Meta(pattern=r"^[A-Z]{2}$")] | None = None
-    entryPointFeatures: list[Literal["toll", "toll_free"]] = []
-
-    def __post_init__(self) -> None:
-        _check_entry_point(self.entryPointType, self.uri, self.regionCode, self.entryPointFeatures)
-
-
-class MAddOnParameters(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
-    parameters: Annotated[
-        dict[
-            Annotated[str, msgspec.Meta(min_length=1, max_length=50)],
-            Annotated[str, msgspec.Meta(max_length=1024)],
-        ],
-        msgspec.Meta(max_length=300),
-    ] = {}
-
-
-class MParameters(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
-    addOnParameters: MAddOnParameters | None = None
-
-
-class MConferenceData(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
-    conferenceId: Annotated[str, msgspec.Meta(min_length=1, max_length=512)] | None = None
-    conferenceSolution: MSolution | None = None
-    createRequest: MRequest | None = None
-    entryPoints: Annotated[list[MEntryPoint], msgspec.Meta(max_length=300)] | None = None
-    notes: Annotated[str, msgspec.Meta(max_length=2048)] | None = None
-    parameters: MParameters | None = None
-    signature: str | None = None
-
-    def __post_init__(self) -> None:
-        if self.entryPoints is not None:
-            _check_entry_points([ep.entryPointType for ep in self.entryPoints])
-        if self.createRequest is None and not (self.conferenceSolution and self.entryPoints):
-            raise ValueError("conferenceSolution with entry points, or createRequest")
-        key = self.conferenceSolution.key if self.conferenceSolution else None
-        if key is not None and key.type == "addOn" and self.conferenceId is None:
-            raise ValueError("conferenceId is required for addOn")
+    """The model's JSON, without the members left unset."""
+    return model.model_dump(exclude_none=True)
 
 
 assert pydantic.VERSION.startswith("2")
+
+
+# --- checked against confdata on generated payloads -------------------------------------------
+
+
+def accepts(model: type[MConferenceData] | type[PConferenceData], payload: object) -> bool:
+    """True when the peer takes ``payload`` as valid Calendar conference data."""
+    try:
+        if model is PConferenceData:
+            PConferenceData.model_validate(payload)
+        else:
+            msgspec.convert(payload, MConferenceData)
+    except (msgspec.ValidationError, pydantic.ValidationError):
+        return False
+    return True
+
+
+def main() -> None:
+    """Each peer accepts a generated payload exactly when confdata reports no error."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from confdata import validate_calendar_json
+    from confdata.testing import calendar_json, invalid_calendar_json
+
+    examples = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
+    payloads = st.one_of(calendar_json(), invalid_calendar_json().map(lambda e: e.payload))
+
+    @settings(
+        max_examples=examples,
+        suppress_health_check=list(HealthCheck),
+        deadline=None,
+        database=None,
+    )
+    @given(payloads)
+    def agree(payload: object) -> None:
+        errors = sorted({p.code for p in validate_calendar_json(payload) if p.is_error})
+        for model in (MConferenceData, PConferenceData):
+            assert accepts(model, payload) == (not errors), (model.__name__, errors, payload)
+
+    agree()
+    print(f"msgspec and pydantic accept what confdata accepts on {examples} generated payloads")
+
+
+if __name__ == "__main__":
+    main()
