@@ -132,8 +132,10 @@ def mask_uri_secrets(uri: str) -> str:
     """``uri`` with the secrets it carries replaced by ``<masked>``: the password of its
     userinfo and the values of its ``pwd``, ``passcode``, ``password`` and ``pin`` query
     parameters (SPEC §4.1; SIP URI parameters of those names too)."""
-    masked = _USERINFO.sub(lambda m: f"{m.group(1)}:{_MASKED}@", uri, count=1)
-    return _QUERY_PAIR.sub(_mask_query, masked)
+    masked = (
+        _USERINFO.sub(lambda m: f"{m.group(1)}:{_MASKED}@", uri, count=1) if "@" in uri else uri
+    )
+    return _QUERY_PAIR.sub(_mask_query, masked) if "=" in masked else masked
 
 
 def show_uri(uri: object) -> str:
