@@ -28,7 +28,10 @@ class StopAtFirst(Exception):
 
 def pointer(parent: str, *tokens: str | int) -> str:
     """The JSON Pointer ``parent`` (already a pointer) extended by member names and indexes."""
-    return parent + "".join(f"/{escape_token(t)}" if type(t) is str else f"/{t}" for t in tokens)
+    path = parent
+    for token in tokens:
+        path += f"/{escape_token(token)}" if type(token) is str else f"/{token}"
+    return path
 
 
 class Sink:
