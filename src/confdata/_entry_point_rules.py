@@ -20,10 +20,10 @@ from ._text import show, show_uri
 __all__ = ["entry_point", "http_url"]
 
 # A scheme (RFC 3986 §3.1), anchored: linear however it is used.
-_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*+:")
+_SCHEME = re.compile(r"\A[A-Za-z][A-Za-z0-9+.\-]*+:")
 # The common http(s) authority: a plain host name, maybe a port. Anything else is decided by
 # urllib.parse; the two agree on every URI this matches.
-_PLAIN_HOST = re.compile(r"[A-Za-z0-9.\-]++(?::([0-9]{1,5}))?(?=[/?#]|\Z)")
+_PLAIN_AUTHORITY = re.compile(r"\A//[A-Za-z0-9.\-]++(?::([0-9]{1,5}))?(?=[/?#]|\Z)")
 _DIGIT = re.compile(r"[0-9]")
 
 
@@ -49,12 +49,11 @@ def _malformed(uri: str, scheme: str, rest: str) -> str | None:
 
 
 def _http_authority(uri: str, rest: str) -> str | None:
-    if rest.startswith("//"):
-        plain = _PLAIN_HOST.match(rest, 2)
-        if plain is not None and plain.end() > 2 and rest[2] != ":":
-            port = plain.group(1)
-            if port is None or int(port) <= 65535:
-                return None
+    plain = _PLAIN_AUTHORITY.match(rest)
+    if plain is not None:
+        port = plain.group(1)
+        if port is None or int(port) <= 65535:
+            return None
     try:
         parts = urlsplit(uri)
         host = parts.hostname
