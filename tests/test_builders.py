@@ -387,8 +387,8 @@ def test_builder_init_takes_every_field_and_checks_each() -> None:
 
 
 def test_parameters_given_as_values_and_as_pairs_build_alike() -> None:
-    """Clean pairs stay a map until the parameters are read; values given as such, or pairs
-    that repeat a key, are kept as values. Either way the result is the same."""
+    """A parameter given as a key and a value, or as a ConferenceParameter, builds the same
+    conference; a repeated key is reported at the later one."""
     pairs = ConferenceDataBuilder().conference_id("abc").entry_point(VIDEO)
     values = pairs.parameter(ConferenceParameter(key="a", value="1")).parameter(
         ConferenceParameter(key="b", value="2")
@@ -465,9 +465,8 @@ def test_build_finds_what_the_rules_find(
     steps: list[tuple[str, Callable[[ConferenceDataBuilder], ConferenceDataBuilder]]],
 ) -> None:
     """However a builder got where it is, build() raises exactly when the rules find an
-    error, and build(strict=True) exactly when they find anything: the shortcut build()
-    takes for a plain conference (``_PLAIN`` and what steps make of it) never hides a
-    problem."""
+    error, and build(strict=True) exactly when they find anything, with the problems the
+    builder's ``problems`` lists."""
     if start == "from data":
         builder = ConferenceDataBuilder.from_data(data.draw(conference_data(errors=True)))
     else:
