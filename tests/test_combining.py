@@ -335,3 +335,47 @@ def test_the_other_forms_members_get_a_hint() -> None:
     assert "calendar form" in hinted[0].message
     reverse = validate_calendar_json(addon_payload())
     assert any("add-on" in p.message or "addon" in p.message for p in reverse)
+
+
+# --- Only confdata's own mistakes raise; what is checked is what is read ------------------
+
+
+class _Shifty(dict[str, Any]):
+    """A mapping that answers every read differently from what it holds."""
+
+    def __getitem__(self, key: str) -> Any:
+        return "ftp://elsewhere.example/"
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return 5
+
+    def items(self) -> Any:
+        return iter([("uri", "not what is held")])
+
+    def keys(self) -> Any:
+        return iter(["surprise"])
+
+
+def test_a_strict_read_stores_exactly_what_it_checked() -> None:
+    """A dict subclass is read through dict's own methods, once: its overrides never run, so
+    the value holds what was checked, not what a later read would have answered."""
+    payload = calendar_payload()
+    payload["entryPoints"][0] = _Shifty(payload["entryPoints"][0])
+    data = ConferenceData.from_calendar_json(payload)
+    assert data.entry_points[0].uri == calendar_payload()["entryPoints"][0]["uri"]
+    assert validate_calendar_json(payload) == []
+
+
+def test_a_bug_inside_confdata_surfaces_instead_of_becoming_a_problem(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An exception raised by confdata's own code is not turned into a problem that blames
+    the input: it reaches the caller, so a test sees it."""
+    import confdata._entry_point_rules
+
+    def broken(*arguments: object) -> None:
+        raise RuntimeError("a bug in a rule")
+
+    monkeypatch.setattr(confdata._entry_point_rules, "region", broken)
+    with pytest.raises(RuntimeError, match="a bug in a rule"):
+        validate_calendar_json(calendar_payload())
