@@ -44,9 +44,13 @@ class SyncRun:
     """
 
     events: tuple[dict[str, Any], ...]
+    """Every event of every page, in order (Event resources as plain dicts)."""
     next_sync_token: str | None
+    """The token of the next incremental sync; store it."""
     full_resync_needed: bool = False
+    """True when the API answered 410 Gone: drop stored state and sync again from scratch."""
     problems: tuple[Problem, ...] = ()
+    """The items of a page that were not events."""
 
     def __repr__(self) -> str:
         return (

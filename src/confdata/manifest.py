@@ -56,9 +56,13 @@ class ManifestSolution:
     """One conference solution an add-on offers: its id, display name, create function, logo."""
 
     id: str = attrs.field(converter=_string)
+    """The solution's id: what ``conferenceSolutionId`` names; unique, never changed."""
     name: str = attrs.field(converter=_string)
+    """The name users see."""
     on_create_function: str = attrs.field(converter=_string)
+    """The Apps Script function Calendar calls to create a conference."""
     logo_url: str = attrs.field(converter=_string, repr=lambda url: repr(mask_uri_secrets(url)))
+    """The logo users see."""
 
     def __attrs_post_init__(self) -> None:
         sink = Sink()
@@ -72,9 +76,11 @@ class Manifest:
     """The conference solutions of an add-on manifest."""
 
     solutions: tuple[ManifestSolution, ...] = attrs.field(converter=_solutions)
+    """The conference solutions the add-on declares (``addOns.calendar.conferenceSolution``)."""
     create_settings_url_function: str | None = attrs.field(
         default=None, converter=attrs.converters.optional(_string)
     )
+    """The function that makes the add-on's settings URL, if any."""
 
     def __attrs_post_init__(self) -> None:
         sink = Sink()

@@ -55,8 +55,11 @@ class EventTime:
     with the event's ``time_zone`` when it has one."""
 
     date: str | None = None
+    """The day of an all-day event (``YYYY-MM-DD``)."""
     date_time: str | None = None
+    """The moment, RFC 3339, for events that are not all-day."""
     time_zone: str | None = None
+    """The IANA time zone the event names, if any."""
 
     @property
     def all_day(self) -> bool:
@@ -71,6 +74,7 @@ class ConferenceDeleted:
     event_id: str
     conference_id: str | None
     recurring_event_id: str | None = None
+    """The event's ID."""
 
 
 @attrs.frozen
@@ -78,10 +82,13 @@ class ConferenceReleased:
     """The event no longer carries this add-on's conference: release it."""
 
     event_id: str
+    """The event's ID."""
     conference_id: str | None
+    """The ID of the conference to release (from ``known``)."""
     replaced_by: str | None = None
     """The solution type that replaced it (``hangoutsMeet``…), None when simply removed."""
     etag: str | None = None
+    """The event's etag, for a conditional write."""
 
 
 @attrs.frozen
@@ -89,17 +96,27 @@ class ConferenceUpdated:
     """The event still carries the conference: what the conferencing system mirrors."""
 
     event_id: str
+    """The event's ID."""
     conference_id: str | None
+    """The conference's ID."""
     conference: ConferenceData
+    """The conference data, read leniently."""
     parameters: tuple[ConferenceParameter, ...]
+    """The conference's parameters (what the add-on passed its system)."""
     start: EventTime | None
+    """When the event starts."""
     end: EventTime | None
+    """When it ends."""
     summary: str | None
+    """The event's title."""
     attendees: tuple[str, ...]
     """E-mail addresses of the attendees who have not declined, in the event's order."""
     recurrence: tuple[str, ...]
+    """The series' RRULE, EXRULE, RDATE and EXDATE lines."""
     recurring_event_id: str | None
+    """The series' ID when the event is one instance of it."""
     etag: str | None
+    """The event's etag, for a conditional write."""
 
 
 Change = ConferenceDeleted | ConferenceReleased | ConferenceUpdated
@@ -111,7 +128,9 @@ class SyncResult:
     100 problems of one code, then one that counts the rest)."""
 
     changes: tuple[Change, ...]
+    """One record per event that matters, in the order of the events."""
     problems: tuple[Problem, ...] = ()
+    """The events that could not be read, at their index in ``events``."""
 
 
 def solution_named(name: str) -> IsOurs:

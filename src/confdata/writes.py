@@ -43,7 +43,9 @@ class EventWrite:
     """
 
     arguments: Mapping[str, Any]
+    """The keyword arguments of the call, read-only: ``conferenceDataVersion=1`` always."""
     problems: tuple[Problem, ...] = ()
+    """What the helper noticed and did not refuse: warnings such as ``status-read-only``."""
 
     def __repr__(self) -> str:
         return f"EventWrite(arguments={render(self.arguments)}, problems={self.problems!r})"
