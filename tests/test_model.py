@@ -142,7 +142,7 @@ def test_wrong_python_types_are_validation_errors() -> None:
         ConferenceParameter(key=1, value=None)  # type: ignore[arg-type]
     assert [(p.code, p.path) for p in error.value.problems] == [
         ("type", "/key"),
-        ("type", "/value"),
+        ("required", "/value"),  # None is a value not given
     ]
     with pytest.raises(ValidationError) as error:
         ConferenceData(conference_id="a", entry_points=5)  # type: ignore[arg-type]
@@ -287,7 +287,7 @@ class _BrokenMapping(Mapping[str, str]):
         ({"k": 2, "": "v"}, [("type", "/parameters/0/value"), ("empty", "/parameters/1/key")]),
         ({"k": "v" * 1025}, [("max-length", "/parameters/0/value")]),
         ({f"k{i}": "v" for i in range(301)}, [("max-items", "/parameters")]),
-        (MappingProxyType({"k": None}), [("type", "/parameters/0/value")]),
+        (MappingProxyType({"k": None}), [("required", "/parameters/0/value")]),
         (_BrokenMapping(), [("type", "/parameters")]),
     ],
     ids=["key type", "value type and empty key", "long value", "301 pairs", "proxy", "broken"],
@@ -313,3 +313,26 @@ def test_a_mapping_that_is_not_a_dict_is_taken_too() -> None:
     empty = ConferenceData(conference_id="c", entry_points=_ENTRY_POINTS, parameters={})
     assert empty.parameters == ()
     assert "parameters" not in empty.to_calendar_json()
+
+
+def test_a_part_without_what_it_cannot_be_without_raises_even_leniently() -> None:
+    """An entry point needs its type and URI, an error its type, a parameter its key and
+    value: each missing one is required, and no lenient value holds it either."""
+    for make, expected in (
+        (
+            lambda lenient: EntryPoint(type=None, uri="https://a.example", lenient=lenient),  # type: ignore[arg-type]
+            ("required", "/entryPointType"),
+        ),
+        (
+            lambda lenient: EntryPoint(type="video", uri=None, lenient=lenient),  # type: ignore[arg-type]
+            ("required", "/uri"),
+        ),
+        (
+            lambda lenient: ConferenceError(type=None, lenient=lenient),  # type: ignore[arg-type]
+            ("required", "/type"),
+        ),
+    ):
+        for lenient in (False, True):
+            with pytest.raises(ValidationError) as error:
+                make(lenient)
+            assert [(p.code, p.path) for p in error.value.problems] == [expected]

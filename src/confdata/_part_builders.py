@@ -18,6 +18,7 @@ from ._value_checks import (
     create_request_problems,
     entry_point_problems,
     error_problems,
+    parameter_problems,
     solution_problems,
 )
 from .model import (
@@ -39,7 +40,7 @@ __all__ = [
 
 def _entry_point_check(builder: EntryPointBuilder) -> None:
     sink = Sink()
-    builder._check(sink)
+    builder._check(sink, complete=False)  # a builder on its way may lack its type or URI
     sink.raise_errors()
 
 
@@ -77,7 +78,7 @@ class EntryPointBuilder:
     __repr__ = compact_repr
     __attrs_post_init__ = _entry_point_check
 
-    def _check(self, sink: Sink) -> None:
+    def _check(self, sink: Sink, *, complete: bool = True) -> None:
         entry_point_problems(
             sink,
             self._type,
@@ -86,6 +87,7 @@ class EntryPointBuilder:
             (self._pin, self._access_code, self._meeting_code, self._passcode, self._password),
             self._region_code,
             self._features,
+            complete=complete,
         )
 
     def type(self, kind: EntryPointType | str) -> Self:
@@ -135,10 +137,6 @@ class EntryPointBuilder:
     def problems(self) -> Problems:
         """Every problem the entry point would have, warnings included."""
         sink = Sink()
-        if self._type is None:
-            sink.report("required", "/entryPointType", "entryPointType is required")
-        if self._uri is None:
-            sink.report("required", "/uri", "uri is required")
         self._check(sink)
         return Problems(sink.finish())
 
@@ -185,10 +183,7 @@ class ConferenceParameterBuilder:
     def problems(self) -> Problems:
         """Every problem the parameter would have."""
         sink = Sink()
-        if self._key is None:
-            sink.report("required", "/key", "key is required")
-        if self._value is None:
-            sink.report("required", "/value", "value is required")
+        parameter_problems(sink, self._key, self._value)
         return Problems(sink.finish())
 
     def build(self, *, strict: bool = False) -> ConferenceParameter:
@@ -225,8 +220,6 @@ class ConferenceErrorBuilder:
     def problems(self) -> Problems:
         """Every problem the error would have, warnings included."""
         sink = Sink()
-        if self._type is None:
-            sink.report("required", "/type", "type is required")
         error_problems(sink, self._type, self._authentication_url)
         return Problems(sink.finish())
 

@@ -133,14 +133,16 @@ def compact_repr(self: Any) -> str:
     return f"{type(self).__name__}({', '.join(parts)})"
 
 
-# Problems no field can hold: a value of another type, an enum value it does not know.
-_UNHOLDABLE = frozenset({"type", "enum"})
+# Problems no field of a part can hold: a value of another type, an enum value it does not
+# know, a member it cannot be without. (A conference can be without its ID: see model.py.)
+UNHOLDABLE = frozenset({"type", "enum", "required"})
 
 
 def enforce(value: Any) -> None:
     """Raise for an error; with ``lenient``, only for what the fields could not hold."""
     problems: Problems = value.problems
-    if problems and any(p.code in _UNHOLDABLE if value.lenient else p.is_error for p in problems):
+    unholdable: frozenset[str] = getattr(type(value), "unholdable", UNHOLDABLE)
+    if problems and any(p.code in unholdable if value.lenient else p.is_error for p in problems):
         raise ValidationError(problems)
 
 

@@ -70,16 +70,21 @@ def entry_point_problems(
     secrets: tuple[object, ...],
     region_code: object,
     features: object,
+    *,
+    complete: bool = True,
 ) -> None:
     """Every rule about one entry point's fields (``secrets`` in the order of
-    :data:`confdata._spec.SECRETS`). A missing ``kind`` or ``uri`` is the caller's to report."""
-    found_kind = (
-        None
-        if kind is None
-        else member(
+    :data:`confdata._spec.SECRETS`). An entry point needs its type and URI (``required``);
+    ``complete=False`` is for a builder on its way, which may not have them yet."""
+    found_kind = None
+    if kind is not None:
+        found_kind = member(
             sink, kind, EntryPointType, CALENDAR.types, "entryPointType", _AT, "entryPointType"
         )
-    )
+    elif complete:
+        rules.required(sink, "entryPointType", _AT, "entryPointType")
+    if uri is None and complete:
+        rules.required(sink, "uri", _AT, "uri")
     found_uri = optional_text(sink, uri, _spec.URI)
     found_label = optional_text(sink, label, _spec.LABEL)
     for spec, value in zip(_spec.SECRETS, secrets, strict=True):
@@ -105,18 +110,25 @@ def entry_point_problems(
 
 
 def parameter_problems(sink: Sink, key: object, value: object) -> None:
-    """Rules for one parameter: a key of at most 50 characters, a value of at most 1024."""
-    rules.text(sink, key, _spec.PARAMETER_KEY, _AT, "key")
-    rules.text(sink, value, _spec.PARAMETER_VALUE, _AT, "value")
+    """Rules for one parameter: a key (``required``) of at most 50 characters, a value
+    (``required``) of at most 1024."""
+    for spec, given in ((_spec.PARAMETER_KEY, key), (_spec.PARAMETER_VALUE, value)):
+        if given is None:
+            rules.required(sink, spec.json, _AT, spec.json)
+        else:
+            rules.text(sink, given, spec, _AT, spec.json)
 
 
 def error_problems(sink: Sink, kind: object, authentication_url: object) -> None:
-    """A known error type, and the authentication URL rules (the model's 1800 limit)."""
-    found = (
-        None
-        if kind is None
-        else member(sink, kind, ConferenceErrorType, _spec.ERROR_TYPES, "error type", _AT, "type")
-    )
+    """A known error type (``required``), and the authentication URL rules (the model's 1800
+    limit)."""
+    found = None
+    if kind is None:
+        rules.required(sink, "type", _AT, "type")
+    else:
+        found = member(
+            sink, kind, ConferenceErrorType, _spec.ERROR_TYPES, "error type", _AT, "type"
+        )
     url = optional_text(sink, authentication_url, _spec.AUTH_URL_MODEL)
     whole.error(sink, found, url, authentication_url is not None, _AT)
 

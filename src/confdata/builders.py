@@ -26,7 +26,7 @@ from ._part_builders import (
 )
 from ._parts import compact_repr, optional_string
 from ._problems import Problems
-from ._rules import Where, text, wrong_type
+from ._rules import Where, wrong_type
 from ._sink import Sink
 from ._spec import CALENDAR
 from .model import (
@@ -151,12 +151,7 @@ class ConferenceDataBuilder:
         """Add a parameter: ``parameter("k", "v")`` or ``parameter(ConferenceParameter(...))``."""
         if value is None and issubclass(type(key), ConferenceParameter):
             parameter: Any = key
-        elif value is None:
-            sink = Sink()
-            text(sink, key, _spec.PARAMETER_KEY, _AT, "key")
-            sink.report("required", "/value", "value is required")
-            sink.raise_errors()
-        else:
+        else:  # a missing value is the parameter's required rule
             parameter = ConferenceParameter(key=key, value=value)  # type: ignore[arg-type]
         return attrs.evolve(self, parameters=(*self._parameters, parameter))
 

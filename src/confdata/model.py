@@ -10,7 +10,7 @@ so in ``problems``; its fields still hold what their annotations say.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 import attrs
 
@@ -249,6 +249,8 @@ class ConferenceData:
 
     __repr__ = compact_repr
     __attrs_post_init__ = enforce
+    # What no field of a conference can hold; a missing ID or entry point it can (lenient).
+    unholdable: ClassVar[frozenset[str]] = frozenset({"type", "enum"})
 
     @property
     def is_error(self) -> bool:
