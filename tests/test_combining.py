@@ -379,3 +379,55 @@ def test_a_bug_inside_confdata_surfaces_instead_of_becoming_a_problem(
     monkeypatch.setattr(confdata._entry_point_rules, "region", broken)
     with pytest.raises(RuntimeError, match="a bug in a rule"):
         validate_calendar_json(calendar_payload())
+
+
+class _Raising:
+    """A member name whose comparison raises, hashing like everything else."""
+
+    def __hash__(self) -> int:
+        return 1
+
+    def __eq__(self, other: object) -> bool:
+        raise RuntimeError("compared")
+
+    def __ne__(self, other: object) -> bool:
+        raise RuntimeError("compared")
+
+
+class _Name(str):
+    """A str subclass member name, with a comparison that must never run."""
+
+    def __eq__(self, other: object) -> bool:
+        raise RuntimeError("compared")
+
+    __hash__ = str.__hash__
+
+
+@pytest.mark.parametrize(
+    ("validate", "payload"),
+    [
+        (validate_calendar_json, {"conferenceSolution": {"key": {_Raising(): 1}}}),
+        (validate_calendar_json, {"createRequest": {"status": {_Raising(): 1}}}),
+        (validate_calendar_json, {"parameters": {_Raising(): 1}}),
+        (validate_calendar_json, {"parameters": {"addOnParameters": {_Raising(): 1}}}),
+        (validate_addon_json, {"error": {_Raising(): 1}}),
+        (validate_addon_json, {"parameters": [{_Raising(): 1}]}),
+    ],
+)
+def test_no_member_name_is_compared_with_its_own_code(
+    validate: Callable[[object], object], payload: object
+) -> None:
+    """Nested objects too read member names without running their __eq__: a name that is no
+    string is a type problem, never an exception."""
+    assert "type" in {p.code for p in validate(payload)}  # type: ignore[attr-defined]
+
+
+def test_str_subclass_member_names_are_read_as_their_text() -> None:
+    """A str subclass name is its text everywhere, nested objects included."""
+    payload = calendar_payload()
+    payload["conferenceSolution"] = {_Name("key"): {_Name("type"): "addOn"}}
+    payload["createRequest"] = {_Name("requestId"): "r"}
+    assert validate_calendar_json(payload) == []
+    addon = addon_payload()
+    addon["parameters"] = [{_Name("key"): "k", _Name("value"): "v"}]
+    assert validate_addon_json(addon) == []

@@ -10,7 +10,7 @@ members each form defines: their cost is linear in the input however an unknown 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from . import _conference_rules as whole
@@ -21,7 +21,14 @@ from ._rules import Where, enum_value, exact_str, text
 from ._sink import Sink, pointer
 from ._spec import ADDON, CALENDAR, LABEL, REGION_CODE, URI, Form
 
-__all__ = ["as_array", "as_object", "object_members", "report_unknown", "walk_entry_points"]
+__all__ = [
+    "as_array",
+    "as_object",
+    "named",
+    "object_members",
+    "report_unknown",
+    "walk_entry_points",
+]
 
 _NO_ITEMS: tuple[Any, ...] = ()
 
@@ -145,6 +152,15 @@ def _features(
         rules.enum_value(sink, item, form.features, f"{member} item", where, index)
         for index, item in enumerate(array)
     ]
+
+
+def named(
+    members: Iterable[tuple[object, object]] | None,
+) -> Iterator[tuple[str | None, object, object]]:
+    """Each member as (its name as an exact ``str``, or None; the key as given; the value),
+    so that a name is compared without running a key's own ``__eq__``."""
+    for key, item in members or ():
+        yield (key if type(key) is str else exact_str(key)), key, item
 
 
 def object_members(sink: Sink, value: object, what: str, at: Where, name: str | int) -> Any:

@@ -11,11 +11,9 @@ from . import _spec
 from ._rules import Where, exact_str, text
 from ._sink import Sink
 from ._spec import ADDON
-from ._walk import as_array, as_object, object_members, report_unknown, walk_entry_points
+from ._walk import as_array, as_object, named, object_members, report_unknown, walk_entry_points
 
 __all__ = ["walk_addon"]
-
-_NO_ITEMS: tuple[tuple[object, object], ...] = ()
 
 
 def walk_addon(
@@ -87,15 +85,15 @@ def _addon_parameters(sink: Sink, value: object, at: Where) -> None:
         key = None
         has_key = has_value = False
         where = (*here, index)
-        for name, member in members or _NO_ITEMS:
-            if name == "key" and type(name) is str:
+        for name, raw, member in named(members):
+            if name == "key":
                 has_key = True
                 key = text(sink, member, _spec.PARAMETER_KEY, where, name)
-            elif name == "value" and type(name) is str:
+            elif name == "value":
                 has_value = True
                 text(sink, member, _spec.PARAMETER_VALUE, where, name)
             else:
-                rules.unknown_member(sink, name, _spec.PARAMETER_MEMBERS, "parameter", where)
+                rules.unknown_member(sink, raw, _spec.PARAMETER_MEMBERS, "parameter", where)
         if members is not None:
             if not has_key:
                 rules.required(sink, "key", where, "key")
@@ -112,15 +110,15 @@ def _addon_error(sink: Sink, value: object, at: Where) -> None:
     here = (*at, "error")
     kind = url = None
     has_type = has_url = False
-    for key, item in members:
-        if key == "type" and type(key) is str:
+    for key, raw, item in named(members):
+        if key == "type":
             has_type = True
             kind = rules.enum_value(sink, item, _spec.ERROR_TYPES, "error type", here, key)
-        elif key == "authenticationUrl" and type(key) is str:
+        elif key == "authenticationUrl":
             has_url = True
             url = text(sink, item, ADDON.auth_url, here, key)
         else:
-            rules.unknown_member(sink, key, _spec.ERROR_MEMBERS, "error", here)
+            rules.unknown_member(sink, raw, _spec.ERROR_MEMBERS, "error", here)
     if not has_type:
         rules.required(sink, "type", here, "type")
     whole.error(sink, kind, url, has_url, here)

@@ -15,11 +15,9 @@ from ._enums import SolutionType
 from ._rules import Where, exact_str, text
 from ._sink import Sink
 from ._spec import CALENDAR
-from ._walk import as_object, object_members, report_unknown, walk_entry_points
+from ._walk import as_object, named, object_members, report_unknown, walk_entry_points
 
 __all__ = ["walk_calendar"]
-
-_NO_ITEMS: tuple[tuple[object, object], ...] = ()
 
 
 def _solution_key(sink: Sink, value: object, what: str, at: Where, name: str) -> Any:
@@ -27,12 +25,12 @@ def _solution_key(sink: Sink, value: object, what: str, at: Where, name: str) ->
     kind = None
     if members is not None:
         here = (*at, name)
-        for key, item in members:
-            if key == "type" and type(key) is str:
+        for key, raw, item in named(members):
+            if key == "type":
                 kind = rules.enum_value(sink, item, _spec.SOLUTION_TYPES, f"{what}.type", here, key)
                 whole.solution_type(sink, kind, here, "type")
             else:
-                rules.unknown_member(sink, key, _spec.KEY_MEMBERS, what, here)
+                rules.unknown_member(sink, raw, _spec.KEY_MEMBERS, what, here)
     return kind
 
 
@@ -41,17 +39,15 @@ def _calendar_solution(sink: Sink, value: object, at: Where) -> SolutionType | N
     kind = None
     if members is not None:
         here = (*at, "conferenceSolution")
-        for key, item in members:
-            if type(key) is not str:
-                rules.unknown_member(sink, key, _spec.SOLUTION_MEMBERS, "conferenceSolution", here)
-            elif key == "key":
+        for key, raw, item in named(members):
+            if key == "key":
                 kind = _solution_key(sink, item, "conferenceSolution.key", here, key)
             elif key == "name":
                 text(sink, item, _spec.SOLUTION_NAME, here, key)
             elif key == "iconUri":
                 text(sink, item, _spec.ICON_URI, here, key)
             else:
-                rules.unknown_member(sink, key, _spec.SOLUTION_MEMBERS, "conferenceSolution", here)
+                rules.unknown_member(sink, raw, _spec.SOLUTION_MEMBERS, "conferenceSolution", here)
     return kind
 
 
@@ -60,41 +56,39 @@ def _create_request(sink: Sink, value: object, at: Where) -> None:
     if members is None:
         return
     here = (*at, "createRequest")
-    for key, item in members:
-        if type(key) is not str:
-            rules.unknown_member(sink, key, _spec.REQUEST_MEMBERS, "createRequest", here)
-        elif key == "requestId":
+    for key, raw, item in named(members):
+        if key == "requestId":
             text(sink, item, _spec.REQUEST_ID, here, key)
         elif key == "conferenceSolutionKey":
             _solution_key(sink, item, "createRequest.conferenceSolutionKey", here, key)
         elif key == "status":
             status = object_members(sink, item, "createRequest.status", here, key)
-            for inner, code in status or _NO_ITEMS:
-                if inner == "statusCode" and type(inner) is str:
+            for inner, raw_inner, code in named(status):
+                if inner == "statusCode":
                     where = (*here, "status")
                     rules.enum_value(sink, code, _spec.STATUSES, "statusCode", where, inner)
                 else:
                     rules.unknown_member(
-                        sink, inner, _spec.STATUS_MEMBERS, "createRequest.status", (*here, key)
+                        sink, raw_inner, _spec.STATUS_MEMBERS, "createRequest.status", (*here, key)
                     )
         else:
-            rules.unknown_member(sink, key, _spec.REQUEST_MEMBERS, "createRequest", here)
+            rules.unknown_member(sink, raw, _spec.REQUEST_MEMBERS, "createRequest", here)
 
 
 def _calendar_parameters(sink: Sink, value: object, at: Where) -> None:
     """``parameters.addOnParameters.parameters``: a map of string keys to string values."""
     members = object_members(sink, value, "parameters", at, "parameters")
     here: Where = (*at, "parameters")
-    for key, item in members or _NO_ITEMS:
-        if key != "addOnParameters" or type(key) is not str:
-            rules.unknown_member(sink, key, _spec.PARAMETERS_MEMBERS, "parameters", here)
+    for key, raw, item in named(members):
+        if key != "addOnParameters":
+            rules.unknown_member(sink, raw, _spec.PARAMETERS_MEMBERS, "parameters", here)
             continue
         inner = object_members(sink, item, "addOnParameters", here, key)
-        for name, mapping in inner or _NO_ITEMS:
+        for name, raw_name, mapping in named(inner):
             where = (*here, "addOnParameters")
-            if name != "parameters" or type(name) is not str:
+            if name != "parameters":
                 rules.unknown_member(
-                    sink, name, _spec.ADDON_PARAMETERS_MEMBERS, "addOnParameters", where
+                    sink, raw_name, _spec.ADDON_PARAMETERS_MEMBERS, "addOnParameters", where
                 )
                 continue
             pairs = object_members(sink, mapping, "addOnParameters.parameters", where, name)
