@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import copy
+import json
 from collections.abc import Callable
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 
@@ -332,3 +334,26 @@ def test_addon_form_values_equal_the_builders() -> None:
         .build()
     )
     assert ConferenceData.from_addon_json(addon_payload()) == built
+
+
+def test_a_lenient_error_result_writes_back_what_it_does_not_drop() -> None:
+    """An error result drops the data beside it; what a lenient read kept inside that data
+    is dropped with it, and the rest (an unknown member) is written back."""
+    payload = {
+        "error": {"type": "TEMPORARY"},
+        "entryPoints": [{"type": "VIDEO", "uri": "https://a.example/", "x": 1}],
+        "parameters": [{"key": "a", "value": "b", "y": 2}],
+        "future": True,
+    }
+    data = ConferenceData.from_addon_json(payload, lenient=True)
+    assert data.to_addon_json() == {"error": {"type": "TEMPORARY"}, "future": True}
+
+
+def test_kept_members_whose_place_is_gone_are_left_out() -> None:
+    """A value read leniently and then changed keeps what it read; a member whose entry point
+    is gone is left out, never a crash."""
+    payload = calendar_payload()
+    payload["entryPoints"][3]["zz"] = 1
+    data = ConferenceData.from_calendar_json(payload, lenient=True)
+    fewer = attrs.evolve(data, entry_points=data.entry_points[:1])
+    assert "zz" not in json.dumps(fewer.to_calendar_json())

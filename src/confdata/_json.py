@@ -118,22 +118,38 @@ def _order(path: str) -> tuple[int, list[tuple[int, str]]]:
 
 def insert_preserved(document: dict[str, Any], preserved: Mapping[str, Any]) -> None:
     """Put the members a read kept back into an emitted document: into objects by name, into
-    arrays at their index (shifting what follows), creating missing containers."""
+    arrays at their index (shifting what follows), creating missing containers. A member
+    whose place no longer exists (the value was changed since it was read, say its entry
+    points) is left out."""
     for path in sorted(preserved, key=_order):
         tokens = pointer_tokens(path)
-        target: Any = document
-        for depth, token in enumerate(tokens[:-1]):
-            if type(target) is list:
-                target = target[min(int(token), len(target) - 1)]
-                continue
-            if token not in target:
-                target[token] = [] if tokens[depth + 1].isdigit() else {}
-            target = target[token]
+        target = _container(document, tokens)
+        if target is None:
+            continue
         last = tokens[-1]
         if type(target) is list:
+            if not last.isdigit() or int(last) > len(target):
+                continue
             target.insert(int(last), preserved[path])
         else:
             target[last] = preserved[path]
+
+
+def _container(document: dict[str, Any], tokens: list[str]) -> Any:
+    """The object or array that holds the last token's place, made where missing, or None."""
+    target: Any = document
+    for depth, token in enumerate(tokens[:-1]):
+        if type(target) is list:
+            if not token.isdigit() or int(token) >= len(target):
+                return None
+            target = target[int(token)]
+        elif type(target) is dict:
+            if token not in target:
+                target[token] = [] if tokens[depth + 1].isdigit() else {}
+            target = target[token]
+        else:
+            return None
+    return target if type(target) in (dict, list) else None
 
 
 class Preserved(Mapping[str, Any]):

@@ -136,14 +136,22 @@ _VALUE_POINTERS = {
 }
 
 
-def put_back(out: dict[str, Any], data: Any, form: Form) -> None:
-    """Put back into ``out`` what ``data`` kept when it was read from ``form``; emitting
-    another form, an unknown value kept from the first raises (it has no spelling here)."""
+def put_back(
+    out: dict[str, Any], data: Any, form: Form, dropped: frozenset[str] = frozenset()
+) -> None:
+    """Put back into ``out`` what ``data`` kept when it was read from ``form``, but for what
+    lies below the members the emitter ``dropped`` (an error result's data); emitting another
+    form, an unknown value kept from the first raises (it has no spelling here)."""
     preserved: Mapping[str, Any] = data.preserved
     if not preserved:
         return
     if data.source_form == form.name:
-        insert_preserved(out, preserved)
+        kept = {
+            path: preserved[path]
+            for path in preserved
+            if not dropped or path.split("/", 2)[1] not in dropped
+        }
+        insert_preserved(out, kept)
         return
     source = _spec.FORMS.get(data.source_form or "")
     pattern = _VALUE_POINTERS.get(data.source_form or "")

@@ -66,6 +66,10 @@ class AddonConferenceData(TypedDict):
     note: NotRequired[str]
 
 
+# What an error result drops (SPEC §5: the data beside an error is ignored).
+_ERROR_IGNORES = frozenset({"conferenceId", "entryPoints", "parameters", "note"})
+
+
 def emit(data: Any) -> AddonConferenceData:
     """``data`` (a :class:`~confdata.ConferenceData`) in the add-on form; an error result
     carries only its error (and the solution id that names the solution)."""
@@ -87,7 +91,7 @@ def emit(data: Any) -> AddonConferenceData:
             out["parameters"] = [{"key": p.key, "value": p.value} for p in data.parameters]
         if data.notes is not None:
             out["note"] = data.notes
-    put_back(out, data, ADDON)
+    put_back(out, data, ADDON, _ERROR_IGNORES if error is not None else frozenset())
     return out  # type: ignore[return-value]  # built member by member as the TypedDict says
 
 
