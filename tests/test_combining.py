@@ -431,3 +431,25 @@ def test_str_subclass_member_names_are_read_as_their_text() -> None:
     addon = addon_payload()
     addon["parameters"] = [{_Name("key"): "k", _Name("value"): "v"}]
     assert validate_addon_json(addon) == []
+
+
+@pytest.mark.parametrize(
+    "uri",
+    [
+        "https://ann:Zq7secret@acme.example/" + "a" * 1300,  # too long: max-length shows it
+        " https://ann:Zq7secret@acme.example/",  # a leading space: uri-malformed shows it
+        "\u200bhttps://ann:Zq7secret@acme.example/",
+        "//ann:Zq7secret@acme.example/",  # no scheme: uri-scheme shows it
+        "https://acme.example/j?pwd=Zq7secret" + "a" * 1300,
+    ],
+)
+def test_uri_secrets_are_masked_whatever_else_is_wrong(uri: str) -> None:
+    """Whichever rule shows a URI, and wherever in it the userinfo starts, the password and
+    the secret query values are masked (and in the value's repr too)."""
+    payload = calendar_payload()
+    payload["entryPoints"][0]["uri"] = uri
+    problems = validate_calendar_json(payload)
+    assert problems
+    assert all("Zq7secret" not in p.message for p in problems)
+    lenient = EntryPoint(type=EntryPointType.VIDEO, uri=uri, lenient=True)
+    assert "Zq7secret" not in repr(lenient)

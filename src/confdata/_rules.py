@@ -18,7 +18,7 @@ from typing import TypeVar
 
 from ._sink import Sink, pointer
 from ._spec import Text
-from ._text import describe_type, mask, show, utf16_len
+from ._text import describe_type, mask, show, show_uri, utf16_len
 
 __all__ = ["Where", "key_token"]
 
@@ -63,7 +63,7 @@ def text(sink: Sink, value: object, spec: Text, at: Where, name: str | int) -> s
         and (len(string) > limit or (not string.isascii() and utf16_len(string) > limit))
         and sink.take("max-length")
     ):
-        shown = mask(string) if spec.secret else show(string)
+        shown = mask(string) if spec.secret else show_uri(string) if spec.uri else show(string)
         sink.put(
             "max-length",
             pointer(*at, name),

@@ -75,12 +75,14 @@ class Text:
     limit: int | None = None
     nonempty: bool = False
     secret: bool = False
+    uri: bool = False
+    """A URI: shown in messages with the secrets it carries masked (SPEC §4.1)."""
     name: str = attrs.field(default=attrs.Factory(lambda self: self.json, takes_self=True))
     """How messages name the member (its JSON name unless given)."""
 
 
 # The members of an entry point, the same in both forms [S1-entrypoint, S3, S16].
-URI = Text("uri", "uri", 1300, nonempty=True)
+URI = Text("uri", "uri", 1300, nonempty=True, uri=True)
 LABEL = Text("label", "label", 512)
 PIN = Text("pin", "pin", 128, secret=True)
 ACCESS_CODE = Text("accessCode", "access_code", 128, secret=True)
@@ -96,13 +98,13 @@ CONFERENCE_ID = Text("conferenceId", "conference_id", 512, nonempty=True)
 SOLUTION_ID = Text("conferenceSolutionId", "conference_solution_id", 512, nonempty=True)
 SIGNATURE = Text("signature", "signature")
 SOLUTION_NAME = Text("name", "name", name="conferenceSolution.name")
-ICON_URI = Text("iconUri", "icon_uri", name="conferenceSolution.iconUri")
+ICON_URI = Text("iconUri", "icon_uri", uri=True, name="conferenceSolution.iconUri")
 REQUEST_ID = Text("requestId", "request_id", nonempty=True)
 PARAMETER_KEY = Text("key", "key", 50, nonempty=True, name="parameter key")
 PARAMETER_VALUE = Text("value", "value", 1024, name="parameter value")
 # Apps Script's ConferenceError takes 1800 characters, the add-on markup 1300 (SPEC §5).
-AUTH_URL_MODEL = Text("authenticationUrl", "authentication_url", 1800)
-AUTH_URL_ADDON = Text("authenticationUrl", "authentication_url", 1300)
+AUTH_URL_MODEL = Text("authenticationUrl", "authentication_url", 1800, uri=True)
+AUTH_URL_ADDON = Text("authenticationUrl", "authentication_url", 1300, uri=True)
 
 SOLUTION_TYPES: Mapping[str, SolutionType] = MappingProxyType({s.value: s for s in SolutionType})
 STATUSES: Mapping[str, RequestStatus] = MappingProxyType({s.value: s for s in RequestStatus})

@@ -114,9 +114,24 @@ def mask(value: object) -> str:
     return describe_type(value)
 
 
-# The password of a URI's userinfo (``https://user:password@host``, ``sip:user:password@host``):
-# anchored, and possessive over classes that exclude what follows, so linear on any input.
-_USERINFO = re.compile(r"\A([A-Za-z][A-Za-z0-9+.\-]*+:(?://)?[^/?#@:;]*+):[^/?#@]*+@")
+# A userinfo, ``user:password@``: what runs up to an '@' from just after a '/', a space or
+# another '@' (or the start). It starts only there, so each character is read once.
+_USERINFO = re.compile(r"(?:\A|(?<=[/\s@]))[^/\s@]*+@")
+_SCHEME_PREFIX = re.compile(r"\A[A-Za-z][A-Za-z0-9+.\-]*+:")
+
+
+def _mask_userinfo(match: re.Match[str]) -> str:
+    userinfo = match.group()
+    after_slash = match.start() > 0 and match.string[match.start() - 1] == "/"
+    # ``sip:alice:pw@``, with no authority's "//": the scheme is no user name.
+    scheme = None if after_slash else _SCHEME_PREFIX.match(userinfo)
+    start = scheme.end() if scheme is not None else 0
+    colon = userinfo.find(":", start)
+    if colon < 0:
+        return userinfo
+    return f"{userinfo[: colon + 1]}{_MASKED}@"
+
+
 # One parameter, name=value, of a query (``?a=1&pin=2``) or of a SIP URI (``;pin=2``).
 _QUERY_PAIR = re.compile(r"([?&;])([^=&;#?]*+)=([^&;#?]*+)")
 
@@ -132,9 +147,8 @@ def mask_uri_secrets(uri: str) -> str:
     """``uri`` with the secrets it carries replaced by ``<masked>``: the password of its
     userinfo and the values of its ``pwd``, ``passcode``, ``password`` and ``pin`` query
     parameters (SPEC §4.1; SIP URI parameters of those names too)."""
-    masked = (
-        _USERINFO.sub(lambda m: f"{m.group(1)}:{_MASKED}@", uri, count=1) if "@" in uri else uri
-    )
+    last = uri.rfind("@")
+    masked = uri if last < 0 else _USERINFO.sub(_mask_userinfo, uri[: last + 1]) + uri[last + 1 :]
     return _QUERY_PAIR.sub(_mask_query, masked) if "=" in masked else masked
 
 
