@@ -9,12 +9,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from confdata import (
     ConferenceData,
     ConferenceDataBuilder,
+    ConferenceSolution,
+    CreateRequest,
     EntryPoint,
     EntryPointType,
+    Severity,
     ValidationError,
     validate_addon_json,
     validate_calendar_json,
@@ -453,3 +458,54 @@ def test_uri_secrets_are_masked_whatever_else_is_wrong(uri: str) -> None:
     assert all("Zq7secret" not in p.message for p in problems)
     lenient = EntryPoint(type=EntryPointType.VIDEO, uri=uri, lenient=True)
     assert "Zq7secret" not in repr(lenient)
+
+
+_PARTS = {
+    "video": EntryPoint.video("https://acme.example/v"),
+    "phone": EntryPoint.phone("tel:2025550123"),
+    "more": EntryPoint.more("https://acme.example/m"),
+    "sip": EntryPoint.sip("sip:1@acme.example"),
+}
+
+
+@given(
+    conference_id=st.sampled_from([None, "c1"]),
+    kinds=st.lists(st.sampled_from(sorted(_PARTS)), max_size=4),
+    solution=st.sampled_from(["default", "none", "hangoutsMeet", "addOn"]),
+    request=st.sampled_from([None, "addOn", "hangoutsMeet"]),
+    notes=st.sampled_from([None, "n", "n" * 2049]),
+)
+def test_a_value_and_its_calendar_json_break_the_same_rules(
+    conference_id: str | None,
+    kinds: list[str],
+    solution: str,
+    request: str | None,
+    notes: str | None,
+) -> None:
+    """A value's problems are what the validator finds in the Calendar JSON it writes (code,
+    severity, path): the value and the JSON are checked by the same rules. The value also
+    holds the add-on builder's requirements (an ID and an entry point for third-party data),
+    so it may add required problems, and says required /entryPoints where the JSON, with
+    nothing to show, says solution-or-request."""
+    fields: dict[str, Any] = {
+        "conference_id": conference_id,
+        "entry_points": [_PARTS[kind] for kind in kinds],
+        "notes": notes,
+        "lenient": True,
+    }
+    if solution != "default":
+        fields["conference_solution"] = (
+            None if solution == "none" else ConferenceSolution(key_type=solution)
+        )
+    if request is not None:
+        fields["create_request"] = CreateRequest(request_id="r", solution_type=request)
+    data = ConferenceData(**fields)
+    found = {(p.code, p.severity, p.path) for p in data.problems}
+    emitted = {
+        (p.code, p.severity, p.path) for p in validate_calendar_json(data.to_calendar_json())
+    }
+    nothing_to_show = ("solution-or-request", Severity.ERROR, "")
+    assert emitted - found <= {nothing_to_show}
+    if nothing_to_show in emitted:
+        assert ("required", Severity.ERROR, "/entryPoints") in found
+    assert {code for code, _, _ in found - emitted} <= {"required"}

@@ -173,23 +173,38 @@ def model_result(
     *,
     has_error: bool,
     has_request: bool,
+    has_solution: bool,
     solution_kind: SolutionType | None,
     has_conference_id: bool,
     entry_points: int,
     data_members: Collection[str],
 ) -> None:
-    """What a value requires (paths in the Calendar form): an error result ignores its data
-    (``error-with-data``); a conference that is neither an error nor a create request needs
-    its ID and an entry point, except that Google's own solution types may omit the ID [S3]."""
+    """What a value requires (paths in the Calendar form), the rules of both forms together:
+    an error result ignores its data (``error-with-data``); a conference that is neither an
+    error nor a create request needs its ID (Google's own solution types may omit it) and an
+    entry point (``required``), and entry points need a solution (``solution-required``);
+    a create request with an ``addOn`` solution needs the ID too."""
     if has_error:
         error_with_data(sink, data_members, ("",))
-    elif not has_request:
+        return
+    if not has_request:
         success_result(
             sink,
             ("",),
             has_conference_id=has_conference_id or solution_kind is not SolutionType.ADD_ON,
             entry_points=entry_points,
         )
+    # The Calendar form's rules, but for what the success rule said already: no entry points
+    # (required, not solution-or-request) and, without a request, the ID.
+    calendar_result(
+        sink,
+        ("",),
+        has_solution=has_solution,
+        has_request=has_request,
+        entry_points=entry_points or None,
+        solution_kind=solution_kind if has_request and has_solution else None,
+        has_conference_id=has_conference_id,
+    )
 
 
 def solution_id_missing(sink: Sink, at: Where) -> None:

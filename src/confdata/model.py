@@ -184,6 +184,7 @@ def _check(sink: Sink, data: ConferenceData) -> None:
         sink,
         has_error=data.error is not None,
         has_request=data.create_request is not None,
+        has_solution=data.conference_solution is not None,
         solution_kind=solution_kind,
         has_conference_id=data.conference_id is not None,
         entry_points=len(entry_points),
