@@ -357,3 +357,24 @@ def test_kept_members_whose_place_is_gone_are_left_out() -> None:
     data = ConferenceData.from_calendar_json(payload, lenient=True)
     fewer = attrs.evolve(data, entry_points=data.entry_points[:1])
     assert "zz" not in json.dumps(fewer.to_calendar_json())
+
+
+def test_writing_the_add_on_form_is_strict() -> None:
+    """What the add-on form cannot hold raises instead of being written: an authentication
+    URL past its 1300 characters (the value allows Apps Script's 1800), a bare create
+    request; a lenient value is written as it is."""
+    from confdata import ConferenceError, ConferenceErrorType, CreateRequest
+
+    url = "https://acme.example/" + "a" * 1400
+    long_url = ConferenceData(
+        error=ConferenceError(type=ConferenceErrorType.AUTHENTICATION, authentication_url=url)
+    )
+    with pytest.raises(ValidationError) as error:
+        long_url.to_addon_json()
+    assert [(p.code, p.path) for p in error.value.problems] == [
+        ("max-length", "/error/authenticationUrl")
+    ]
+    with pytest.raises(ValidationError):
+        ConferenceData(create_request=CreateRequest()).to_addon_json()
+    kept = attrs.evolve(long_url, lenient=True)
+    assert kept.to_addon_json()["error"]["authenticationUrl"] == url

@@ -45,6 +45,7 @@ from ._sink import Sink, single
 from ._spec import CALENDAR, FormName
 from ._text import describe_type
 from ._value_checks import optional_text
+from ._walk_addon import walk_addon
 from .addon_form import AddonConferenceData
 from .calendar_form import CalendarConferenceData
 
@@ -272,10 +273,18 @@ class ConferenceData:
     def to_addon_json(self) -> AddonConferenceData:
         """The add-on response form (``ConferenceDataMarkup``), the one that carries errors.
 
-        Raises :class:`ValidationError` for values read leniently from the Calendar form that
-        the add-on form cannot spell.
+        Writing is strict: raises :class:`ValidationError` when what it would write breaks a
+        rule of the add-on form (an authentication URL past its 1300 characters, a bare create
+        request, which the add-on form has no room for) or, for a value read leniently from
+        the Calendar form, holds a value the add-on form cannot spell. A value made with
+        ``lenient=True`` is written as it is.
         """
-        return addon_form.emit(self)
+        written = addon_form.emit(self)
+        if not self.lenient:
+            sink = Sink()
+            walk_addon(sink, written)
+            sink.raise_errors()
+        return written
 
     def _solution(self, manifest: Solutions | None) -> ConferenceSolution | None:
         solution = self.conference_solution
