@@ -9,6 +9,7 @@ import math
 import os
 import re
 import warnings
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -548,3 +549,51 @@ def test_a_huge_int_argument_gets_a_clean_message(call: Any) -> None:
     with pytest.raises(ValidationError) as raised:
         call()
     assert "an integer of 5,001 digits" in str(raised.value)
+
+
+def _raising_generator() -> Any:
+    yield confdata.EntryPoint.video("https://acme.example/")
+    raise RuntimeError("the caller's iterable")
+
+
+class _RaisingItems(dict[str, str]):
+    def items(self) -> Any:
+        raise RuntimeError("the caller's mapping")
+
+
+class _RaisingMapping(Mapping[str, Any]):
+    def __getitem__(self, key: str) -> Any:
+        raise RuntimeError("the caller's mapping")
+
+    def __iter__(self) -> Any:
+        raise RuntimeError("the caller's mapping")
+
+    def __len__(self) -> int:
+        return 1
+
+
+class _RaisingBool:
+    def __bool__(self) -> bool:
+        raise RuntimeError("the caller's object")
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: confdata.ConferenceDataBuilder().entry_points(_raising_generator()),
+        lambda: confdata.ConferenceDataBuilder(entry_points=_raising_generator()),
+        lambda: confdata.ConferenceData(entry_points=_raising_generator()),
+        lambda: confdata.ConferenceDataBuilder().parameters(_RaisingMapping()),
+        lambda: confdata.ConferenceData(parameters=_RaisingMapping()),
+        lambda: confdata.ConferenceData(preserved=_RaisingMapping()),
+        lambda: confdata.ConferenceData(conference_id=_RaisingBool()),  # type: ignore[arg-type]
+        lambda: confdata.ConferenceData(read_problems=5),  # type: ignore[arg-type]
+    ],
+)
+def test_the_callers_objects_that_raise_give_a_validation_error(make: Any) -> None:
+    """An iterable, a mapping or a value of the caller's that raises while it is read is a
+    ValidationError naming what could not be read, from the values and builders alike."""
+    with pytest.raises(ValidationError):
+        make()
+    assert isinstance(_RaisingItems(a="b"), dict)  # dict's own items are read, not these
+    confdata.ConferenceDataBuilder().parameters(_RaisingItems(a="b"))

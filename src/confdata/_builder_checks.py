@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import attrs
 
+from ._parts import sequence
 from ._problems import Problem, ValidationError
 from ._rules import Where, text, wrong_type
 from ._sink import Sink
@@ -52,13 +53,12 @@ def instances(
 def items(value: Any, what: str, *path: str) -> tuple[Any, ...]:
     """The items of an iterable argument as a tuple (a string or a non-iterable is a
     ``type`` problem)."""
-    if type(value) is tuple:
-        return value
-    if issubclass(type(value), (str, bytes, Mapping)) or not isinstance(value, Iterable):
+    found = sequence(value, what)  # an iterable that raises while read is a type problem
+    if type(found) is not tuple:
         sink = Sink()
         wrong_type(sink, value, "a sequence", what, _AT, *path)
         sink.raise_errors()
-    return tuple(value)
+    return found  # type: ignore[no-any-return]
 
 
 def finish(problems: tuple[Problem, ...], strict: bool) -> None:

@@ -107,6 +107,23 @@ def sequence(value: Any, what: str) -> Any:
         ) from error
 
 
+def mapping_items(value: Any, what: str) -> list[tuple[Any, Any]] | None:
+    """The key/value pairs of a mapping (a dict read through dict's own method), or None when
+    ``value`` is no mapping; a mapping that raises while read is a ``type`` problem."""
+    if issubclass(type(value), dict):
+        return list(dict.items(value))
+    if not isinstance(value, Mapping):
+        return None
+    try:
+        return list(value.items())
+    except Exception as error:  # the caller's mapping raised while it was read
+        raise single(
+            "type",
+            "",
+            f"{what} could not be read: {type_name(error)} was raised by {describe_type(value)}",
+        ) from error
+
+
 def _features(value: Iterable[EntryPointFeature | str]) -> tuple[EntryPointFeature, ...]:
     items: Any = sequence(value, "features")
     return tuple([_feature(f) for f in items]) if type(items) is tuple else items

@@ -24,7 +24,7 @@ from ._part_builders import (
     CreateRequestBuilder,
     EntryPointBuilder,
 )
-from ._parts import compact_repr, optional_string
+from ._parts import compact_repr, mapping_items, optional_string
 from ._problems import Problems
 from ._rules import Where, wrong_type
 from ._sink import Sink
@@ -59,8 +59,9 @@ def _parameter_items(
 ) -> tuple[ConferenceParameter, ...]:
     if type(value) is tuple:
         return value
-    if isinstance(value, Mapping):
-        return tuple(ConferenceParameter(key=k, value=v) for k, v in value.items())
+    pairs = mapping_items(value, "parameters")
+    if pairs is not None:
+        return tuple(ConferenceParameter(key=k, value=v) for k, v in pairs)
     return items(value, "parameters", "parameters")
 
 

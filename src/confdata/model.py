@@ -36,6 +36,7 @@ from ._parts import (
     compact_repr,
     enforce,
     lenient_field,
+    mapping_items,
     optional_string,
     sequence,
 )
@@ -94,18 +95,8 @@ def _pairs(pairs: Iterable[tuple[Any, Any]]) -> tuple[ConferenceParameter, ...]:
 def _parameters(
     value: Iterable[ConferenceParameter] | Mapping[str, str],
 ) -> tuple[ConferenceParameter, ...]:
-    if issubclass(type(value), dict):
-        return _pairs(dict.items(value))  # type: ignore[arg-type]
-    if isinstance(value, Mapping):
-        try:
-            pairs = list(value.items())
-        except Exception as error:  # the caller's mapping raised while it was read
-            raise single(
-                "type",
-                "/parameters",
-                f"parameters could not be read: {type(error).__name__} was raised by "
-                f"{describe_type(value)}",
-            ) from error
+    pairs = mapping_items(value, "parameters")
+    if pairs is not None:
         return _pairs(pairs)
     items: Any = sequence(value, "parameters")
     return items  # type: ignore[no-any-return]
@@ -115,13 +106,24 @@ def _preserved(value: Mapping[str, Any]) -> Mapping[str, Any]:
     given: object = value  # typed loosely: callers may pass anything
     if type(given) is Preserved:
         return value
-    if not isinstance(given, Mapping) or not all(type(k) is str for k in given):
+    pairs = mapping_items(given, "preserved")
+    if pairs is None or not all(type(k) is str for k, _ in pairs):
         raise single(
             "type",
             "",
             f"preserved must map JSON Pointers to JSON values (got {describe_type(value)})",
         )
-    return Preserved(value)
+    return Preserved(dict(pairs))
+
+
+def _read_problems(value: Iterable[Problem]) -> tuple[Problem, ...]:
+    found: Any = sequence(value, "read_problems")
+    if type(found) is not tuple or not all(type(p) is Problem for p in found):
+        raise single(
+            "type", "", f"read_problems must be Problem values (got {describe_type(value)})"
+        )
+    problems: tuple[Problem, ...] = found
+    return problems
 
 
 def _default_solution(data: ConferenceData) -> ConferenceSolution | None:
@@ -197,7 +199,8 @@ def _check(sink: Sink, data: ConferenceData) -> None:
                 ("parameters", parameters),
                 ("notes", data.notes),
             )
-            if value
+            # As the add-on walker counts them: present, and no empty array.
+            if value is not None and not (type(value) is tuple and not value)
         ],
     )
 
@@ -241,13 +244,16 @@ class ConferenceData:
     source_form: FormName | None = attrs.field(default=None, eq=False, repr=False)
     """The form this value was read from (None when built)."""
     read_problems: tuple[Problem, ...] = attrs.field(
-        default=(), converter=tuple, eq=False, repr=False
+        default=(), converter=_read_problems, eq=False, repr=False
     )
     """Problems found in the JSON this value was read from (paths in :attr:`source_form`)."""
     lenient: bool = lenient_field()
     """True for a value that may break rules (made by a lenient read); see ``problems``."""
     problems: tuple[Problem, ...] = checked(_check)
-    """Every problem of this value (Calendar-form paths), found when it was made."""
+    """Every problem of this value, found when it was made. Paths name the value's members as
+    the Calendar form spells them (``/entryPoints/0/uri``); parameters and the error, which
+    the Calendar form holds as a map or not at all, by their place in the value
+    (``/parameters/0/key``, ``/error/type``)."""
 
     __repr__ = compact_repr
     __attrs_post_init__ = enforce
