@@ -107,7 +107,7 @@ def sequence(value: Any, what: str) -> Any:
         ) from error
 
 
-def mapping_items(value: Any, what: str) -> list[tuple[Any, Any]] | None:
+def mapping_items(value: Any, what: str, path: str = "") -> list[tuple[Any, Any]] | None:
     """The key/value pairs of a mapping (a dict read through dict's own method), or None when
     ``value`` is no mapping; a mapping that raises while read is a ``type`` problem."""
     if issubclass(type(value), dict):
@@ -119,7 +119,7 @@ def mapping_items(value: Any, what: str) -> list[tuple[Any, Any]] | None:
     except Exception as error:  # the caller's mapping raised while it was read
         raise single(
             "type",
-            "",
+            path,
             f"{what} could not be read: {type_name(error)} was raised by {describe_type(value)}",
         ) from error
 

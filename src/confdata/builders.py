@@ -59,7 +59,7 @@ def _parameter_items(
 ) -> tuple[ConferenceParameter, ...]:
     if type(value) is tuple:
         return value
-    pairs = mapping_items(value, "parameters")
+    pairs = mapping_items(value, "parameters", "/parameters")
     if pairs is not None:
         return tuple(ConferenceParameter(key=k, value=v) for k, v in pairs)
     return items(value, "parameters", "parameters")

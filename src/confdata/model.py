@@ -95,7 +95,7 @@ def _pairs(pairs: Iterable[tuple[Any, Any]]) -> tuple[ConferenceParameter, ...]:
 def _parameters(
     value: Iterable[ConferenceParameter] | Mapping[str, str],
 ) -> tuple[ConferenceParameter, ...]:
-    pairs = mapping_items(value, "parameters")
+    pairs = mapping_items(value, "parameters", "/parameters")
     if pairs is not None:
         return _pairs(pairs)
     items: Any = sequence(value, "parameters")
