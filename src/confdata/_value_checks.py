@@ -22,7 +22,6 @@ from ._enums import (
     RequestStatus,
     SolutionType,
 )
-from ._problems import Problem
 from ._rules import Where
 from ._sink import Sink
 from ._spec import CALENDAR, Text
@@ -170,8 +169,3 @@ def create_request_problems(
             (*_AT, "status"),
             "statusCode",
         )
-
-
-def problems_of(sink: Sink) -> tuple[Problem, ...]:
-    """What a check found, as a value stores it."""
-    return tuple(sink.finish())
