@@ -48,8 +48,8 @@ from confdata import (
     validate_addon_json,
     validate_calendar_json,
 )
+from confdata._core.schema import json_schema
 from confdata.fixtures import FIXTURES, full_conference
-from confdata.schema import json_schema
 
 sys.path.insert(0, str(Path(__file__).parent))
 from floor import floor_calendar_problems

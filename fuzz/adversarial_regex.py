@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 import time
 
-import confdata._entry_point_rules
-import confdata._jsontext
-import confdata._reading
-import confdata._text
+import confdata._cli.jsontext
+import confdata._core.reading
+import confdata._core.rules.entry_points
+import confdata._core.text
 
 SHAPES = {
     "spaces": " ",
@@ -30,10 +30,10 @@ def main() -> None:
     patterns = {
         f"{module.__name__}.{name}": value
         for module in (
-            confdata._entry_point_rules,
-            confdata._text,
-            confdata._reading,
-            confdata._jsontext,
+            confdata._core.rules.entry_points,
+            confdata._core.text,
+            confdata._core.reading,
+            confdata._cli.jsontext,
         )
         for name, value in vars(module).items()
         if isinstance(value, re.Pattern)

@@ -25,7 +25,12 @@ from typing import Any
 import atheris
 
 with atheris.instrument_imports():
-    from confdata import _cli_output, _cli_validate, _files, _jsontext, _text, cli
+    from confdata._cli import files as _files
+    from confdata._cli import jsontext as _jsontext
+    from confdata._cli import main as cli
+    from confdata._cli import output as _cli_output
+    from confdata._cli import validate as _cli_validate
+    from confdata._core import text as _text
 
 MODULES = (_cli_output, _cli_validate, _files, _jsontext, _text)  # instrumented above
 SCRATCH = tempfile.mkdtemp(prefix="confdata-fuzz-cli-")

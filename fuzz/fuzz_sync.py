@@ -21,8 +21,8 @@ import atheris
 
 with atheris.instrument_imports():
     from confdata import RULES
-    from confdata._paging import PagingError
-    from confdata.sync import SyncRun, detect_changes, solution_named, sync_events
+    from confdata._events.paging import PagingError
+    from confdata._events.sync import SyncRun, detect_changes, solution_named, sync_events
 
 IS_OURS = solution_named("Acme")
 ACME: dict[str, Any] = {

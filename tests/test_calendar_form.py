@@ -25,7 +25,7 @@ from confdata import (
     ValidationError,
     fixtures,
 )
-from confdata.calendar_form import CalendarEntryPoint
+from confdata._core.calendar_form import CalendarEntryPoint
 from confdata.testing import conference_data
 
 from .payloads import calendar_payload

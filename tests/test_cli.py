@@ -202,7 +202,7 @@ def test_permission_denied(
 ) -> None:
     """A file the process may not read is an input error naming it (run in-process, since
     root may read anything)."""
-    from confdata import cli
+    from confdata._cli import main as cli
 
     path = _write(tmp_path / "secret.json", calendar_payload())
     good = _write(tmp_path / "good.json", calendar_payload())
@@ -226,7 +226,7 @@ def test_main_with_argv_that_is_not_a_list_of_strings(
 ) -> None:
     """cli.main() called with something other than strings is a usage error (exit status
     2, naming argv), not a TypeError from argparse."""
-    from confdata import cli
+    from confdata._cli import main as cli
 
     with pytest.raises(SystemExit) as raised:
         cli.main(argv)
@@ -327,7 +327,8 @@ def test_progress_line_only_on_a_terminal(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Long runs show a progress line on a terminal's stderr; never in JSON or off a TTY."""
-    from confdata import _cli_validate, cli
+    from confdata._cli import main as cli
+    from confdata._cli import validate as _cli_validate
 
     for index in range(200):
         _write(tmp_path / f"c{index:03d}.json", calendar_payload())
@@ -424,7 +425,7 @@ def test_max_bytes_does_not_size_the_read_buffer(
 ) -> None:
     """A huge --max-bytes costs nothing: the buffer is the file's size, not the limit (a
     buffer of max_bytes + 1 bytes per file once raised MemoryError)."""
-    from confdata import cli
+    from confdata._cli import main as cli
 
     path = _write(tmp_path / "ok.json", calendar_payload())
     assert cli.main(["validate", "--max-bytes", str(10**12), str(path)]) == 0
@@ -531,7 +532,7 @@ def test_every_option_has_help_and_shows_its_default(command: str, options: list
     """Each option of each command has help text, and says its default."""
     import re
 
-    from confdata.cli import build_parser
+    from confdata._cli.main import build_parser
 
     parser = build_parser()
     subparsers = next(

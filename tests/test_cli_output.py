@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from confdata import cli
+from confdata._cli import main as cli
 
 from .payloads import calendar_payload
 
@@ -131,7 +131,7 @@ def test_a_name_starting_with_colons_is_shown_from_the_current_folder(
 def test_file_names_are_escaped_as_ls_escape_shows_them() -> None:
     """Tabs, backslashes, controls, format characters and undecodable bytes become
     backslash escapes; spaces and printable non-ASCII letters stay."""
-    from confdata._cli_output import shown_name
+    from confdata._cli.output import shown_name
 
     assert shown_name("a b\tc\\d") == "a b\\tc\\\\d"
     assert shown_name("caf\u00e9 \u65e5\u672c.json") == "caf\u00e9 \u65e5\u672c.json"
@@ -143,8 +143,8 @@ def test_file_names_are_escaped_as_ls_escape_shows_them() -> None:
 
 def test_messages_keep_their_backslashes_and_lose_their_controls() -> None:
     """A message line escapes controls but leaves the backslashes of quoted values alone."""
-    from confdata._cli_output import safe_line
-    from confdata._text import escape_text
+    from confdata._cli.output import safe_line
+    from confdata._core.text import escape_text
 
     assert safe_line("got 'a\\nb'") == "got 'a\\nb'\n"
     assert safe_line("bad\nline ##[x]") == "bad\\nline ##\\x5bx]\n"

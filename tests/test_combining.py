@@ -24,7 +24,7 @@ from confdata import (
     validate_addon_json,
     validate_calendar_json,
 )
-from confdata.cli import main
+from confdata._cli.main import main
 
 from .payloads import Payload, addon_payload, calendar_payload
 
@@ -376,12 +376,12 @@ def test_a_bug_inside_confdata_surfaces_instead_of_becoming_a_problem(
 ) -> None:
     """An exception raised by confdata's own code is not turned into a problem that blames
     the input: it reaches the caller, so a test sees it."""
-    import confdata._entry_point_rules
+    import confdata._core.rules.entry_points
 
     def broken(*arguments: object) -> None:
         raise RuntimeError("a bug in a rule")
 
-    monkeypatch.setattr(confdata._entry_point_rules, "region", broken)
+    monkeypatch.setattr(confdata._core.rules.entry_points, "region", broken)
     with pytest.raises(RuntimeError, match="a bug in a rule"):
         validate_calendar_json(calendar_payload())
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from confdata.catalog import RULES, SOURCES, rules_markdown
+from confdata._core.catalog import RULES, SOURCES, rules_markdown
 
 ROOT = Path(__file__).parent.parent
 DOCS = ROOT / "docs"

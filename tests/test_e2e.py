@@ -19,9 +19,7 @@ from confdata import (
     insert_arguments,
     patch_arguments,
 )
-from confdata.lifecycle import CopyAction, WaitOutcome, can_create, check_write, plan_copy
-from confdata.lifecycle import wait_for_conference as wait
-from confdata.sync import (
+from confdata._events.sync import (
     ConferenceDeleted,
     ConferenceUpdated,
     detect_changes,
@@ -29,6 +27,8 @@ from confdata.sync import (
     solution_named,
     sync_events,
 )
+from confdata.lifecycle import CopyAction, WaitOutcome, can_create, check_write, plan_copy
+from confdata.lifecycle import wait_for_conference as wait
 from confdata.testing import FakeCalendar
 
 from .calendars import client, timed

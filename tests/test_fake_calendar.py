@@ -649,7 +649,7 @@ def test_a_list_too_long_for_a_uri_is_answered_like_a_get() -> None:
 
 def test_a_discovery_document_can_be_passed_in() -> None:
     """discovery= replaces the client's copy; something that is not one is a ValidationError."""
-    from confdata.testing._fake_http import load_discovery
+    from confdata.testing._fake.http import load_discovery
 
     document = load_discovery()
     service = client(FakeCalendar(discovery=document))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from confdata._files import CHUNK, InputFault, iter_inputs, read_bounded, read_regular_file
+from confdata._cli.files import CHUNK, InputFault, iter_inputs, read_bounded, read_regular_file
 
 from .blocking import no_blocking  # noqa: F401 - a fixture
 

@@ -13,13 +13,13 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+import confdata.schema
+import confdata.sync
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import confdata
-import confdata.schema
-import confdata.sync
 from confdata import (
     ConferenceData,
     ConferenceDataBuilder,
@@ -31,11 +31,11 @@ from confdata import (
     EntryPointBuilder,
     Problem,
     ValidationError,
-    cli,
     validate_addon_json,
     validate_calendar_json,
     validate_manifest_json,
 )
+from confdata._cli import main as cli
 from confdata.testing import addon_json, calendar_json
 
 from .payloads import addon_payload, calendar_payload
@@ -407,18 +407,18 @@ def _repeats(pattern: str) -> list[Any]:
 def test_no_regular_expression_can_backtrack_catastrophically() -> None:
     """No regex of confdata nests one repeat inside another (the shape of catastrophic
     backtracking); each is also run on adversarial inputs in `make fuzz`."""
-    import confdata._entry_point_rules
-    import confdata._jsontext
-    import confdata._reading
-    import confdata._text
+    import confdata._cli.jsontext
+    import confdata._core.reading
+    import confdata._core.rules.entry_points
+    import confdata._core.text
 
     patterns = [
         value.pattern
         for module in (
-            confdata._entry_point_rules,
-            confdata._text,
-            confdata._reading,
-            confdata._jsontext,
+            confdata._core.rules.entry_points,
+            confdata._core.text,
+            confdata._core.reading,
+            confdata._cli.jsontext,
         )
         for value in vars(module).values()
         if isinstance(value, re.Pattern)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from confdata._jsontext import Positions, parse_json_text
+from confdata._cli.jsontext import Positions, parse_json_text
 
 
 def test_objects_without_duplicate_keys_are_plain_dicts() -> None:

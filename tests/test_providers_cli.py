@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from confdata.cli import main
+from confdata._cli.main import main
 from confdata.providers import ProviderOptions, from_teams, from_zoom
 
 from .provider_fixtures import DIRECTORY, load

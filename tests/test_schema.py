@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 
 from confdata import RULES, ConferenceData, Severity
+from confdata._core.schema import NOT_EXPRESSED, json_schema
 from confdata.fixtures import FIXTURES
-from confdata.schema import NOT_EXPRESSED, json_schema
 from confdata.testing import conference_data
 
 from . import test_addon_form, test_validation

@@ -43,12 +43,12 @@ from confdata import (
     Problem,
     SolutionType,
     ValidationError,
-    cli,
     insert_arguments,
     patch_arguments,
     validate_calendar_json,
 )
-from confdata.sync import (
+from confdata._cli import main as cli
+from confdata._events.sync import (
     ConferenceUpdated,
     PagingError,
     SyncResult,

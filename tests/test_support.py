@@ -7,10 +7,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from confdata import RULES, Problem, Severity
-from confdata._json import Preserved, copy_json, insert_preserved, unescape_token
-from confdata._regions import ASSIGNED_REGION_CODES
-from confdata._sink import pointer
-from confdata._text import describe_type, escape_token, mask, show, utf16_len
+from confdata._core.jsondata import Preserved, copy_json, insert_preserved, unescape_token
+from confdata._core.regions import ASSIGNED_REGION_CODES
+from confdata._core.sink import pointer
+from confdata._core.text import describe_type, escape_token, mask, show, utf16_len
 
 
 def test_region_table_matches_iso_3166_plus_kosovo() -> None:

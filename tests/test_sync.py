@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from confdata import ConferenceData, Manifest, ValidationError
-from confdata.sync import (
+from confdata._events.sync import (
     MAX_PAGES,
     ConferenceDeleted,
     ConferenceReleased,

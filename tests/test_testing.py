@@ -21,7 +21,7 @@ from confdata import (
     validate_addon_json,
     validate_calendar_json,
 )
-from confdata.schema import json_schema
+from confdata._core.schema import json_schema
 from confdata.testing import (
     InvalidExample,
     addon_json,

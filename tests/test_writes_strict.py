@@ -4,13 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from confdata import (
-    ConferenceData,
-    ValidationError,
-    fixtures,
-    insert_arguments,
-    patch_arguments,
-)
+from confdata import ConferenceData, ValidationError, fixtures, insert_arguments, patch_arguments
 
 from .payloads import calendar_payload
 

@@ -15,7 +15,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from confdata.catalog import DOCS_URL, RULES
+from confdata._core.catalog import DOCS_URL, RULES
 
 _LINK_ATTRIBUTES = frozenset({"href", "src"})
 

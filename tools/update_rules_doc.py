@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from confdata.catalog import SOURCES, rules_markdown
+from confdata._core.catalog import SOURCES, rules_markdown
 
 PAGE = Path(__file__).parent.parent / "docs" / "rules.md"
 

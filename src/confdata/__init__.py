@@ -12,17 +12,8 @@ from typing import TYPE_CHECKING, Any
 from ._version import __version__
 
 if TYPE_CHECKING:  # what type checkers and readers see; at run time names load on first use
-    from ._enums import (
-        ConferenceErrorType,
-        EntryPointFeature,
-        EntryPointType,
-        RequestStatus,
-        SolutionType,
-    )
-    from ._problems import Problem, Severity, ValidationError
-    from ._version import __version__
-    from .addon_form import AddonConferenceData, AddonEntryPoint, AddonError, AddonParameter
-    from .builders import (
+    from ._core.addon_form import AddonConferenceData, AddonEntryPoint, AddonError, AddonParameter
+    from ._core.builders import (
         ConferenceDataBuilder,
         ConferenceErrorBuilder,
         ConferenceParameterBuilder,
@@ -30,17 +21,23 @@ if TYPE_CHECKING:  # what type checkers and readers see; at run time names load 
         CreateRequestBuilder,
         EntryPointBuilder,
     )
-    from .calendar_form import (
+    from ._core.calendar_form import (
         CalendarConferenceData,
         CalendarConferenceSolution,
         CalendarCreateRequest,
         CalendarEntryPoint,
         CalendarParameters,
     )
-    from .catalog import RULES, Rule
-    from .join import JoinInfo, JoinPoint, join_info
-    from .manifest import Manifest, ManifestSolution, validate_manifest_json
-    from .model import (
+    from ._core.catalog import RULES, Rule
+    from ._core.enums import (
+        ConferenceErrorType,
+        EntryPointFeature,
+        EntryPointType,
+        RequestStatus,
+        SolutionType,
+    )
+    from ._core.problems import Problem, Severity, ValidationError
+    from ._core.values import (
         ConferenceData,
         ConferenceError,
         ConferenceParameter,
@@ -48,59 +45,62 @@ if TYPE_CHECKING:  # what type checkers and readers see; at run time names load 
         CreateRequest,
         EntryPoint,
     )
+    from ._events.writes import EventWrite, insert_arguments, patch_arguments
+    from ._version import __version__
+    from .join import JoinInfo, JoinPoint, join_info
+    from .manifest import Manifest, ManifestSolution, validate_manifest_json
     from .validation import (
         is_valid_addon_json,
         is_valid_calendar_json,
         validate_addon_json,
         validate_calendar_json,
     )
-    from .writes import EventWrite, insert_arguments, patch_arguments
 
 # Each public name and the module that defines it. `import confdata` loads none of them, so
 # a command that only needs, say, the validator does not pay for the builders (PEP 562).
 # Nothing is cached in this module: Python's own sys.modules makes a second lookup cheap.
 _LAZY: dict[str, str] = {
-    "AddonConferenceData": "addon_form",
-    "AddonEntryPoint": "addon_form",
-    "AddonError": "addon_form",
-    "AddonParameter": "addon_form",
-    "CalendarConferenceData": "calendar_form",
-    "CalendarConferenceSolution": "calendar_form",
-    "CalendarCreateRequest": "calendar_form",
-    "CalendarEntryPoint": "calendar_form",
-    "CalendarParameters": "calendar_form",
-    "ConferenceData": "model",
-    "ConferenceDataBuilder": "builders",
-    "ConferenceError": "model",
-    "ConferenceErrorBuilder": "builders",
-    "ConferenceErrorType": "_enums",
-    "ConferenceParameter": "model",
-    "ConferenceParameterBuilder": "builders",
-    "ConferenceSolution": "model",
-    "ConferenceSolutionBuilder": "builders",
-    "CreateRequest": "model",
-    "CreateRequestBuilder": "builders",
-    "EntryPoint": "model",
-    "EntryPointBuilder": "builders",
-    "EntryPointFeature": "_enums",
-    "EntryPointType": "_enums",
-    "EventWrite": "writes",
+    "AddonConferenceData": "_core.addon_form",
+    "AddonEntryPoint": "_core.addon_form",
+    "AddonError": "_core.addon_form",
+    "AddonParameter": "_core.addon_form",
+    "CalendarConferenceData": "_core.calendar_form",
+    "CalendarConferenceSolution": "_core.calendar_form",
+    "CalendarCreateRequest": "_core.calendar_form",
+    "CalendarEntryPoint": "_core.calendar_form",
+    "CalendarParameters": "_core.calendar_form",
+    "ConferenceData": "_core.values",
+    "ConferenceDataBuilder": "_core.builders",
+    "ConferenceError": "_core.values",
+    "ConferenceErrorBuilder": "_core.builders",
+    "ConferenceErrorType": "_core.enums",
+    "ConferenceParameter": "_core.values",
+    "ConferenceParameterBuilder": "_core.builders",
+    "ConferenceSolution": "_core.values",
+    "ConferenceSolutionBuilder": "_core.builders",
+    "CreateRequest": "_core.values",
+    "CreateRequestBuilder": "_core.builders",
+    "EntryPoint": "_core.values",
+    "EntryPointBuilder": "_core.builders",
+    "EntryPointFeature": "_core.enums",
+    "EntryPointType": "_core.enums",
+    "EventWrite": "_events.writes",
     "JoinInfo": "join",
     "JoinPoint": "join",
     "Manifest": "manifest",
     "ManifestSolution": "manifest",
-    "Problem": "_problems",
-    "RULES": "catalog",
-    "RequestStatus": "_enums",
-    "Rule": "catalog",
-    "Severity": "_problems",
-    "SolutionType": "_enums",
-    "ValidationError": "_problems",
-    "insert_arguments": "writes",
+    "Problem": "_core.problems",
+    "RULES": "_core.catalog",
+    "RequestStatus": "_core.enums",
+    "Rule": "_core.catalog",
+    "Severity": "_core.problems",
+    "SolutionType": "_core.enums",
+    "ValidationError": "_core.problems",
+    "insert_arguments": "_events.writes",
     "is_valid_addon_json": "validation",
     "is_valid_calendar_json": "validation",
     "join_info": "join",
-    "patch_arguments": "writes",
+    "patch_arguments": "_events.writes",
     "validate_addon_json": "validation",
     "validate_calendar_json": "validation",
     "validate_manifest_json": "manifest",

@@ -11,7 +11,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .model import ConferenceData
+    from ._core.values import ConferenceData
 
 __all__ = [
     "FIXTURES",
@@ -29,8 +29,8 @@ SOLUTION_ID = "acme-video"
 
 def video_only() -> ConferenceData:
     """The smallest useful conference: one video entry point."""
-    from .builders import ConferenceDataBuilder
-    from .model import EntryPoint
+    from ._core.builders import ConferenceDataBuilder
+    from ._core.values import EntryPoint
 
     return (
         ConferenceDataBuilder()
@@ -47,9 +47,9 @@ def video_only() -> ConferenceData:
 
 def full_conference() -> ConferenceData:
     """Video, two phones with features and regions, SIP, more, three parameters and notes."""
-    from ._enums import EntryPointFeature
-    from .builders import ConferenceDataBuilder
-    from .model import EntryPoint
+    from ._core.builders import ConferenceDataBuilder
+    from ._core.enums import EntryPointFeature
+    from ._core.values import EntryPoint
 
     return (
         ConferenceDataBuilder()
@@ -94,9 +94,9 @@ def full_conference() -> ConferenceData:
 
 def phone_only() -> ConferenceData:
     """An audio-only conference: one toll phone number."""
-    from ._enums import EntryPointFeature
-    from .builders import ConferenceDataBuilder
-    from .model import EntryPoint
+    from ._core.builders import ConferenceDataBuilder
+    from ._core.enums import EntryPointFeature
+    from ._core.values import EntryPoint
 
     return (
         ConferenceDataBuilder()
@@ -113,8 +113,8 @@ def phone_only() -> ConferenceData:
 
 def authentication_error() -> ConferenceData:
     """The user must sign in to the provider first (Google's create-conference pattern)."""
-    from ._enums import ConferenceErrorType
-    from .builders import ConferenceDataBuilder
+    from ._core.builders import ConferenceDataBuilder
+    from ._core.enums import ConferenceErrorType
 
     return (
         ConferenceDataBuilder()
@@ -126,8 +126,8 @@ def authentication_error() -> ConferenceData:
 
 def temporary_error() -> ConferenceData:
     """The provider is unavailable for now; Calendar lets the user try again."""
-    from ._enums import ConferenceErrorType
-    from .builders import ConferenceDataBuilder
+    from ._core.builders import ConferenceDataBuilder
+    from ._core.enums import ConferenceErrorType
 
     return (
         ConferenceDataBuilder()
@@ -139,7 +139,7 @@ def temporary_error() -> ConferenceData:
 
 def meet_response() -> ConferenceData:
     """What the Calendar API returns for an event with a Google Meet conference."""
-    from .model import ConferenceData
+    from ._core.values import ConferenceData
 
     return ConferenceData.from_calendar_json(
         {
@@ -176,9 +176,9 @@ def meet_response() -> ConferenceData:
 
 def pending_create_request() -> ConferenceData:
     """A Meet create request as Calendar reports it while the conference is being made."""
-    from ._enums import RequestStatus, SolutionType
-    from .builders import ConferenceDataBuilder, CreateRequestBuilder
-    from .model import CreateRequest
+    from ._core.builders import ConferenceDataBuilder, CreateRequestBuilder
+    from ._core.enums import RequestStatus, SolutionType
+    from ._core.values import CreateRequest
 
     request = CreateRequestBuilder().solution_type(SolutionType.HANGOUTS_MEET).build()
     pending = CreateRequest(

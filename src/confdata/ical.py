@@ -27,8 +27,8 @@ except ImportError as error:  # the optional extra is not installed
     ) from error
 
 from . import ConferenceData, join_info
-from ._sink import Sink
-from ._text import describe_type
+from ._core.sink import Sink
+from ._core.text import describe_type
 from .join import JoinPoint
 
 __all__ = ["CodesInUri", "add_conference", "read_conference"]

@@ -15,9 +15,9 @@ from urllib.parse import parse_qs, urlsplit
 import attrs
 
 from . import ConferenceData, ValidationError
-from ._kinds import is_mapping, is_str
-from ._sink import Sink, pointer
-from ._text import describe_type, mask, show, show_uri
+from ._core.kinds import is_mapping, is_str
+from ._core.sink import Sink, pointer
+from ._core.text import describe_type, mask, show, show_uri
 
 __all__ = ["JoinInfo", "JoinPoint", "join_info"]
 

@@ -20,9 +20,9 @@ Everything works on plain dicts, as google-api-python-client returns them.
 
 from __future__ import annotations
 
-from ._lifecycle_copy import CopyAction, CopyPlan, can_create, plan_copy
-from ._lifecycle_wait import ConferenceWait, WaitOutcome, wait_for_conference
-from ._lifecycle_write import check_write
+from ._events.copying import CopyAction, CopyPlan, can_create, plan_copy
+from ._events.waiting import ConferenceWait, WaitOutcome, wait_for_conference
+from ._events.write_check import check_write
 
 __all__ = [
     "ConferenceWait",

@@ -14,17 +14,17 @@ from typing import Any
 
 import attrs
 
-from . import _rules as rules
-from ._enums import SolutionType
-from ._files import InputFault, read_regular_file
-from ._parts import ADD_ON_SOLUTION
-from ._problems import Problem
-from ._rules import Where, exact_str
-from ._sink import Sink, pointer, single
-from ._spec import Text
-from ._text import describe_type, mask_uri_secrets, show
-from ._walk import as_array, as_object
-from .model import ConferenceData, ConferenceSolution
+from ._cli.files import InputFault, read_regular_file
+from ._core.enums import SolutionType
+from ._core.parts import ADD_ON_SOLUTION
+from ._core.problems import Problem
+from ._core.rules import members as rules
+from ._core.rules.members import Where, exact_str
+from ._core.sink import Sink, pointer, single
+from ._core.spec import Text
+from ._core.text import describe_type, mask_uri_secrets, show
+from ._core.values import ConferenceData, ConferenceSolution
+from ._core.walk.shared import as_array, as_object
 
 __all__ = ["MAX_MANIFEST_BYTES", "Manifest", "ManifestSolution", "validate_manifest_json"]
 

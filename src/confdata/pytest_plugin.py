@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from ._assertions import assert_valid_conference_data as _assert_valid
+from .testing._assertions import assert_valid_conference_data as _assert_valid
 
 __all__ = ["assert_valid_conference_data"]
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ._manifests import solution_ids_of
-from ._problems import Problem
-from ._sink import Sink, StopAtFirst
-from ._walk_addon import walk_addon
-from ._walk_calendar import walk_calendar
+from ._core.manifests import solution_ids_of
+from ._core.problems import Problem
+from ._core.sink import Sink, StopAtFirst
+from ._core.walk.addon import walk_addon
+from ._core.walk.calendar import walk_calendar
 
 if TYPE_CHECKING:
     from .manifest import Manifest

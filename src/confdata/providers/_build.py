@@ -24,8 +24,8 @@ from .. import (
     Problem,
     ValidationError,
 )
-from .._sink import Sink
-from .._text import show
+from .._core.sink import Sink
+from .._core.text import show
 from ._options import ProviderOptions
 from ._read import Members, text
 

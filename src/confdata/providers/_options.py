@@ -8,7 +8,7 @@ from typing import Any, Literal, get_args
 import attrs
 
 from .. import ConferenceSolutionBuilder, EntryPoint
-from .._text import mask_uri_secrets
+from .._core.text import mask_uri_secrets
 
 __all__ = ["DialCodes", "ProviderOptions"]
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from typing import NoReturn
 
-from .._kinds import is_int, is_mapping, is_str
-from .._sink import Sink, pointer
-from .._text import describe_type, show
+from .._core.kinds import is_int, is_mapping, is_str
+from .._core.sink import Sink, pointer
+from .._core.text import describe_type, show
 
 __all__ = ["Members", "array", "fail", "identifier", "members", "text"]
 

@@ -42,8 +42,8 @@ from collections.abc import Callable, Mapping
 from typing import Any, TypedDict
 
 from .. import ConferenceData
-from .._kinds import is_str
-from .._sink import Sink, pointer
+from .._core.kinds import is_str
+from .._core.sink import Sink, pointer
 from ._build import Code, Number, Plan, Source, assemble, dial_digits, number
 from ._options import DEFAULT_OPTIONS, ProviderOptions
 from ._read import Members, array, fail, members, text

@@ -32,7 +32,7 @@ from collections.abc import Mapping
 from typing import Any, Literal, TypedDict
 
 from .. import ConferenceData
-from .._sink import Sink, pointer
+from .._core.sink import Sink, pointer
 from ._build import Code, Number, Plan, Source, assemble, dial_digits, dial_in, region_of
 from ._options import DEFAULT_OPTIONS, ProviderOptions
 from ._read import array, fail, identifier, members, text

@@ -10,7 +10,6 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from .._assertions import assert_valid_conference_data
 from ..fixtures import (
     authentication_error,
     full_conference,
@@ -20,10 +19,11 @@ from ..fixtures import (
     temporary_error,
     video_only,
 )
+from ._assertions import assert_valid_conference_data
 
 if TYPE_CHECKING:
-    from ._fake_calendar import FakeCalendar
-    from ._fake_http import FakeCall
+    from ._fake.calendar import FakeCalendar
+    from ._fake.http import FakeCall
     from ._invalid import InvalidExample, invalid_addon_json, invalid_calendar_json
     from ._strategies import (
         addon_json,
@@ -37,8 +37,8 @@ if TYPE_CHECKING:
 # Names loaded when first asked for, and their modules: the strategies need Hypothesis, and
 # the fake Calendar is not needed by most tests.
 _LAZY = {
-    "FakeCalendar": "_fake_calendar",
-    "FakeCall": "_fake_http",
+    "FakeCalendar": "_fake.calendar",
+    "FakeCall": "_fake.http",
     "InvalidExample": "_invalid",
     "invalid_addon_json": "_invalid",
     "invalid_calendar_json": "_invalid",

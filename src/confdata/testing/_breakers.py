@@ -13,10 +13,10 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from .. import _spec
-from .._regions import ASSIGNED_REGION_CODES
-from .._sink import pointer as _pointer
-from .._spec import ADDON, CALENDAR, MAX_ITEMS
+from .._core import spec as _spec
+from .._core.regions import ASSIGNED_REGION_CODES
+from .._core.sink import pointer as _pointer
+from .._core.spec import ADDON, CALENDAR, MAX_ITEMS
 from ._strategies import http_uris, limit_of, limited_text, phone_uris, sip_uris
 
 LIMIT_CONFERENCE_ID = limit_of(_spec.CONFERENCE_ID)

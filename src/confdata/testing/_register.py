@@ -12,7 +12,7 @@ from typing import Any
 def _hypothesis_setup_hook() -> None:
     from hypothesis import strategies as st
 
-    from ..model import ConferenceData, ConferenceError, EntryPoint
+    from .._core.values import ConferenceData, ConferenceError, EntryPoint
 
     def strategy(name: str, **arguments: Any) -> st.SearchStrategy[Any]:
         def make() -> st.SearchStrategy[Any]:

@@ -8,12 +8,12 @@ from typing import Any, TypeVar
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from .. import _spec
-from .._enums import ConferenceErrorType, EntryPointFeature, EntryPointType
-from .._regions import ASSIGNED_REGION_CODES
-from .._spec import CALENDAR, MAX_ITEMS
-from .._text import utf16_len
-from ..model import ConferenceData, ConferenceError, ConferenceParameter, EntryPoint
+from .._core import spec as _spec
+from .._core.enums import ConferenceErrorType, EntryPointFeature, EntryPointType
+from .._core.regions import ASSIGNED_REGION_CODES
+from .._core.spec import CALENDAR, MAX_ITEMS
+from .._core.text import utf16_len
+from .._core.values import ConferenceData, ConferenceError, ConferenceParameter, EntryPoint
 
 __all__ = [
     "addon_json",

@@ -1,0 +1,94 @@
+"""Finding the conference data inside a JSON document, and checking it in the right form.
+
+A document may be one conferenceData object (either form), an Event resource with
+``conferenceData`` inside, an events list response (``items[]``), or an array of any of these.
+Paths of problems are JSON Pointers from the document's root.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from .._core.problems import Problem
+from .._core.sink import Sink
+from .._core.walk.addon import walk_addon
+from .._core.walk.calendar import walk_calendar
+
+__all__ = ["Form", "check_document", "guess_form"]
+
+Form = Literal["calendar", "addon", "auto"]
+
+_ADDON_ONLY = frozenset(("conferenceSolutionId", "error", "note"))
+_CALENDAR_ONLY = frozenset(("conferenceSolution", "createRequest", "signature", "notes"))
+
+
+def guess_form(obj: dict[Any, Any]) -> Literal["calendar", "addon"]:
+    """The form a conference object is most likely written in."""
+    if not _ADDON_ONLY.isdisjoint(obj):
+        return "addon"
+    if not _CALENDAR_ONLY.isdisjoint(obj):
+        return "calendar"
+    if isinstance(obj.get("parameters"), list):
+        return "addon"
+    entry_points = obj.get("entryPoints")
+    if isinstance(entry_points, list):
+        for ep in entry_points:
+            if isinstance(ep, dict):
+                if "type" in ep or "features" in ep:
+                    return "addon"
+                if "entryPointType" in ep or "entryPointFeatures" in ep:
+                    return "calendar"
+    return "calendar"
+
+
+def _is_event(obj: dict[Any, Any]) -> bool:
+    return "conferenceData" in obj or obj.get("kind") == "calendar#event"
+
+
+def _is_events_list(obj: dict[Any, Any]) -> bool:
+    return isinstance(obj.get("items"), list) and (
+        obj.get("kind") == "calendar#events"
+        or ("conferenceData" not in obj and "entryPoints" not in obj)
+    )
+
+
+def check_document(
+    value: object, form: Form, solution_ids: frozenset[str] | None = None
+) -> tuple[list[Problem], int]:
+    """Every problem of every conference in ``value`` (at most 100 of one code, as everywhere),
+    and how many conferences were found."""
+    sink = Sink()
+    found = 0
+    # (value, path, may it be a container of conferences?)
+    stack: list[tuple[object, str, bool]] = [(value, "", True)]
+    while stack:
+        node, path, container = stack.pop()
+        if container and isinstance(node, list) and path == "":
+            # An array of conferences (or events); one without any object holds none.
+            if any(isinstance(item, dict) for item in node):
+                stack.extend((item, f"/{i}", True) for i, item in reversed(list(enumerate(node))))
+            continue
+        if container and isinstance(node, dict):
+            if _is_events_list(node):
+                items = node["items"]
+                stack.extend(
+                    (event, f"{path}/items/{i}", False)
+                    for i, event in reversed(list(enumerate(items)))
+                    if isinstance(event, dict) and "conferenceData" in event
+                )
+                continue
+            if _is_event(node):
+                if "conferenceData" in node:
+                    stack.append((node, path, False))
+                continue
+        if isinstance(node, dict) and "conferenceData" in node and not container:
+            node, path = node["conferenceData"], f"{path}/conferenceData"
+        found += 1
+        chosen = form
+        if chosen == "auto":
+            chosen = guess_form(node) if isinstance(node, dict) else "calendar"
+        if chosen == "addon":
+            walk_addon(sink, node, path, solution_ids)
+        else:
+            walk_calendar(sink, node, path)
+    return sink.finish(), found

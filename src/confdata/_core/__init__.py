@@ -1,0 +1,1 @@
+"""The core: the shapes, the rules, the sink, the values and the forms."""

@@ -1,0 +1,1 @@
+"""The rules of the catalog, one function per rule."""

@@ -1,0 +1,276 @@
+"""The rules about a conference as a whole: its entry points and parameters together, and
+what each form requires of a result. Conventions as in :mod:`confdata._rules`."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+
+from .. import spec as _spec
+from ..enums import ConferenceErrorType, EntryPointType, SolutionType
+from ..sink import Sink, pointer
+from ..spec import Form
+from ..text import show
+from .entry_points import http_url
+from .members import Where
+
+__all__ = [
+    "calendar_result",
+    "entry_point_set",
+    "error",
+    "error_with_data",
+    "model_result",
+    "parameter_set",
+    "solution_id_known",
+    "solution_type",
+    "success_result",
+]
+
+
+def entry_point_set(
+    sink: Sink, kinds: Sequence[EntryPointType | None], form: Form, at: Where
+) -> None:
+    """Rules ``max-items``, ``duplicate-entry-point-type`` (at each later one),
+    ``phone-not-shown`` (at each phone past the second) and ``more-only`` [S1-ept, S3, S5].
+
+    ``kinds`` has None for an entry point that is not an object or whose type is missing or
+    unknown: it suppresses ``more-only`` (SPEC §4.1).
+    """
+    if len(kinds) > _spec.MAX_ITEMS and sink.take("max-items"):
+        sink.put(
+            "max-items",
+            pointer(*at, "entryPoints"),
+            f"entryPoints must hold at most {_spec.MAX_ITEMS} entry points (got {len(kinds)})",
+        )
+    seen: set[EntryPointType] = set()
+    phones = 0
+    for index, kind in enumerate(kinds):
+        if kind is EntryPointType.PHONE:
+            phones += 1
+            if phones > _spec.SHOWN_PHONES and sink.take("phone-not-shown"):
+                sink.put(
+                    "phone-not-shown",
+                    pointer(*at, "entryPoints", index),
+                    f"Calendar shows only the first {_spec.SHOWN_PHONES} phone entry points; "
+                    f"phone entry point {phones} is not shown",
+                )
+        elif kind in _spec.UNIQUE_TYPES:
+            if kind in seen and sink.take("duplicate-entry-point-type"):
+                sink.put(
+                    "duplicate-entry-point-type",
+                    pointer(*at, "entryPoints", index),
+                    f"at most one {form.type_spellings[kind]} entry point is allowed "
+                    f"(this is another one)",
+                )
+            seen.add(kind)
+    if kinds and all(kind is EntryPointType.MORE for kind in kinds) and sink.take("more-only"):
+        sink.put(
+            "more-only",
+            pointer(*at, "entryPoints"),
+            "entryPoints must not hold only more entry points: add a video, phone or sip one",
+        )
+
+
+def parameter_set(
+    sink: Sink, keys: Sequence[str | None], at: Where, *names: str, indexed: bool = True
+) -> None:
+    """Rules ``max-items`` and ``duplicate-parameter-key`` (at the later occurrence) [S3].
+
+    ``keys`` holds None for a parameter whose key could not be read. ``indexed`` parameters
+    are an array (the add-on form, the values); otherwise a map, whose keys are unique.
+    """
+    if len(keys) > _spec.MAX_ITEMS and sink.take("max-items"):
+        sink.put(
+            "max-items",
+            pointer(*at, *names),
+            f"parameters must hold at most {_spec.MAX_ITEMS} parameters (got {len(keys)})",
+        )
+    if not indexed:
+        return
+    seen: set[str] = set()
+    for index, key in enumerate(keys):
+        if key is None:
+            continue
+        if key in seen and sink.take("duplicate-parameter-key"):
+            sink.put(
+                "duplicate-parameter-key",
+                pointer(*at, *names, index),
+                f"parameter key {show(key)} appears more than once",
+            )
+        seen.add(key)
+
+
+def error_with_data(sink: Sink, present: Collection[str], at: Where) -> None:
+    """Rule ``error-with-data`` [S9]: with an error, the other conference data is ignored."""
+    if present and sink.take("error-with-data"):
+        sink.put(
+            "error-with-data",
+            pointer(*at),
+            f"an error result ignores the other conference data ({', '.join(present)})",
+        )
+
+
+def calendar_result(
+    sink: Sink,
+    at: Where,
+    *,
+    has_solution: bool,
+    has_request: bool,
+    entry_points: int | None,
+    solution_kind: SolutionType | None,
+    has_conference_id: bool,
+) -> None:
+    """Calendar form: "Either conferenceSolution and at least one entryPoint, or
+    createRequest is required" [S3] (``solution-or-request``, ``solution-required``); and an
+    ``addOn`` conference needs its conferenceId (``required``, SPEC §4.1).
+
+    ``entry_points`` is None when the member is of the wrong type: present, so neither rule
+    is reported on top of its ``type`` problem.
+    """
+    if not has_request and entry_points is not None:
+        if entry_points == 0:
+            if sink.take("solution-or-request"):
+                sink.put(
+                    "solution-or-request",
+                    pointer(*at),
+                    "conferenceData needs either conferenceSolution with at least one entry "
+                    "point, or createRequest",
+                )
+        elif not has_solution and sink.take("solution-required"):
+            sink.put(
+                "solution-required",
+                pointer(*at, "conferenceSolution"),
+                "conferenceSolution is required with entry points unless there is a createRequest",
+            )
+    if solution_kind is SolutionType.ADD_ON and not has_conference_id and sink.take("required"):
+        sink.put(
+            "required",
+            pointer(*at, "conferenceId"),
+            "conferenceId is required for an addOn conference solution",
+        )
+
+
+def success_result(
+    sink: Sink, at: Where, *, has_conference_id: bool, entry_points: int | None
+) -> None:
+    """Rule ``required`` [S1-builder, S9]: without an error, a conference ID and at least one
+    entry point. ``entry_points`` is None when the member is of the wrong type."""
+    if not has_conference_id and sink.take("required"):
+        sink.put(
+            "required",
+            pointer(*at, "conferenceId"),
+            "conferenceId is required unless there is an error",
+        )
+    if entry_points == 0 and sink.take("required"):
+        sink.put(
+            "required",
+            pointer(*at, "entryPoints"),
+            "entryPoints is required: at least one entry point unless there is an error",
+        )
+
+
+def model_result(
+    sink: Sink,
+    *,
+    has_error: bool,
+    has_request: bool,
+    has_solution: bool,
+    solution_kind: SolutionType | None,
+    has_conference_id: bool,
+    entry_points: int,
+    data_members: Collection[str],
+) -> None:
+    """What a value requires (paths in the Calendar form), the rules of both forms together:
+    an error result ignores its data (``error-with-data``); a conference that is neither an
+    error nor a create request needs its ID (Google's own solution types may omit it) and an
+    entry point (``required``), and entry points need a solution (``solution-required``);
+    a create request with an ``addOn`` solution needs the ID too."""
+    if has_error:
+        error_with_data(sink, data_members, ("",))
+        return
+    if not has_request:
+        success_result(
+            sink,
+            ("",),
+            has_conference_id=has_conference_id or solution_kind is not SolutionType.ADD_ON,
+            entry_points=entry_points,
+        )
+    # The Calendar form's rules, but for what the success rule said already: no entry points
+    # (required, not solution-or-request) and, without a request, the ID.
+    calendar_result(
+        sink,
+        ("",),
+        has_solution=has_solution,
+        has_request=has_request,
+        entry_points=entry_points or None,
+        solution_kind=solution_kind if has_request and has_solution else None,
+        has_conference_id=has_conference_id,
+    )
+
+
+def solution_id_missing(sink: Sink, at: Where) -> None:
+    """Rule ``solution-id-missing`` [S1-builder]: Workspace add-ons must name the solution."""
+    if sink.take("solution-id-missing"):
+        sink.put(
+            "solution-id-missing",
+            pointer(*at, "conferenceSolutionId"),
+            "conferenceSolutionId is missing: Workspace add-ons must name the manifest's "
+            "conference solution",
+        )
+
+
+def solution_id_known(sink: Sink, solution_id: str, known: frozenset[str], at: Where) -> None:
+    """Rule ``solution-id-unknown`` [S16]: the id must be one the manifest declares."""
+    if solution_id not in known and sink.take("solution-id-unknown"):
+        declared = ", ".join(repr(i) for i in sorted(known)) or "none"
+        sink.put(
+            "solution-id-unknown",
+            pointer(*at, "conferenceSolutionId"),
+            f"conferenceSolutionId {show(solution_id)} is not declared in the manifest "
+            f"(declared: {declared})",
+        )
+
+
+def error(
+    sink: Sink,
+    kind: ConferenceErrorType | None,
+    url: str | None,
+    has_url: bool,
+    at: Where,
+) -> None:
+    """Rules ``auth-url-required``, ``auth-url-scheme`` and ``auth-url-ignored`` [S1-error].
+
+    ``url`` is None when ``authenticationUrl`` is absent (``has_url`` False) or not a string.
+    """
+    if not has_url:
+        if kind is ConferenceErrorType.AUTHENTICATION and sink.take("auth-url-required"):
+            sink.put(
+                "auth-url-required",
+                pointer(*at, "authenticationUrl"),
+                "an AUTHENTICATION error needs an authenticationUrl for the user to sign in",
+            )
+        return
+    if url is None:
+        return  # its type problem says it all
+    http_url(sink, url, at, "authenticationUrl")
+    if (
+        kind is not None
+        and kind is not ConferenceErrorType.AUTHENTICATION
+        and sink.take("auth-url-ignored")
+    ):
+        sink.put(
+            "auth-url-ignored",
+            pointer(*at, "authenticationUrl"),
+            f"authenticationUrl is used only by AUTHENTICATION errors (this one is {kind.value})",
+        )
+
+
+def solution_type(sink: Sink, kind: SolutionType | None, at: Where, *names: str) -> None:
+    """Rule ``deprecated-solution-type`` [S3]."""
+    if kind in _spec.DEPRECATED_SOLUTIONS and sink.take("deprecated-solution-type"):
+        assert kind is not None
+        sink.put(
+            "deprecated-solution-type",
+            pointer(*at, *names),
+            f"solution type {kind.value} is deprecated: new conferences of this type cannot be "
+            f"created",
+        )

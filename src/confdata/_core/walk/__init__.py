@@ -1,0 +1,1 @@
+"""The engine's passes over the JSON forms."""

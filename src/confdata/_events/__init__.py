@@ -1,0 +1,1 @@
+"""Events, sync, writes and the lifecycle."""

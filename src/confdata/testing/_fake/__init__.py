@@ -1,0 +1,1 @@
+"""The fake Calendar's parts."""
