@@ -568,6 +568,7 @@ def test_help_imports_only_the_command_line_module() -> None:
     )
     loaded = result.stdout.splitlines()[-1]
     assert loaded == (
-        "['confdata', 'confdata._exits', 'confdata._version', 'confdata.cli', "
-        "'confdata.fixtures', 'confdata.providers', 'confdata.providers._cli']"
+        "['confdata', 'confdata._cli', 'confdata._cli.exits', 'confdata._cli.main', "
+        "'confdata._version', 'confdata.cli', 'confdata.fixtures', 'confdata.providers', "
+        "'confdata.providers._cli']"
     )

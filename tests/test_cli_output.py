@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from confdata._cli import main as cli
+from confdata import cli
 
 from .payloads import calendar_payload
 

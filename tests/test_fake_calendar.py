@@ -612,7 +612,7 @@ import confdata
 package = types.ModuleType("confdata.testing")
 package.__path__ = [str(Path(confdata.__file__).parent / "testing")]
 sys.modules["confdata.testing"] = package
-from confdata.testing._fake_calendar import FakeCalendar
+from confdata.testing._fake.calendar import FakeCalendar
 fake = FakeCalendar()
 response, content = fake.http().request(
     "https://www.googleapis.com/calendar/v3/calendars/primary/events?conferenceDataVersion=1",

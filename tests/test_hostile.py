@@ -13,13 +13,13 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import confdata.schema
-import confdata.sync
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import confdata
+import confdata.schema
+import confdata.sync
 from confdata import (
     ConferenceData,
     ConferenceDataBuilder,
@@ -31,11 +31,11 @@ from confdata import (
     EntryPointBuilder,
     Problem,
     ValidationError,
+    cli,
     validate_addon_json,
     validate_calendar_json,
     validate_manifest_json,
 )
-from confdata._cli import main as cli
 from confdata.testing import addon_json, calendar_json
 
 from .payloads import addon_payload, calendar_payload

@@ -110,7 +110,7 @@ def test_stdin_is_read_with_a_dash() -> None:
 def test_the_parser_does_not_load_the_converters() -> None:
     """Building the parser (confdata --help) registers convert without importing converters."""
     result = _python(
-        "import sys; from confdata.cli import build_parser;"
+        "import sys; from confdata._cli.main import build_parser;"
         "help = build_parser().format_help(); assert 'convert' in help;"
         "assert not [m for m in sys.modules if m.startswith('confdata.providers._')"
         " and m != 'confdata.providers._cli'], sorted(sys.modules)"

@@ -43,11 +43,11 @@ from confdata import (
     Problem,
     SolutionType,
     ValidationError,
+    cli,
     insert_arguments,
     patch_arguments,
     validate_calendar_json,
 )
-from confdata._cli import main as cli
 from confdata._events.sync import (
     ConferenceUpdated,
     PagingError,
