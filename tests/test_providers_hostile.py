@@ -98,8 +98,9 @@ def test_str_subclasses_are_read_as_plain_text(convert: Convert, fixture: str) -
     assert convert(sneaky(load(fixture))) == expected
 
 
-def test_a_foreign_mapping_is_read_once_and_converts() -> None:
-    """A Mapping that is not a dict is taken through its items(), as a dict would be."""
+def test_a_mapping_that_is_not_a_dict_is_no_json_object() -> None:
+    """Only a dict is a JSON object: another Mapping's methods are never run, and the
+    response is a provider-type problem instead."""
 
     class Frozen(Mapping[str, Any]):
         def __init__(self, data: dict[str, Any]) -> None:
@@ -115,7 +116,9 @@ def test_a_foreign_mapping_is_read_once_and_converts() -> None:
             return len(self._data)
 
     meeting = load("zoom_phone_passcode_only")
-    assert from_zoom(Frozen(meeting)) == from_zoom(meeting)
+    with pytest.raises(ValidationError) as caught:
+        from_zoom(Frozen(meeting))
+    assert [p.code for p in caught.value.problems] == ["provider-type"]
 
 
 def test_non_string_keys_are_ignored() -> None:

@@ -15,7 +15,7 @@ from urllib.parse import parse_qs, urlsplit
 import attrs
 
 from . import ConferenceData, ValidationError
-from ._core.kinds import is_mapping, is_str
+from ._core.foreign import is_str, members
 from ._core.sink import Sink, pointer
 from ._core.text import describe_type, mask, show, show_uri
 
@@ -164,21 +164,10 @@ def unwrap(uri: str) -> str:
 
 
 def _object(value: object, path: str, sink: Sink) -> dict[str, object] | None:
-    if type(value) is dict:
-        return value
-    if is_mapping(value):
-        try:  # a foreign mapping's own methods run here, once
-            return {str.__str__(k): v for k, v in value.items() if is_str(k)}
-        except Exception as error:
-            sink.report(
-                "type",
-                path,
-                f"could not be read as an object ({describe_type(error)} "
-                f"was raised by {describe_type(value)})",
-            )
-            return None
-    sink.report("type", path, f"must be an object (got {describe_type(value)})")
-    return None
+    found = members(value)
+    if found is None:
+        sink.report("type", path, f"must be an object (got {describe_type(value)})")
+    return found
 
 
 def _string(obj: Mapping[str, object], key: str, path: str, sink: Sink) -> str | None:

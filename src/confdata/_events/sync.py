@@ -24,7 +24,7 @@ from typing import Any
 import attrs
 
 from .._core.enums import SolutionType
-from .._core.plain import NotJSON, plain_json
+from .._core.foreign import NotJSON, plain_json
 from .._core.problems import Problem, ValidationError
 from .._core.sink import Sink, pointer, single
 from .._core.text import describe_type, show

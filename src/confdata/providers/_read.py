@@ -3,15 +3,17 @@
 Each reader takes the response's member, checks its JSON type, and reports a wrong one at its
 JSON Pointer into the *provider's* JSON. ``null`` counts as absent (Graph writes
 ``"passcode": null``), and so does an empty optional string (Zoom's ``"password": ""``).
-Only ``dict`` and ``list``/``tuple`` are taken as they are; any other mapping is copied once,
-and an exception raised by its own methods becomes a problem instead of escaping.
+Objects, arrays and strings are read through :mod:`confdata._core.foreign`, the one trust
+boundary: a ``dict`` (or a subclass, read as a dict) is an object, no other mapping is, and
+none of the response's own code runs.
 """
 
 from __future__ import annotations
 
 from typing import NoReturn
 
-from .._core.kinds import is_int, is_mapping, is_str
+from .._core.foreign import is_int, is_str
+from .._core.foreign import members as foreign_members
 from .._core.sink import Sink, pointer
 from .._core.text import describe_type, show
 
@@ -29,26 +31,14 @@ def members(
 ) -> Members | None:
     """The members of a JSON object, or None: reported unless ``value`` is None and
     ``null`` allows that (an optional member)."""
-    if type(value) is dict:
-        return {k: v for k, v in value.items() if type(k) is str}
     if value is None:
         if not null:
             sink.report("provider-type", path, f"{what} must be an object (got null)")
         return None
-    if is_mapping(value):
-        try:  # a foreign mapping: its own methods run here, once
-            items = list(value.items())
-        except Exception as error:
-            sink.report(
-                "provider-type",
-                path,
-                f"{what} could not be read as a JSON object ({describe_type(error)} was "
-                f"raised by {describe_type(value)})",
-            )
-            return None
-        return {str.__str__(k): v for k, v in items if is_str(k)}
-    sink.report("provider-type", path, f"{what} must be an object (got {describe_type(value)})")
-    return None
+    found = foreign_members(value)
+    if found is None:
+        sink.report("provider-type", path, f"{what} must be an object (got {describe_type(value)})")
+    return found
 
 
 def text(

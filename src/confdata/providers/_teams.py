@@ -42,7 +42,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, TypedDict
 
 from .. import ConferenceData
-from .._core.kinds import is_str
+from .._core.foreign import is_str
 from .._core.sink import Sink, pointer
 from ._build import Code, Number, Plan, Source, assemble, dial_digits, number
 from ._options import DEFAULT_OPTIONS, ProviderOptions

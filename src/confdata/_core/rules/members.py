@@ -16,11 +16,12 @@ import enum
 from collections.abc import Collection, Mapping
 from typing import TypeVar
 
+from ..foreign import exact_str
 from ..sink import Sink, pointer
 from ..spec import Text
 from ..text import describe_type, mask, show, show_uri, utf16_len
 
-__all__ = ["Where", "key_token"]
+__all__ = ["Where", "exact_str", "key_token"]
 
 Where = tuple[str, *tuple[str | int, ...]]
 """A location: a JSON Pointer, then the member names and indexes below it."""
@@ -32,13 +33,6 @@ def key_token(key: object) -> str:
     """The path token of a member name: itself, or a marked description of a name that is
     not a string (JSON has none, so no real member is spelt like it)."""
     return key if type(key) is str else f"<not a string: {show(key)}>"
-
-
-def exact_str(value: object) -> str | None:
-    """``value`` as an exact ``str`` (a subclass's data, none of its methods), or None."""
-    if type(value) is str:
-        return value
-    return str.__str__(value) if issubclass(type(value), str) else None
 
 
 def text(sink: Sink, value: object, spec: Text, at: Where, name: str | int) -> str | None:

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..enums import EntryPointFeature, EntryPointType
+from ..foreign import array, items
 from ..rules import conference as whole
 from ..rules import entry_points as entry_point_rules
 from ..rules import members as rules
@@ -33,25 +34,8 @@ __all__ = [
 _NO_ITEMS: tuple[Any, ...] = ()
 
 
-def as_object(value: object) -> Iterable[tuple[object, object]] | None:
-    """The members of a JSON object (a dict, or a subclass read as a dict), or None."""
-    if type(value) is dict or issubclass(type(value), dict):
-        return dict.items(value)  # type: ignore[arg-type]
-    return None
-
-
-def as_array(value: object) -> list[object] | tuple[object, ...] | None:
-    """The items of a JSON array (a list or tuple, or a subclass read as one), or None."""
-    cls = type(value)
-    if cls is list or cls is tuple:
-        return value  # type: ignore[return-value]
-    if issubclass(cls, list):
-        return list.copy(value)  # type: ignore[arg-type]
-    if issubclass(cls, tuple):
-        items: tuple[object, ...] = tuple.__getitem__(value, slice(None))  # type: ignore[call-overload]
-        return items
-    return None
-
+as_object = items
+as_array = array
 
 _EVENT_KINDS = frozenset({"calendar#event", "calendar#events"})
 
