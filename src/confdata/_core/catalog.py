@@ -58,6 +58,9 @@ SOURCES: Mapping[str, str] = MappingProxyType(
         "S11": "https://developers.google.com/workspace/add-ons/calendar/conferencing/sync-calendar-changes",
         "S12": "https://developers.google.com/workspace/calendar/api/guides/create-events#conferencing",
         "S16": "https://developers.google.com/workspace/add-ons/reference/rpc/apps.extensions.markup",
+        # Google's JSON mapping: "null is an accepted value for all field types and treated
+        # as the default value of the corresponding field type".
+        "S17": "https://protobuf.dev/programming-guides/json/",
         # The provider API references the converters of confdata.providers read.
         "Zoom-meeting": "https://developers.zoom.us/docs/api/meetings/#tag/meetings/GET/meetings/{meetingId}",
         "Graph-onlineMeeting": "https://learn.microsoft.com/en-us/graph/api/resources/onlinemeeting",
@@ -76,6 +79,12 @@ _CATALOG = (
     Rule("max-items", E, "more than 300 entry points or parameters", "S1-builder, S16"),
     Rule("enum", E, "value outside the allowed set", "S1, S3, S16"),
     Rule("duplicate-key", E, "the same JSON object key twice in one object", "RFC 8259"),
+    Rule(
+        "null-member",
+        W,
+        "an optional member is null: read as unset (leave the member out)",
+        "S17",
+    ),
     # Conference rules.
     Rule(
         "uri-scheme",

@@ -20,12 +20,18 @@ class _Member(enum.StrEnum):
 
 
 class EntryPointType(_Member):
-    """How attendees join: values are the Calendar form's spellings (``VIDEO`` is ``"video"``)."""
+    """How attendees join: values are the Calendar form's spellings (``VIDEO`` is ``"video"``).
+
+    ``UNKNOWN`` is what a lenient read holds for a type it does not know (the add-on enum's
+    ``UNKNOWN``, "do not use"); the spelling read is kept with the entry point. Data built
+    with it has the ``enum`` error, and the Calendar form has no spelling for it.
+    """
 
     VIDEO = "video"
     PHONE = "phone"
     SIP = "sip"
     MORE = "more"
+    UNKNOWN = "unknown"
 
 
 class EntryPointFeature(_Member):
@@ -33,6 +39,8 @@ class EntryPointFeature(_Member):
 
     TOLL = "toll"
     TOLL_FREE = "toll_free"
+    UNKNOWN_FEATURE = "unknown_feature"
+    """What a lenient read holds for a feature it does not know (see ``EntryPointType``)."""
 
 
 class ConferenceErrorType(_Member):

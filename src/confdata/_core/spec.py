@@ -1,15 +1,21 @@
-"""SPEC §2 and §3 as data: the members, spellings, enums and limits of the two JSON forms.
+"""SPEC §2 and §3 as data: the shapes of the two JSON forms, their members, spellings, enums and
+limits.
 
-The single source of every number and name the rules use. The rule functions
-(:mod:`confdata._rules`), the JSON walkers, the values, the builders, both forms' readers and
-emitters, the JSON Schema export and the testing strategies all read them from here.
+Every object of both forms is a :class:`Shape`: its members in order, each with its kind (a
+string with its limits, an enum, an object of a named shape, an array, a map of strings),
+whether it is required, how the form spells it, which field of a value holds it, and which
+rule looks at the object as a whole. The generated passes (:mod:`confdata._core.gen`), the
+values, the builders, the JSON Schema export, the testing strategies and the command line's
+form detection all read the shapes; every other table here is an expression over them.
+Outside this module, the JSON member names of the two forms are spelt only in the TypedDicts.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import enum
+from collections.abc import Iterator, Mapping
 from types import MappingProxyType
-from typing import Literal
+from typing import Literal, TypeAlias
 
 import attrs
 
@@ -24,20 +30,43 @@ from .enums import (
 __all__ = [
     "ADDON",
     "CALENDAR",
+    "FORMS",
     "MAX_ITEMS",
     "SHOWN_PHONES",
+    "Choice",
     "Form",
     "FormName",
+    "Many",
+    "Member",
+    "Nested",
+    "Pairs",
+    "Required",
+    "Shape",
     "Text",
 ]
 
 FormName = Literal["calendar", "addon"]
+Required = Literal["never", "always", "result"]
+"""``always``: a member its object cannot be without (``required`` when missing or null);
+``result``: the form's result rule decides (an ID and entry points unless an error);
+``never``: optional (``null`` reads as absent, with the ``null-member`` warning)."""
 
 MAX_ITEMS = 300
 """At most this many entry points, and this many parameters [S1-builder, S16]."""
 
 SHOWN_PHONES = 2
 """Calendar shows only the first two phone entry points [S5]."""
+
+ENTRY_POINT_TYPES = (
+    EntryPointType.VIDEO,
+    EntryPointType.PHONE,
+    EntryPointType.SIP,
+    EntryPointType.MORE,
+)
+"""The entry point types data may have (``UNKNOWN`` is only what a lenient read holds)."""
+
+FEATURES = (EntryPointFeature.TOLL, EntryPointFeature.TOLL_FREE)
+"""The features data may have (``UNKNOWN_FEATURE`` is only what a lenient read holds)."""
 
 UNIQUE_TYPES = frozenset({EntryPointType.VIDEO, EntryPointType.SIP, EntryPointType.MORE})
 """At most one entry point of each of these types [S1-ept, S3]."""
@@ -62,9 +91,12 @@ DEPRECATED_SOLUTIONS = frozenset({SolutionType.EVENT_HANGOUT, SolutionType.EVENT
 """Solution types existing events may show but new conferences cannot use [S3]."""
 
 
+# --- members --------------------------------------------------------------------------------
+
+
 @attrs.frozen
 class Text:
-    """A string member: its JSON name, the model's attribute, and its limits.
+    """A string member: its JSON name, the value's attribute, and its limits.
 
     ``limit`` counts UTF-16 code units (None: no documented limit); ``nonempty`` means an
     empty string is the ``empty`` rule; ``secret`` values are masked in every message.
@@ -79,10 +111,135 @@ class Text:
     """A URI: shown in messages with the secrets it carries masked (SPEC §4.1)."""
     name: str = attrs.field(default=attrs.Factory(lambda self: self.json, takes_self=True))
     """How messages name the member (its JSON name unless given)."""
+    required: Required = "never"
+    also: str | None = None
+    """A rule that looks further at the string once it is one (by name in the rules)."""
 
 
-# The members of an entry point, the same in both forms [S1-entrypoint, S3, S16].
-URI = Text("uri", "uri", 1300, nonempty=True, uri=True)
+@attrs.frozen(kw_only=True)
+class Choice:
+    """An enum member: a string, one of ``table``'s spellings."""
+
+    json: str
+    attr: str
+    table: Mapping[str, enum.Enum]
+    """The member each spelling stands for: what data may hold."""
+    name: str
+    required: Required = "never"
+    unknown: enum.Enum | None = None
+    """The member a lenient read holds for a spelling it does not know (None: it holds None);
+    the spelling itself is kept with the object."""
+    spell: Mapping[enum.Enum, str] = attrs.field(init=False)
+    """How the form spells each member it can write (``UNKNOWN`` where the form has it)."""
+    also: str | None = None
+    """A rule that looks further at the member read (by name in the rules)."""
+
+    @spell.default
+    def _spell(self) -> Mapping[enum.Enum, str]:
+        return {member: spelling for spelling, member in self.table.items()}
+
+
+@attrs.frozen(kw_only=True)
+class Nested:
+    """An object member of a named shape. Its value is the shape's value held in ``attr``;
+    a shape without a value of its own (a wrapper such as ``conferenceSolution.key``) puts
+    its members into the enclosing value's fields."""
+
+    json: str
+    shape: Shape
+    attr: str | None = None
+    name: str
+    required: Required = "never"
+
+
+@attrs.frozen(kw_only=True)
+class Many:
+    """An array member: of objects of a shape, or of enum strings (``item`` a
+    :class:`Choice` whose ``json`` names the items in messages)."""
+
+    json: str
+    item: Shape | Choice
+    attr: str
+    name: str
+    required: Required = "never"
+    limit: int | None = None
+    """``max-items`` past this many items (the set rule reports it)."""
+    rule: str | None = None
+    """The rule about the items together (by name in the rules)."""
+    collect: str | None = None
+    """The member of each item the set rule looks at (its read value, None when unread)."""
+
+
+@attrs.frozen(kw_only=True)
+class Pairs:
+    """A map member (an object of string keys to string values) read into values of the
+    shape ``item`` (key and value)."""
+
+    json: str
+    key: Text
+    value: Text
+    item: Shape
+    attr: str
+    name: str
+    required: Required = "never"
+    limit: int | None = None
+
+
+Member: TypeAlias = "Text | Choice | Nested | Many | Pairs"
+
+
+@attrs.frozen(kw_only=True)
+class Shape:
+    """An object of a JSON form: its members in the order the form writes them.
+
+    ``name`` is how messages name the object; ``value`` names the value class it is read
+    into (None for a wrapper whose members belong to the enclosing value). ``rule`` names
+    the rule about its members together, called with ``args``: keyword argument name, then
+    a token, one of ``member`` (the member's value as read: the string, the enum member,
+    the array of what the set rule collects), ``?member`` (is it present), ``#member`` (how
+    many items; None when not an array), ``a.b.c`` (a nested member's value), ``~`` (the
+    members an error result ignores that are present with data).
+    """
+
+    name: str
+    members: tuple[Member, ...]
+    value: str | None = None
+    rule: str | None = None
+    args: tuple[tuple[str, str], ...] = ()
+    root: bool = False
+    """The conference object of a form (unknown members get the hints of SPEC §4.1)."""
+    ignored_by_error: frozenset[str] = frozenset()
+    """Members an error result ignores (``error-with-data``, and the emitters drop them)."""
+    by_json: Mapping[str, Member] = attrs.field(init=False, eq=False, repr=False)
+
+    @by_json.default
+    def _by_json(self) -> Mapping[str, Member]:
+        return {member.json: member for member in self.members}
+
+    @property
+    def names(self) -> frozenset[str]:
+        """Every member name of this object."""
+        return frozenset(self.by_json)
+
+
+def walk(shape: Shape, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], Member]]:
+    """Every member below ``shape`` with its path of JSON names (arrays' items included
+    under the array's name), depth first in order."""
+    for member in shape.members:
+        here = (*path, member.json)
+        yield here, member
+        if isinstance(member, Nested):
+            yield from walk(member.shape, here)
+        elif isinstance(member, Many) and isinstance(member.item, Shape):
+            yield from walk(member.item, here)
+        elif isinstance(member, Pairs):
+            yield from walk(member.item, here)
+
+
+# --- the members of both forms -------------------------------------------------------------
+
+# An entry point's strings, the same in both forms [S1-entrypoint, S3, S16].
+URI = Text("uri", "uri", 1300, nonempty=True, uri=True, required="always")
 LABEL = Text("label", "label", 512)
 PIN = Text("pin", "pin", 128, secret=True)
 ACCESS_CODE = Text("accessCode", "access_code", 128, secret=True)
@@ -93,18 +250,22 @@ REGION_CODE = Text("regionCode", "region_code")  # its shape is the region-code 
 SECRETS = (PIN, ACCESS_CODE, MEETING_CODE, PASSCODE, PASSWORD)
 ENTRY_POINT_TEXTS = (URI, LABEL, *SECRETS, REGION_CODE)
 
-# The members of a conference [S1-builder, S3, S16].
-CONFERENCE_ID = Text("conferenceId", "conference_id", 512, nonempty=True)
-SOLUTION_ID = Text("conferenceSolutionId", "conference_solution_id", 512, nonempty=True)
+# A conference's strings [S1-builder, S3, S16].
+CONFERENCE_ID = Text("conferenceId", "conference_id", 512, nonempty=True, required="result")
+SOLUTION_ID = Text(
+    "conferenceSolutionId", "conference_solution_id", 512, nonempty=True, also="solution_id"
+)
 SIGNATURE = Text("signature", "signature")
 SOLUTION_NAME = Text("name", "name", name="conferenceSolution.name")
 ICON_URI = Text("iconUri", "icon_uri", uri=True, name="conferenceSolution.iconUri")
 REQUEST_ID = Text("requestId", "request_id", nonempty=True)
-PARAMETER_KEY = Text("key", "key", 50, nonempty=True, name="parameter key")
-PARAMETER_VALUE = Text("value", "value", 1024, name="parameter value")
+PARAMETER_KEY = Text("key", "key", 50, nonempty=True, name="parameter key", required="always")
+PARAMETER_VALUE = Text("value", "value", 1024, name="parameter value", required="always")
 # Apps Script's ConferenceError takes 1800 characters, the add-on markup 1300 (SPEC §5).
 AUTH_URL_MODEL = Text("authenticationUrl", "authentication_url", 1800, uri=True)
 AUTH_URL_ADDON = Text("authenticationUrl", "authentication_url", 1300, uri=True)
+CALENDAR_NOTES = Text("notes", "notes", 2048)
+ADDON_NOTES = Text("note", "notes", 2048)
 
 SOLUTION_TYPES: Mapping[str, SolutionType] = MappingProxyType({s.value: s for s in SolutionType})
 STATUSES: Mapping[str, RequestStatus] = MappingProxyType({s.value: s for s in RequestStatus})
@@ -112,92 +273,369 @@ ERROR_TYPES: Mapping[str, ConferenceErrorType] = MappingProxyType(
     {e.value: e for e in ConferenceErrorType}
 )
 
-# Calendar-form objects other than entry points and the conference itself [S3].
-SOLUTION_MEMBERS = frozenset({"key", "name", "iconUri"})
-KEY_MEMBERS = frozenset({"type"})
-REQUEST_MEMBERS = frozenset({"requestId", "conferenceSolutionKey", "status"})
-STATUS_MEMBERS = frozenset({"statusCode"})
-PARAMETERS_MEMBERS = frozenset({"addOnParameters"})
-ADDON_PARAMETERS_MEMBERS = frozenset({"parameters"})
-# Add-on-form objects [S16].
-PARAMETER_MEMBERS = frozenset({"key", "value"})
-ERROR_MEMBERS = frozenset({"type", "authenticationUrl"})
+
+def _solution_key(name: str, attr: str) -> Shape:
+    """``ConferenceSolutionKey`` [S3], as ``name`` (each use names it its own way)."""
+    return Shape(
+        name=name,
+        members=(
+            Choice(
+                json="type",
+                attr=attr,
+                table=SOLUTION_TYPES,
+                name=f"{name}.type",
+                also="solution_type",
+            ),
+        ),
+    )
+
+
+def _entry_point(type_member: str, features_member: str, upper: bool) -> Shape:
+    """An entry point [S1-entrypoint, S3, S16] in a form's spellings."""
+
+    def spelt(value: str) -> str:
+        return value.upper() if upper else value
+
+    return Shape(
+        name="entry point",
+        value="EntryPoint",
+        members=(
+            Choice(
+                json=type_member,
+                attr="type",
+                table=MappingProxyType({spelt(t.value): t for t in ENTRY_POINT_TYPES}),
+                name=type_member,
+                required="always",
+                unknown=EntryPointType.UNKNOWN,
+            ),
+            *ENTRY_POINT_TEXTS,
+            Many(
+                json=features_member,
+                item=Choice(
+                    json=f"{features_member} item",
+                    attr="features",
+                    table=MappingProxyType({spelt(f.value): f for f in FEATURES}),
+                    name=f"{features_member} item",
+                    unknown=EntryPointFeature.UNKNOWN_FEATURE,
+                ),
+                attr="features",
+                name=features_member,
+            ),
+        ),
+        rule="entry_point",
+        args=(
+            ("kind", type_member),
+            ("uri_value", "uri"),
+            ("label", "label"),
+            ("region_code", "regionCode"),
+            ("found_features", features_member),
+        ),
+    )
+
+
+# --- the Calendar form [S3] ----------------------------------------------------------------
+
+CALENDAR_ENTRY_POINT = _entry_point("entryPointType", "entryPointFeatures", upper=False)
+
+CALENDAR_SOLUTION = Shape(
+    name="conferenceSolution",
+    value="ConferenceSolution",
+    members=(
+        Nested(
+            json="key",
+            shape=_solution_key("conferenceSolution.key", "key_type"),
+            name="conferenceSolution.key",
+        ),
+        SOLUTION_NAME,
+        ICON_URI,
+    ),
+)
+
+CALENDAR_REQUEST = Shape(
+    name="createRequest",
+    value="CreateRequest",
+    members=(
+        REQUEST_ID,
+        Nested(
+            json="conferenceSolutionKey",
+            shape=_solution_key("createRequest.conferenceSolutionKey", "solution_type"),
+            name="createRequest.conferenceSolutionKey",
+        ),
+        Nested(
+            json="status",
+            shape=Shape(
+                name="createRequest.status",
+                members=(
+                    Choice(json="statusCode", attr="status", table=STATUSES, name="statusCode"),
+                ),
+            ),
+            name="createRequest.status",
+        ),
+    ),
+)
+
+PARAMETER = Shape(
+    name="parameter",
+    value="ConferenceParameter",
+    members=(PARAMETER_KEY, PARAMETER_VALUE),
+)
+"""A parameter: the add-on form's ``{key, value}``, the Calendar form's map entry [S3, S16]."""
+
+CALENDAR_PARAMETERS = Shape(
+    name="parameters",
+    members=(
+        Nested(
+            json="addOnParameters",
+            shape=Shape(
+                name="addOnParameters",
+                members=(
+                    Pairs(
+                        json="parameters",
+                        key=PARAMETER_KEY,
+                        value=PARAMETER_VALUE,
+                        item=PARAMETER,
+                        attr="parameters",
+                        name="addOnParameters.parameters",
+                        limit=MAX_ITEMS,
+                    ),
+                ),
+            ),
+            name="addOnParameters",
+        ),
+    ),
+)
+
+CALENDAR_CONFERENCE = Shape(
+    name="conferenceData",
+    value="ConferenceData",
+    root=True,
+    members=(
+        CONFERENCE_ID,
+        Nested(
+            json="conferenceSolution",
+            shape=CALENDAR_SOLUTION,
+            attr="conference_solution",
+            name="conferenceSolution",
+        ),
+        Nested(
+            json="createRequest",
+            shape=CALENDAR_REQUEST,
+            attr="create_request",
+            name="createRequest",
+        ),
+        Many(
+            json="entryPoints",
+            item=CALENDAR_ENTRY_POINT,
+            attr="entry_points",
+            name="entryPoints",
+            required="result",
+            limit=MAX_ITEMS,
+            rule="entry_point_set",
+            collect="entryPointType",
+        ),
+        CALENDAR_NOTES,
+        Nested(json="parameters", shape=CALENDAR_PARAMETERS, name="parameters"),
+        SIGNATURE,
+    ),
+    rule="calendar_result",
+    args=(
+        ("has_solution", "?conferenceSolution"),
+        ("has_request", "?createRequest"),
+        ("entry_points", "#entryPoints"),
+        ("solution_kind", "conferenceSolution.key.type"),
+        ("has_conference_id", "?conferenceId"),
+    ),
+)
+"""Calendar API v3 ``Event.conferenceData`` [S3]."""
+
+# --- the add-on form [S16] -----------------------------------------------------------------
+
+ADDON_ENTRY_POINT = _entry_point("type", "features", upper=True)
+
+ADDON_ERROR = Shape(
+    name="error",
+    value="ConferenceError",
+    members=(
+        Choice(
+            json="type",
+            attr="type",
+            table=ERROR_TYPES,
+            name="error type",
+            required="always",
+            unknown=ConferenceErrorType.UNKNOWN,
+        ),
+        AUTH_URL_ADDON,
+    ),
+    rule="error",
+    args=(("kind", "type"), ("url", "authenticationUrl"), ("has_url", "?authenticationUrl")),
+)
+
+ADDON_CONFERENCE = Shape(
+    name="conference data",
+    value="ConferenceData",
+    root=True,
+    members=(
+        CONFERENCE_ID,
+        SOLUTION_ID,
+        Many(
+            json="entryPoints",
+            item=ADDON_ENTRY_POINT,
+            attr="entry_points",
+            name="entryPoints",
+            required="result",
+            limit=MAX_ITEMS,
+            rule="entry_point_set",
+            collect="type",
+        ),
+        Many(
+            json="parameters",
+            item=PARAMETER,
+            attr="parameters",
+            name="parameters",
+            limit=MAX_ITEMS,
+            rule="parameter_set",
+            collect="key",
+        ),
+        Nested(json="error", shape=ADDON_ERROR, attr="error", name="error"),
+        ADDON_NOTES,
+    ),
+    rule="addon_result",
+    args=(
+        ("has_error", "?error"),
+        ("ignored", "~"),
+        ("has_conference_id", "?conferenceId"),
+        ("entry_points", "#entryPoints"),
+        ("has_solution_id", "?conferenceSolutionId"),
+    ),
+    ignored_by_error=frozenset({"conferenceId", "entryPoints", "parameters", "note"}),
+)
+"""The add-on response markup, ``ConferenceDataMarkup`` [S16]."""
+
+
+# --- each form as a whole ------------------------------------------------------------------
 
 
 @attrs.frozen
 class Form:
-    """How one JSON form spells what the rules talk about."""
+    """One JSON form: its conference shape, and the names the rules look up in it."""
 
     name: FormName
-    type_member: str
-    features_member: str
-    notes: Text
-    auth_url: Text
-    members: frozenset[str]
+    conference: Shape
+    entry_point: Shape = attrs.field(init=False)
+    type_member: str = attrs.field(init=False)
+    features_member: str = attrs.field(init=False)
+    notes: Text = attrs.field(init=False)
+    members: frozenset[str] = attrs.field(init=False)
     """Every member of a conference object in this form."""
-    type_spellings: Mapping[EntryPointType, str]
-    feature_spellings: Mapping[EntryPointFeature, str]
+    entry_point_members: frozenset[str] = attrs.field(init=False)
+    """Every member an entry point of this form may have."""
+    type_spellings: Mapping[EntryPointType, str] = attrs.field(init=False)
+    """Each entry point type this form can write, by member."""
+    feature_spellings: Mapping[EntryPointFeature, str] = attrs.field(init=False)
     types: Mapping[str, EntryPointType] = attrs.field(init=False)
     """The entry point types by this form's spelling."""
     features: Mapping[str, EntryPointFeature] = attrs.field(init=False)
     """The features by this form's spelling."""
     entry_point_texts: Mapping[str, Text] = attrs.field(init=False)
     """The string members of an entry point by JSON name."""
-    entry_point_members: frozenset[str] = attrs.field(init=False)
-    """Every member an entry point of this form may have."""
 
-    # Plain dicts behind read-only types: these are looked up for every member read.
+    @entry_point.default
+    def _entry_point(self) -> Shape:
+        array = self.conference.by_json["entryPoints"]
+        assert isinstance(array, Many) and isinstance(array.item, Shape)
+        return array.item
+
+    @type_member.default
+    def _type_member(self) -> str:
+        return self._type.json
+
+    @features_member.default
+    def _features_member(self) -> str:
+        return self._features.json
+
+    @notes.default
+    def _notes(self) -> Text:
+        (notes,) = (m for m in self.conference.members if isinstance(m, Text) and m.attr == "notes")
+        return notes
+
+    @members.default
+    def _members(self) -> frozenset[str]:
+        return self.conference.names
+
+    @entry_point_members.default
+    def _entry_point_members(self) -> frozenset[str]:
+        return self.entry_point.names
+
+    @type_spellings.default
+    def _type_spellings(self) -> Mapping[EntryPointType, str]:
+        return self._type.spell  # type: ignore[return-value]
+
+    @feature_spellings.default
+    def _feature_spellings(self) -> Mapping[EntryPointFeature, str]:
+        item = self._features.item
+        assert isinstance(item, Choice)
+        return item.spell  # type: ignore[return-value]
+
     @types.default
     def _types(self) -> Mapping[str, EntryPointType]:
-        return {s: t for t, s in self.type_spellings.items()}
+        return self._type.table  # type: ignore[return-value]
 
     @features.default
-    def _features(self) -> Mapping[str, EntryPointFeature]:
-        return {s: f for f, s in self.feature_spellings.items()}
+    def _feature_table(self) -> Mapping[str, EntryPointFeature]:
+        item = self._features.item
+        assert isinstance(item, Choice)
+        return item.table  # type: ignore[return-value]
 
     @entry_point_texts.default
     def _texts(self) -> Mapping[str, Text]:
-        return {text.json: text for text in ENTRY_POINT_TEXTS}
+        return {m.json: m for m in self.entry_point.members if isinstance(m, Text)}
 
-    @entry_point_members.default
-    def _members(self) -> frozenset[str]:
-        return frozenset({self.type_member, self.features_member, *self.entry_point_texts})
+    @property
+    def _type(self) -> Choice:
+        first = self.entry_point.members[0]
+        assert isinstance(first, Choice)
+        return first
+
+    @property
+    def _features(self) -> Many:
+        last = self.entry_point.members[-1]
+        assert isinstance(last, Many)
+        return last
+
+    @property
+    def auth_url(self) -> Text:
+        """The authentication URL as this form limits it (the model's limit for Calendar,
+        which has no error member)."""
+        error = self.conference.by_json.get("error")
+        if isinstance(error, Nested):
+            url = error.shape.by_json["authenticationUrl"]
+            assert isinstance(url, Text)
+            return url
+        return AUTH_URL_MODEL
 
 
-CALENDAR = Form(
-    name="calendar",
-    type_member="entryPointType",
-    features_member="entryPointFeatures",
-    notes=Text("notes", "notes", 2048),
-    auth_url=AUTH_URL_MODEL,
-    members=frozenset(
-        {
-            "conferenceId",
-            "conferenceSolution",
-            "createRequest",
-            "entryPoints",
-            "notes",
-            "parameters",
-            "signature",
-        }
-    ),
-    type_spellings=MappingProxyType({t: t.value for t in EntryPointType}),
-    feature_spellings=MappingProxyType({f: f.value for f in EntryPointFeature}),
-)
+CALENDAR = Form("calendar", CALENDAR_CONFERENCE)
 """Calendar API v3 ``Event.conferenceData`` [S3]."""
 
-ADDON = Form(
-    name="addon",
-    type_member="type",
-    features_member="features",
-    notes=Text("note", "notes", 2048),
-    auth_url=AUTH_URL_ADDON,
-    members=frozenset(
-        {"conferenceId", "conferenceSolutionId", "entryPoints", "parameters", "error", "note"}
-    ),
-    type_spellings=MappingProxyType({t: t.value.upper() for t in EntryPointType}),
-    feature_spellings=MappingProxyType({f: f.value.upper() for f in EntryPointFeature}),
-)
+ADDON = Form("addon", ADDON_CONFERENCE)
 """The add-on response markup, ``ConferenceDataMarkup`` [S16]."""
 
 FORMS: Mapping[str, Form] = MappingProxyType({"calendar": CALENDAR, "addon": ADDON})
+
+# Objects of the Calendar form below the conference, by JSON member name (older names).
+SOLUTION_MEMBERS = CALENDAR_SOLUTION.names
+REQUEST_MEMBERS = CALENDAR_REQUEST.names
+PARAMETERS_MEMBERS = CALENDAR_PARAMETERS.names
+PARAMETER_MEMBERS = PARAMETER.names
+ERROR_MEMBERS = ADDON_ERROR.names
+SECRET_MEMBERS = frozenset(text.json for text in SECRETS)
+"""Member names whose values are secrets in both JSON forms."""
+ONLY_IN: Mapping[FormName, frozenset[str]] = MappingProxyType(
+    {
+        "calendar": CALENDAR.members - ADDON.members,
+        "addon": ADDON.members - CALENDAR.members,
+    }
+)
+"""The conference members one form has and the other has not (form detection, hints)."""
+DEPRECATED_SPELLINGS = frozenset(s.value for s in DEPRECATED_SOLUTIONS)
+"""The spellings of the deprecated solution types, as events carry them."""

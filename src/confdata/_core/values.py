@@ -175,7 +175,7 @@ def _check(sink: Sink, data: ConferenceData) -> None:
         ok = _part(sink, parameter, ConferenceParameter, "parameter", f"/parameters/{index}")
         keys.append(parameter.key if ok else None)
     whole.parameter_set(sink, keys, ("",), "parameters")
-    solution_kind: SolutionType | None = SolutionType.ADD_ON
+    solution_kind: SolutionType | None = None
     if data.conference_solution is not None:
         solution = data.conference_solution
         if _part(sink, solution, ConferenceSolution, "conference_solution", "/conferenceSolution"):
@@ -186,13 +186,14 @@ def _check(sink: Sink, data: ConferenceData) -> None:
         _part(sink, data.error, ConferenceError, "error", "/error")
     whole.model_result(
         sink,
+        ("",),
         has_error=data.error is not None,
         has_request=data.create_request is not None,
         has_solution=data.conference_solution is not None,
         solution_kind=solution_kind,
         has_conference_id=data.conference_id is not None,
         entry_points=len(entry_points),
-        data_members=[
+        ignored=[
             name
             for name, value in (
                 ("conferenceId", data.conference_id),

@@ -24,7 +24,7 @@ __all__ = [
     "limited_text",
 ]
 
-ALL_KINDS = tuple(EntryPointType)
+ALL_KINDS = _spec.ENTRY_POINT_TYPES
 _T = TypeVar("_T")
 
 
@@ -133,7 +133,7 @@ def _make_entry_point(kind: EntryPointType) -> st.SearchStrategy[EntryPoint]:
 
 
 # Built once: creating strategies inside draws makes Hypothesis validate them every time.
-_ENTRY_POINTS = {kind: _make_entry_point(kind) for kind in EntryPointType}
+_ENTRY_POINTS = {kind: _make_entry_point(kind) for kind in _spec.ENTRY_POINT_TYPES}
 _entry_point = _ENTRY_POINTS.__getitem__
 
 

@@ -8,12 +8,14 @@ from collections.abc import Collection, Sequence
 from .. import spec as _spec
 from ..enums import ConferenceErrorType, EntryPointType, SolutionType
 from ..sink import Sink, pointer
-from ..spec import Form
+from ..spec import ADDON, CALENDAR, Form
 from ..text import show
 from .entry_points import http_url
-from .members import Where
+from .members import Where, exact_str, unknown_member
 
 __all__ = [
+    "addon_result",
+    "conference_unknown",
     "calendar_result",
     "entry_point_set",
     "error",
@@ -118,13 +120,13 @@ def calendar_result(
     entry_points: int | None,
     solution_kind: SolutionType | None,
     has_conference_id: bool,
-) -> None:
+) -> tuple[str, ...]:
     """Calendar form: "Either conferenceSolution and at least one entryPoint, or
     createRequest is required" [S3] (``solution-or-request``, ``solution-required``); and an
     ``addOn`` conference needs its conferenceId (``required``, SPEC §4.1).
 
     ``entry_points`` is None when the member is of the wrong type: present, so neither rule
-    is reported on top of its ``type`` problem.
+    is reported on top of its ``type`` problem. Returns the members found missing.
     """
     if not has_request and entry_points is not None:
         if entry_points == 0:
@@ -141,68 +143,107 @@ def calendar_result(
                 pointer(*at, "conferenceSolution"),
                 "conferenceSolution is required with entry points unless there is a createRequest",
             )
-    if solution_kind is SolutionType.ADD_ON and not has_conference_id and sink.take("required"):
-        sink.put(
-            "required",
-            pointer(*at, "conferenceId"),
-            "conferenceId is required for an addOn conference solution",
-        )
+    if solution_kind is SolutionType.ADD_ON and not has_conference_id:
+        if sink.take("required"):
+            sink.put(
+                "required",
+                pointer(*at, "conferenceId"),
+                "conferenceId is required for an addOn conference solution",
+            )
+        return ("conferenceId",)
+    return ()
 
 
 def success_result(
     sink: Sink, at: Where, *, has_conference_id: bool, entry_points: int | None
-) -> None:
+) -> tuple[str, ...]:
     """Rule ``required`` [S1-builder, S9]: without an error, a conference ID and at least one
-    entry point. ``entry_points`` is None when the member is of the wrong type."""
-    if not has_conference_id and sink.take("required"):
-        sink.put(
-            "required",
-            pointer(*at, "conferenceId"),
-            "conferenceId is required unless there is an error",
-        )
-    if entry_points == 0 and sink.take("required"):
-        sink.put(
-            "required",
-            pointer(*at, "entryPoints"),
-            "entryPoints is required: at least one entry point unless there is an error",
-        )
+    entry point. ``entry_points`` is None when the member is of the wrong type. Returns the
+    members found missing."""
+    missing: tuple[str, ...] = ()
+    if not has_conference_id:
+        missing = ("conferenceId",)
+        if sink.take("required"):
+            sink.put(
+                "required",
+                pointer(*at, "conferenceId"),
+                "conferenceId is required unless there is an error",
+            )
+    if entry_points == 0:
+        missing = (*missing, "entryPoints")
+        if sink.take("required"):
+            sink.put(
+                "required",
+                pointer(*at, "entryPoints"),
+                "entryPoints is required: at least one entry point unless there is an error",
+            )
+    return missing
+
+
+def addon_result(
+    sink: Sink,
+    at: Where,
+    *,
+    has_error: bool,
+    ignored: Collection[str],
+    has_conference_id: bool,
+    entry_points: int | None,
+    has_solution_id: bool,
+) -> tuple[str, ...]:
+    """What the add-on form requires of a result: an error result ignores the data beside it
+    (``error-with-data``); a success needs its ID and an entry point (``required``) and, for a
+    Workspace add-on, the solution's ID (``solution-id-missing``). Returns the members found
+    missing."""
+    if has_error:
+        error_with_data(sink, ignored, at)
+        return ()
+    missing = success_result(
+        sink, at, has_conference_id=has_conference_id, entry_points=entry_points
+    )
+    if not has_solution_id:
+        solution_id_missing(sink, at)
+    return missing
 
 
 def model_result(
     sink: Sink,
+    at: Where,
     *,
     has_error: bool,
     has_request: bool,
     has_solution: bool,
     solution_kind: SolutionType | None,
     has_conference_id: bool,
-    entry_points: int,
-    data_members: Collection[str],
-) -> None:
+    entry_points: int | None,
+    ignored: Collection[str],
+) -> tuple[str, ...]:
     """What a value requires (paths in the Calendar form), the rules of both forms together:
     an error result ignores its data (``error-with-data``); a conference that is neither an
-    error nor a create request needs its ID (Google's own solution types may omit it) and an
-    entry point (``required``), and entry points need a solution (``solution-required``);
-    a create request with an ``addOn`` solution needs the ID too."""
+    error nor a create request needs its ID and an entry point (``required``) unless its
+    solution is one of Google's own (third-party data without a solution is add-on data), and
+    entry points need a solution (``solution-required``); a create request with an ``addOn``
+    solution needs the ID too. Returns the members found missing."""
     if has_error:
-        error_with_data(sink, data_members, ("",))
-        return
+        error_with_data(sink, ignored, at)
+        return ()
+    kind = solution_kind if has_solution else SolutionType.ADD_ON
+    missing: tuple[str, ...] = ()
     if not has_request:
-        success_result(
+        missing = success_result(
             sink,
-            ("",),
-            has_conference_id=has_conference_id or solution_kind is not SolutionType.ADD_ON,
+            at,
+            has_conference_id=has_conference_id or kind is not SolutionType.ADD_ON,
             entry_points=entry_points,
         )
     # The Calendar form's rules, but for what the success rule said already: no entry points
     # (required, not solution-or-request) and, without a request, the ID.
-    calendar_result(
+    return missing + calendar_result(
         sink,
-        ("",),
+        at,
         has_solution=has_solution,
         has_request=has_request,
         entry_points=entry_points or None,
-        solution_kind=solution_kind if has_request and has_solution else None,
+        solution_kind=kind if has_request and has_solution else None,
         has_conference_id=has_conference_id,
     )
 
@@ -274,3 +315,41 @@ def solution_type(sink: Sink, kind: SolutionType | None, at: Where, *names: str)
             f"solution type {kind.value} is deprecated: new conferences of this type cannot be "
             f"created",
         )
+
+
+_EVENT_KINDS = frozenset({"calendar#event", "calendar#events"})
+
+
+def conference_unknown(
+    sink: Sink, unknown: list[tuple[object, object]], form: Form, what: str, at: Where
+) -> bool:
+    """Rule ``unknown-field`` for a conference's unknown members, each with a hint when the
+    other form has it; True when the value is an Event resource or an events.list page
+    instead, which gets one ``type`` problem saying what to pass (SPEC §4.1: one root cause,
+    one problem)."""
+    names = {exact_str(key): value for key, value in unknown}
+    kind = exact_str(names.get("kind"))
+    if "conferenceData" in names or "items" in names or kind in _EVENT_KINDS:
+        if sink.take("type"):
+            shape = (
+                "an events.list page"
+                if "items" in names or kind == "calendar#events"
+                else "an Event resource"
+            )
+            sink.put(
+                "type",
+                pointer(*at),
+                f"{what} expected, got {shape}: pass event['conferenceData'] "
+                f"(for a page, each item's conferenceData)",
+            )
+        return True
+    other = ADDON if form is CALENDAR else CALENDAR
+    for key, _ in unknown:
+        name = exact_str(key)
+        hint = (
+            f"; {name!r} is the {other.name} form's member: is this the {other.name} form?"
+            if name in other.members
+            else ""
+        )
+        unknown_member(sink, key, form.members, what, at, hint=hint)
+    return False

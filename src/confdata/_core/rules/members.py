@@ -98,9 +98,20 @@ def wrong_type(
 
 
 def required(sink: Sink, what: str, at: Where, *names: str, why: str = "") -> None:
-    """Rule ``required``: a member that must be there is missing."""
+    """Rule ``required``: a member that must be there is missing (or null)."""
     if sink.take("required"):
         sink.put("required", pointer(*at, *names), f"{what} is required{why}")
+
+
+def null_member(sink: Sink, what: str, at: Where, *names: str | int) -> None:
+    """Rule ``null-member``: an optional member is ``null``, which Google's JSON mapping reads
+    as unset [S17]; confdata reads it as absent and says to leave it out."""
+    if sink.take("null-member"):
+        sink.put(
+            "null-member",
+            pointer(*at, *names),
+            f"{what} is null, which is read as unset: leave the member out",
+        )
 
 
 def unknown_member(
