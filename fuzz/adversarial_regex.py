@@ -10,7 +10,7 @@ import re
 import time
 
 import confdata._cli.jsontext
-import confdata._core.reading
+import confdata._core.gen.guards
 import confdata._core.rules.entry_points
 import confdata._core.text
 
@@ -32,7 +32,7 @@ def main() -> None:
         for module in (
             confdata._core.rules.entry_points,
             confdata._core.text,
-            confdata._core.reading,
+            confdata._core.gen.guards,
             confdata._cli.jsontext,
         )
         for name, value in vars(module).items()

@@ -137,12 +137,19 @@ def test_lenient_read_is_lossless() -> None:
     assert data.to_calendar_json() == original
     assert payload == original  # the input was not modified
     assert {p.code for p in data.read_problems} == {"unknown-field", "enum"}
-    # Fields hold only what they can: the hologram entry point and the premium feature are
-    # kept verbatim beside the typed values, and written back where they were.
-    assert [ep.type for ep in data.entry_points] == ["phone", "sip", "more"]
-    assert data.entry_points[0].features == (EntryPointFeature.TOLL,)
-    assert data.preserved["/entryPoints/0"]["entryPointType"] == "hologram"
-    assert data.preserved["/entryPoints/1/entryPointFeatures/1"] == "premium"
+    # The hologram entry point and the premium feature stay in their places, held as UNKNOWN
+    # with their spellings kept by the entry point they were read in.
+    assert [ep.type for ep in data.entry_points] == ["unknown", "phone", "sip", "more"]
+    assert data.entry_points[1].features == (
+        EntryPointFeature.TOLL,
+        EntryPointFeature.UNKNOWN_FEATURE,
+    )
+    first, second = (ep.kept for ep in data.entry_points[:2])
+    assert first is not None
+    assert first.spelling("entryPointType") == ("hologram",)
+    assert first.unknown_members() == {"futureMember": "x"}
+    assert second is not None
+    assert second.spelling("entryPointFeatures") == ("premium",)
     assert data.conference_solution is not None
     assert data.conference_solution.key_type is None
     with pytest.raises(ValidationError):

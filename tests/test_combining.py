@@ -58,12 +58,12 @@ def _with(**members: Any) -> Payload:
             {
                 "conferenceSolution": {"key": {"type": "addOn"}},
                 "conferenceId": "x",
-                "entryPoints": None,
+                "entryPoints": "video",
             },
             [("type", "/entryPoints")],
         ),
     ],
-    ids=["solution", "entry points", "create request", "entry points null"],
+    ids=["solution", "entry points", "create request", "entry points a string"],
 )
 def test_a_member_of_the_wrong_type_counts_as_present(
     payload: object, expected: list[tuple[str, str]]
@@ -382,8 +382,10 @@ def test_a_bug_inside_confdata_surfaces_instead_of_becoming_a_problem(
         raise RuntimeError("a bug in a rule")
 
     monkeypatch.setattr(confdata._core.rules.entry_points, "region", broken)
+    payload = calendar_payload()
+    payload["entryPoints"][1]["regionCode"] = "ZZ"  # unassigned: the region rule is called
     with pytest.raises(RuntimeError, match="a bug in a rule"):
-        validate_calendar_json(calendar_payload())
+        validate_calendar_json(payload)
 
 
 class _Raising:
@@ -509,3 +511,48 @@ def test_a_value_and_its_calendar_json_break_the_same_rules(
     if nothing_to_show in emitted:
         assert ("required", Severity.ERROR, "/entryPoints") in found
     assert {code for code, _, _ in found - emitted} <= {"required"}
+
+
+# --- null members -------------------------------------------------------------------------
+
+
+def test_null_for_an_optional_member_is_one_warning_and_reads_as_absent() -> None:
+    """Serialisers that write every unset member as null: each optional null is one
+    null-member warning, never an error, and the data reads as if it were left out."""
+    payload = calendar_payload()
+    payload["notes"] = None
+    payload["signature"] = None
+    payload["entryPoints"][0]["label"] = None
+    payload["entryPoints"][1]["entryPointFeatures"] = None
+    found = [(p.code, p.path) for p in validate_calendar_json(payload)]
+    assert sorted(found) == [
+        ("null-member", "/entryPoints/0/label"),
+        ("null-member", "/entryPoints/1/entryPointFeatures"),
+        ("null-member", "/notes"),
+        ("null-member", "/signature"),
+    ]
+    strict = ConferenceData.from_calendar_json(payload)
+    assert strict.notes is None
+    assert "notes" not in strict.to_calendar_json()  # a strict read drops it
+    lenient = ConferenceData.from_calendar_json(payload, lenient=True)
+    assert lenient.to_calendar_json() == payload  # a lenient read writes it back
+
+
+def test_null_for_a_required_member_is_required() -> None:
+    """A null entry point type or URI, parameter value or add-on conference ID is the
+    required rule at that member, with no null-member warning beside it."""
+    payload = calendar_payload()
+    payload["conferenceId"] = None
+    payload["entryPoints"][0]["uri"] = None
+    found = [(p.code, p.path) for p in validate_calendar_json(payload)]
+    assert sorted(found) == [("required", "/conferenceId"), ("required", "/entryPoints/0/uri")]
+    addon = addon_payload()
+    addon["conferenceId"] = None
+    assert [(p.code, p.path) for p in validate_addon_json(addon)] == [("required", "/conferenceId")]
+    addon["error"] = {"type": "TEMPORARY"}
+    addon["entryPoints"] = []
+    addon["parameters"] = []
+    del addon["note"]
+    assert [(p.code, p.path) for p in validate_addon_json(addon)] == [
+        ("null-member", "/conferenceId")
+    ]

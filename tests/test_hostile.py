@@ -408,7 +408,7 @@ def test_no_regular_expression_can_backtrack_catastrophically() -> None:
     """No regex of confdata nests one repeat inside another (the shape of catastrophic
     backtracking); each is also run on adversarial inputs in `make fuzz`."""
     import confdata._cli.jsontext
-    import confdata._core.reading
+    import confdata._core.gen.guards
     import confdata._core.rules.entry_points
     import confdata._core.text
 
@@ -417,7 +417,7 @@ def test_no_regular_expression_can_backtrack_catastrophically() -> None:
         for module in (
             confdata._core.rules.entry_points,
             confdata._core.text,
-            confdata._core.reading,
+            confdata._core.gen.guards,
             confdata._cli.jsontext,
         )
         for value in vars(module).values()
@@ -585,7 +585,7 @@ class _RaisingBool:
         lambda: confdata.ConferenceData(entry_points=_raising_generator()),
         lambda: confdata.ConferenceDataBuilder().parameters(_RaisingMapping()),
         lambda: confdata.ConferenceData(parameters=_RaisingMapping()),
-        lambda: confdata.ConferenceData(preserved=_RaisingMapping()),
+        lambda: confdata.ConferenceData(kept=_RaisingMapping()),  # type: ignore[arg-type]
         lambda: confdata.ConferenceData(conference_id=_RaisingBool()),  # type: ignore[arg-type]
         lambda: confdata.ConferenceData(read_problems=5),  # type: ignore[arg-type]
     ],

@@ -7,7 +7,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from confdata import RULES, Problem, Severity
-from confdata._core.jsondata import Preserved, copy_json, insert_preserved, unescape_token
 from confdata._core.regions import ASSIGNED_REGION_CODES
 from confdata._core.sink import pointer
 from confdata._core.text import describe_type, escape_token, mask, show, utf16_len
@@ -75,46 +74,5 @@ def test_catalog_codes_are_unique_and_sourced() -> None:
 @given(st.text())
 def test_pointer_tokens_round_trip(token: str) -> None:
     """Escaping then unescaping a reference token gives it back (RFC 6901)."""
-    assert unescape_token(escape_token(token)) == token
+    assert escape_token(token).replace("~1", "/").replace("~0", "~") == token
     assert pointer("", token, 0) == f"/{escape_token(token)}/0"
-
-
-def test_kept_members_go_back_by_name_and_array_items_at_their_index() -> None:
-    """Members are set by name, creating missing objects; array items are inserted at their
-    index, shallow before deep, so every item lands where it was read."""
-    document: dict[str, object] = {"a": [{"b": 1}, {"c": 2}]}
-    value = {"c": [1]}
-    kept = Preserved({"/a/1": "x", "/a/3": "y", "/a/2/x~1y": value, "/new/deep": 1})
-    insert_preserved(document, kept)
-    assert document == {
-        "a": [{"b": 1}, "x", {"c": 2, "x/y": {"c": [1]}}, "y"],
-        "new": {"deep": 1},
-    }
-    assert document["a"][2]["x/y"] is not value  # type: ignore[index]
-
-
-def test_kept_members_are_immutable_copies() -> None:
-    """Preserved holds its own copy and hands out copies: nothing outside can change it."""
-    value = {"deep": [1]}
-    kept = Preserved({"/x": value})
-    value["deep"].append(2)
-    kept["/x"]["deep"].append(3)
-    assert kept["/x"] == {"deep": [1]}
-    assert kept == Preserved({"/x": {"deep": [1]}})
-    assert "deep" not in repr(kept)  # only pointers are shown
-
-
-def test_copy_json_handles_depth_and_cycles() -> None:
-    """The copy is iterative: deep nesting and self-reference do not crash it."""
-    deep: list[object] = []
-    node = deep
-    for _ in range(50_000):
-        child: list[object] = []
-        node.append(child)
-        node = child
-    copied = copy_json(deep)
-    assert copied is not deep
-    cyclic: dict[str, object] = {}
-    cyclic["self"] = cyclic
-    copied_cycle = copy_json(cyclic)
-    assert copied_cycle["self"] is copied_cycle

@@ -16,15 +16,15 @@ import attrs
 
 from ._cli.files import InputFault, read_regular_file
 from ._core.enums import SolutionType
-from ._core.parts import ADD_ON_SOLUTION
+from ._core.foreign import array as as_array
+from ._core.foreign import items as as_object
 from ._core.problems import Problem
 from ._core.rules import members as rules
 from ._core.rules.members import Where, exact_str
 from ._core.sink import Sink, pointer, single
 from ._core.spec import Text
 from ._core.text import describe_type, mask_uri_secrets, show
-from ._core.values import ConferenceData, ConferenceSolution
-from ._core.walk.shared import as_array, as_object
+from ._core.values import ADD_ON_SOLUTION, ConferenceData, ConferenceSolution
 
 __all__ = ["MAX_MANIFEST_BYTES", "Manifest", "ManifestSolution", "validate_manifest_json"]
 

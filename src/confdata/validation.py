@@ -1,8 +1,9 @@
 """Validation of raw JSON: the rule engine's public face.
 
 ``validate_calendar_json`` and ``validate_addon_json`` take any Python value, never raise
-for it, and return every problem: the one pass of each form (:mod:`confdata._walk`) reporting
-into a bounded list (at most 100 problems of one code, then one that counts the rest).
+for it, and return every problem: the one generated pass of each form
+(:mod:`confdata._core.checks`) reporting into a bounded list (at most 100 problems of one
+code, then one that counts the rest).
 ``is_valid_*`` run the same pass and stop at the first problem that fails. The command line,
 the readers and ``build()`` report through the same rules, so they cannot disagree.
 """
@@ -11,11 +12,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ._core.checks import check_addon, check_calendar
 from ._core.manifests import solution_ids_of
 from ._core.problems import Problem
 from ._core.sink import Sink, StopAtFirst
-from ._core.walk.addon import walk_addon
-from ._core.walk.calendar import walk_calendar
 
 if TYPE_CHECKING:
     from .manifest import Manifest
@@ -35,7 +35,7 @@ def validate_calendar_json(obj: object) -> list[Problem]:
     counts the rest.
     """
     sink = Sink()
-    walk_calendar(sink, obj)
+    check_calendar(sink, obj)
     return sink.finish()
 
 
@@ -43,7 +43,7 @@ def is_valid_calendar_json(obj: object, *, strict: bool = False) -> bool:
     """True when ``obj`` has no error (and, with ``strict``, no warning either)."""
     sink = Sink(stop=True, strict=strict)
     try:
-        walk_calendar(sink, obj)
+        check_calendar(sink, obj)
     except StopAtFirst:
         return False
     return True
@@ -57,7 +57,7 @@ def validate_addon_json(obj: object, *, manifest: Manifest | None = None) -> lis
     """
     solution_ids = solution_ids_of(manifest)
     sink = Sink()
-    walk_addon(sink, obj, "", solution_ids)
+    check_addon(sink, obj, "", solution_ids)
     return sink.finish()
 
 
@@ -68,7 +68,7 @@ def is_valid_addon_json(
     solution_ids = solution_ids_of(manifest)
     sink = Sink(stop=True, strict=strict)
     try:
-        walk_addon(sink, obj, "", solution_ids)
+        check_addon(sink, obj, "", solution_ids)
     except StopAtFirst:
         return False
     return True

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
+from .._core.checks import check_addon, check_calendar
 from .._core.problems import Problem
 from .._core.sink import Sink
-from .._core.walk.addon import walk_addon
-from .._core.walk.calendar import walk_calendar
 
 __all__ = ["Form", "check_document", "guess_form"]
 
@@ -88,7 +87,7 @@ def check_document(
         if chosen == "auto":
             chosen = guess_form(node) if isinstance(node, dict) else "calendar"
         if chosen == "addon":
-            walk_addon(sink, node, path, solution_ids)
+            check_addon(sink, node, path, solution_ids)
         else:
-            walk_calendar(sink, node, path)
+            check_calendar(sink, node, path)
     return sink.finish(), found

@@ -1,6 +1,11 @@
 """JSON Schema (draft 2020-12) of both forms, expressing as many rules as JSON Schema can.
 
-What it cannot express is listed in :data:`NOT_EXPRESSED`; use the validator for those.
+The schema is written from the shapes of :mod:`confdata._core.spec`: every object's members,
+their JSON types, limits and enums, what is required, and ``null`` where the form reads it as
+absent (an optional member, SPEC §4.1). The rules about members together that a schema can
+say (a URI's scheme by entry point type, features and region codes on phones only, one video,
+SIP and more entry point, not only more, what a result requires) are added as conditions.
+:data:`NOT_EXPRESSED` lists what stays with ``validate_*_json``.
 """
 
 from __future__ import annotations
@@ -9,11 +14,11 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any, Literal
 
-from . import spec as _spec
-from .enums import ConferenceErrorType, EntryPointFeature, EntryPointType, SolutionType
-from .rules.members import exact_str
+from . import spec
+from .enums import ConferenceErrorType, EntryPointType, SolutionType
+from .foreign import exact_str
 from .sink import single
-from .spec import ADDON, CALENDAR, MAX_ITEMS, Form, Text
+from .spec import Choice, Form, Many, Member, Nested, Pairs, Shape, Text
 from .text import show
 
 __all__ = ["NOT_EXPRESSED", "json_schema"]
@@ -38,22 +43,79 @@ _NO_CONTROL = "^[^\\s\\u0000-\\u001f\\u007f-\\u009f]*$"
 def _scheme_pattern(schemes: tuple[str, ...]) -> str:
     """A pattern for URIs of these schemes (case-insensitive, as RFC 3986 compares them)."""
     spelled = "|".join("".join(f"[{c.upper()}{c}]" for c in s) for s in schemes)
-    authority = "//[^/?#\\s]+" if set(schemes) <= set(_spec.HTTP_SCHEMES) else "."
+    authority = "//[^/?#\\s]+" if set(schemes) <= set(spec.HTTP_SCHEMES) else "."
     return f"^(?:{spelled}):{authority}"
 
 
 def _uri_pattern(kind: EntryPointType) -> str:
-    schemes = _spec.SCHEMES[kind]
+    schemes = spec.SCHEMES[kind]
     # A warning is no rejection: sips: on a SIP entry point is only warned about.
-    return _scheme_pattern((*schemes, _spec.SIPS) if kind is EntryPointType.SIP else schemes)
+    return _scheme_pattern((*schemes, spec.SIPS) if kind is EntryPointType.SIP else schemes)
 
 
-def _string(spec: Text | None = None) -> dict[str, Any]:
+def _nullable(schema: dict[str, Any], member: Member) -> dict[str, Any]:
+    """``null`` is read as absent for a member its object can be without (SPEC §4.1)."""
+    if member.required == "always":
+        return schema
+    return {"anyOf": [{"type": "null"}, schema]}
+
+
+def _string(text: Text) -> dict[str, Any]:
     schema: dict[str, Any] = {"type": "string"}
-    if spec is not None and spec.nonempty:
+    if text.nonempty:
         schema["minLength"] = 1
-    if spec is not None and spec.limit is not None:
-        schema["maxLength"] = spec.limit
+    if text.limit is not None:
+        schema["maxLength"] = text.limit
+    if text is spec.URI:
+        schema["pattern"] = _NO_CONTROL
+    elif text is spec.REGION_CODE:
+        schema["pattern"] = "^[A-Z]{2}$"
+    return schema
+
+
+def _member(member: Member, form: Form) -> dict[str, Any]:
+    if isinstance(member, Text):
+        return _nullable(_string(member), member)
+    if isinstance(member, Choice):
+        return _nullable({"enum": list(member.table)}, member)
+    if isinstance(member, Nested):
+        return _nullable(_object(member.shape, form), member)
+    if isinstance(member, Pairs):
+        return _nullable(
+            {
+                "type": "object",
+                "maxProperties": member.limit,
+                "propertyNames": _string(member.key),
+                "additionalProperties": _string(member.value),
+            },
+            member,
+        )
+    assert isinstance(member, Many)
+    if isinstance(member.item, Choice):
+        items: dict[str, Any] = {"enum": list(member.item.table)}
+    elif member.item is form.entry_point:
+        return _nullable({"$ref": "#/$defs/entryPoints"}, member)
+    else:
+        items = _object(member.item, form)
+    schema: dict[str, Any] = {"type": "array", "items": items}
+    if member.limit is not None:
+        schema["maxItems"] = member.limit
+    return _nullable(schema, member)
+
+
+def _object(shape: Shape, form: Form) -> dict[str, Any]:
+    schema: dict[str, Any] = {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {member.json: _member(member, form) for member in shape.members},
+    }
+    required = [member.json for member in shape.members if member.required == "always"]
+    if required:
+        schema["required"] = required
+    if shape is form.entry_point:
+        schema["allOf"] = _entry_point_rules(form)
+    elif shape.name == "error":
+        schema.update(_error_rules(shape))
     return schema
 
 
@@ -64,29 +126,29 @@ def _is_type(form: Form, kind: EntryPointType) -> dict[str, Any]:
     }
 
 
-def _entry_point(form: Form) -> dict[str, Any]:
-    feature_names = [form.feature_spellings[f] for f in EntryPointFeature]
-    toll, toll_free = (
-        form.feature_spellings[f] for f in (EntryPointFeature.TOLL, EntryPointFeature.TOLL_FREE)
-    )
-    properties: dict[str, Any] = {
-        form.type_member: {"enum": [form.type_spellings[t] for t in EntryPointType]},
-        **{spec.json: _string(spec) for spec in _spec.ENTRY_POINT_TEXTS},
-        form.features_member: {
-            "type": "array",
-            "items": {"enum": feature_names},
-            "not": {"allOf": [{"contains": {"const": toll}}, {"contains": {"const": toll_free}}]},
-        },
-    }
-    properties["uri"]["pattern"] = _NO_CONTROL
-    properties["regionCode"]["pattern"] = "^[A-Z]{2}$"
+def _entry_point_rules(form: Form) -> list[dict[str, Any]]:
+    """``uri-scheme`` by type, ``toll-and-toll-free``, and features and region codes on phones
+    only (``feature-not-phone``, ``region-not-phone``)."""
+    toll, toll_free = (form.feature_spellings[f] for f in spec.FEATURES)
     rules: list[dict[str, Any]] = [
         {
             "if": _is_type(form, kind),
             "then": {"properties": {"uri": {"pattern": _uri_pattern(kind)}}},
         }
-        for kind in EntryPointType
+        for kind in spec.ENTRY_POINT_TYPES
     ]
+    rules.append(
+        {
+            "not": {
+                "properties": {
+                    form.features_member: {
+                        "allOf": [{"contains": {"const": toll}}, {"contains": {"const": toll_free}}]
+                    }
+                },
+                "required": [form.features_member],
+            }
+        }
+    )
     rules.append(
         {
             "if": {
@@ -95,23 +157,23 @@ def _entry_point(form: Form) -> dict[str, Any]:
                 },
                 "required": [form.type_member],
             },
-            "then": {"properties": {"regionCode": False, form.features_member: {"maxItems": 0}}},
+            "then": {
+                "properties": {
+                    spec.REGION_CODE.json: {"type": "null"},
+                    form.features_member: {"anyOf": [{"type": "null"}, {"maxItems": 0}]},
+                }
+            },
         }
     )
-    return {
-        "type": "object",
-        "additionalProperties": False,
-        "required": [form.type_member, "uri"],
-        "properties": properties,
-        "allOf": rules,
-    }
+    return rules
 
 
 def _entry_points(form: Form) -> dict[str, Any]:
+    """The entry point array: ``max-items``, ``duplicate-entry-point-type``, ``more-only``."""
     once = [
         {"not": {"contains": _is_type(form, kind), "minContains": 2}}
-        for kind in EntryPointType
-        if kind in _spec.UNIQUE_TYPES
+        for kind in spec.ENTRY_POINT_TYPES
+        if kind in spec.UNIQUE_TYPES
     ]
     not_only_more = {
         "if": {"minItems": 1},
@@ -119,154 +181,101 @@ def _entry_points(form: Form) -> dict[str, Any]:
     }
     return {
         "type": "array",
-        "maxItems": MAX_ITEMS,
+        "maxItems": spec.MAX_ITEMS,
         "items": {"$ref": "#/$defs/entryPoint"},
         "allOf": [*once, not_only_more],
     }
 
 
-def _key(enum_values: list[str]) -> dict[str, Any]:
+def _error_rules(shape: Shape) -> dict[str, Any]:
+    """``auth-url-required`` and ``auth-url-scheme`` (the error's own members)."""
+    url = shape.by_json["authenticationUrl"]
+    assert isinstance(url, Text)
+    type_member = shape.members[0].json
     return {
-        "type": "object",
-        "additionalProperties": False,
-        "properties": {"type": {"enum": enum_values}},
+        "properties": {
+            **{m.json: _member(m, spec.ADDON) for m in shape.members},
+            url.json: _nullable(
+                {
+                    **_string(url),
+                    "allOf": [
+                        {"pattern": _scheme_pattern(spec.HTTP_SCHEMES)},
+                        {"pattern": _NO_CONTROL},
+                    ],
+                },
+                url,
+            ),
+        },
+        "if": {
+            "properties": {type_member: {"const": ConferenceErrorType.AUTHENTICATION.value}},
+            "required": [type_member],
+        },
+        "then": {"required": [url.json], "properties": {url.json: {"type": "string"}}},
     }
+
+
+def _present(name: str) -> dict[str, Any]:
+    """``name`` is there and not null (a null member reads as absent)."""
+    return {"required": [name], "properties": {name: {"not": {"type": "null"}}}}
 
 
 def _calendar() -> dict[str, Any]:
-    solution_types = list(_spec.SOLUTION_TYPES)
-    return {
-        "title": "Calendar API v3 Event.conferenceData, as checked by confdata",
-        "type": "object",
-        "additionalProperties": False,
+    form = spec.CALENDAR
+    body = _object(form.conference, form)
+    some_entry_points = {**_present("entryPoints"), "properties": {"entryPoints": {"minItems": 1}}}
+    body["anyOf"] = [
+        _present("createRequest"),
+        {"allOf": [_present("conferenceSolution"), some_entry_points]},
+    ]
+    # An addOn conference needs its ID (SPEC §4.1).
+    body["if"] = {
         "properties": {
-            "conferenceId": _string(_spec.CONFERENCE_ID),
             "conferenceSolution": {
-                "type": "object",
-                "additionalProperties": False,
                 "properties": {
-                    "key": _key(solution_types),
-                    "name": _string(_spec.SOLUTION_NAME),
-                    "iconUri": _string(_spec.ICON_URI),
-                },
-            },
-            "createRequest": {
-                "type": "object",
-                "additionalProperties": False,
-                "properties": {
-                    "requestId": _string(_spec.REQUEST_ID),
-                    "conferenceSolutionKey": _key(solution_types),
-                    "status": {
-                        "type": "object",
-                        "additionalProperties": False,
-                        "properties": {"statusCode": {"enum": list(_spec.STATUSES)}},
-                    },
-                },
-            },
-            "entryPoints": {"$ref": "#/$defs/entryPoints"},
-            "notes": _string(CALENDAR.notes),
-            "parameters": {
-                "type": "object",
-                "additionalProperties": False,
-                "properties": {
-                    "addOnParameters": {
-                        "type": "object",
-                        "additionalProperties": False,
-                        "properties": {
-                            "parameters": {
-                                "type": "object",
-                                "maxProperties": MAX_ITEMS,
-                                "propertyNames": _string(_spec.PARAMETER_KEY),
-                                "additionalProperties": _string(_spec.PARAMETER_VALUE),
-                            }
-                        },
+                    "key": {
+                        "properties": {"type": {"const": SolutionType.ADD_ON.value}},
+                        "required": ["type"],
                     }
                 },
-            },
-            "signature": _string(_spec.SIGNATURE),
+                "required": ["key"],
+            }
         },
-        "anyOf": [
-            {"required": ["createRequest"]},
-            {
-                "required": ["conferenceSolution", "entryPoints"],
-                "properties": {"entryPoints": {"minItems": 1}},
-            },
-        ],
-        "if": {
-            "properties": {
-                "conferenceSolution": {
-                    "properties": {
-                        "key": {
-                            "properties": {"type": {"const": SolutionType.ADD_ON.value}},
-                            "required": ["type"],
-                        }
-                    },
-                    "required": ["key"],
-                }
-            },
-            "required": ["conferenceSolution"],
-        },
-        "then": {"required": ["conferenceId"]},
-        "$defs": {"entryPoint": _entry_point(CALENDAR), "entryPoints": _entry_points(CALENDAR)},
+        "required": ["conferenceSolution"],
     }
+    body["then"] = _present("conferenceId")
+    return body
 
 
 def _addon() -> dict[str, Any]:
-    return {
-        "title": "Add-on ConferenceDataMarkup, as checked by confdata",
-        "type": "object",
-        "additionalProperties": False,
-        "properties": {
-            "conferenceId": _string(_spec.CONFERENCE_ID),
-            "conferenceSolutionId": _string(_spec.SOLUTION_ID),
-            "entryPoints": {"$ref": "#/$defs/entryPoints"},
-            "parameters": {
-                "type": "array",
-                "maxItems": MAX_ITEMS,
-                "items": {
-                    "type": "object",
-                    "additionalProperties": False,
-                    "required": ["key", "value"],
-                    "properties": {
-                        "key": _string(_spec.PARAMETER_KEY),
-                        "value": _string(_spec.PARAMETER_VALUE),
-                    },
-                },
-            },
-            "error": {
-                "type": "object",
-                "additionalProperties": False,
-                "required": ["type"],
-                "properties": {
-                    "type": {"enum": list(_spec.ERROR_TYPES)},
-                    "authenticationUrl": {
-                        **_string(ADDON.auth_url),
-                        "allOf": [
-                            {"pattern": _scheme_pattern(_spec.HTTP_SCHEMES)},
-                            {"pattern": _NO_CONTROL},
-                        ],
-                    },
-                },
-                "if": {
-                    "properties": {"type": {"const": ConferenceErrorType.AUTHENTICATION.value}},
-                    "required": ["type"],
-                },
-                "then": {"required": ["authenticationUrl"]},
-            },
-            "note": _string(ADDON.notes),
-        },
-        "if": {"required": ["error"]},
-        "else": {
-            "required": ["conferenceId", "entryPoints"],
-            "properties": {"entryPoints": {"minItems": 1}},
-        },
-        "$defs": {"entryPoint": _entry_point(ADDON), "entryPoints": _entry_points(ADDON)},
+    form = spec.ADDON
+    body = _object(form.conference, form)
+    body["if"] = _present("error")
+    body["else"] = {
+        "allOf": [_present("conferenceId"), _present("entryPoints")],
+        "properties": {"entryPoints": {"minItems": 1}},
     }
+    return body
+
+
+_TITLES = {
+    "calendar": "Calendar API v3 Event.conferenceData, as checked by confdata",
+    "addon": "Add-on ConferenceDataMarkup, as checked by confdata",
+}
 
 
 def json_schema(form: Literal["calendar", "addon"] = "calendar") -> dict[str, Any]:
     """A fresh JSON Schema (draft 2020-12) of the ``calendar`` or ``addon`` form."""
-    if exact_str(form) not in _spec.FORMS:
+    name = exact_str(form)
+    if name is None or name not in spec.FORMS:
         raise single("enum", "", f"form must be 'calendar' or 'addon' (got {show(form)})")
-    body = _calendar() if form == "calendar" else _addon()
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **body}
+    shape = spec.FORMS[name]
+    body = _calendar() if name == "calendar" else _addon()
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": _TITLES[name],
+        **body,
+        "$defs": {
+            "entryPoint": _object(shape.entry_point, shape),
+            "entryPoints": _entry_points(shape),
+        },
+    }

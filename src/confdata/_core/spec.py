@@ -208,7 +208,7 @@ class Shape:
     args: tuple[tuple[str, str], ...] = ()
     root: bool = False
     """The conference object of a form (unknown members get the hints of SPEC §4.1)."""
-    ignored_by_error: frozenset[str] = frozenset()
+    ignored_by_error: tuple[str, ...] = ()
     """Members an error result ignores (``error-with-data``, and the emitters drop them)."""
     by_json: Mapping[str, Member] = attrs.field(init=False, eq=False, repr=False)
 
@@ -230,8 +230,9 @@ def walk(shape: Shape, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, 
         yield here, member
         if isinstance(member, Nested):
             yield from walk(member.shape, here)
-        elif isinstance(member, Many) and isinstance(member.item, Shape):
-            yield from walk(member.item, here)
+        elif isinstance(member, Many):
+            if isinstance(member.item, Shape):
+                yield from walk(member.item, here)
         elif isinstance(member, Pairs):
             yield from walk(member.item, here)
 
@@ -507,9 +508,74 @@ ADDON_CONFERENCE = Shape(
         ("entry_points", "#entryPoints"),
         ("has_solution_id", "?conferenceSolutionId"),
     ),
-    ignored_by_error=frozenset({"conferenceId", "entryPoints", "parameters", "note"}),
+    ignored_by_error=("conferenceId", "entryPoints", "parameters", "note"),
 )
 """The add-on response markup, ``ConferenceDataMarkup`` [S16]."""
+
+# --- the values ----------------------------------------------------------------------------
+
+MODEL_ERROR = Shape(
+    name="error",
+    value="ConferenceError",
+    members=(ADDON_ERROR.members[0], AUTH_URL_MODEL),
+    rule="error",
+    args=ADDON_ERROR.args,
+)
+"""A :class:`~confdata.ConferenceError`: Apps Script's limits (SPEC §5)."""
+
+MODEL_CONFERENCE = Shape(
+    name="conference",
+    value="ConferenceData",
+    members=(
+        CONFERENCE_ID,
+        attrs.evolve(SOLUTION_ID, also=None),
+        CALENDAR_NOTES,
+        SIGNATURE,
+        CALENDAR_CONFERENCE.by_json["entryPoints"],
+        Many(
+            json="parameters",
+            item=PARAMETER,
+            attr="parameters",
+            name="parameters",
+            limit=MAX_ITEMS,
+            rule="parameter_set",
+            collect="key",
+        ),
+        CALENDAR_CONFERENCE.by_json["conferenceSolution"],
+        CALENDAR_CONFERENCE.by_json["createRequest"],
+        Nested(json="error", shape=MODEL_ERROR, attr="error", name="error"),
+    ),
+    rule="model_result",
+    args=(
+        ("has_error", "?error"),
+        ("has_request", "?createRequest"),
+        ("has_solution", "?conferenceSolution"),
+        ("solution_kind", "conferenceSolution.key.type"),
+        ("has_conference_id", "?conferenceId"),
+        ("entry_points", "#entryPoints"),
+        ("ignored", "~"),
+    ),
+    ignored_by_error=("conferenceId", "entryPoints", "parameters", "notes"),
+)
+"""A :class:`~confdata.ConferenceData`: what both forms hold, checked as one (paths as the
+Calendar form spells them; parameters and the error, which it holds as a map or not at all,
+by their place in the value)."""
+
+VALUES: Mapping[str, Shape] = MappingProxyType(
+    {
+        shape.value: shape
+        for shape in (
+            CALENDAR_ENTRY_POINT,
+            PARAMETER,
+            MODEL_ERROR,
+            CALENDAR_SOLUTION,
+            CALENDAR_REQUEST,
+            MODEL_CONFERENCE,
+        )
+        if shape.value is not None
+    }
+)
+"""The shape each value class is checked by, by class name."""
 
 
 # --- each form as a whole ------------------------------------------------------------------
@@ -542,7 +608,8 @@ class Form:
     @entry_point.default
     def _entry_point(self) -> Shape:
         array = self.conference.by_json["entryPoints"]
-        assert isinstance(array, Many) and isinstance(array.item, Shape)
+        assert isinstance(array, Many)
+        assert isinstance(array.item, Shape)
         return array.item
 
     @type_member.default

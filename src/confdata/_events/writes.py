@@ -17,13 +17,13 @@ import attrs
 
 from .._core import values as model
 from .._core.catalog import RULES
-from .._core.parts import new_request_id
 from .._core.problems import Problem, ValidationError
 from .._core.redact import render
 from .._core.rules.members import text
 from .._core.sink import Sink, single
 from .._core.spec import Text
 from .._core.text import describe_type, show
+from .._core.values import new_request_id
 from ..validation import validate_calendar_json
 
 __all__ = ["EventWrite", "insert_arguments", "patch_arguments"]

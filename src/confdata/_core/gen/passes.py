@@ -415,9 +415,7 @@ class _Pass:
         self.src.line(f"{made} = kept_or_none(FORM.name, *{inner.kept})")
         with self.src.block(f"if {made} is not None:"):
             self.keep(obj, 3, f"({member.json!r}, {made})")
-        nothing = " and ".join(
-            f"{inner.fields[attr]} in (None, ())" for attr in inner.fields
-        )
+        nothing = " and ".join(f"{inner.fields[attr]} in (None, ())" for attr in inner.fields)
         with self.src.block(f"elif {nothing or 'True'}:"):
             self.keep(obj, 2, f"({member.json!r}, EMPTY_OBJECT)")
 
@@ -548,10 +546,7 @@ class _Pass:
                     head = "elif"
                 with self.src.block(f"{head} pair_value is None:"):
                     line("text_value = None")
-                    line(
-                        f"required(sink, {member.value.name!r}, {at}, name, "
-                        f'why=" (got null)")'
-                    )
+                    line(f'required(sink, {member.value.name!r}, {at}, name, why=" (got null)")')
                 with self.src.block("else:"):
                     line(f"text_value = text(sink, pair_value, {value_spec}, {at}, name)")
                 if self.read:
@@ -617,10 +612,11 @@ class _Pass:
         args = self.args(obj)
         call = CALLS[shape.rule].format(**args)
         guard = self.guard(shape.rule, **args)
-        self.src.line(f"missing = {call}" if guard is None else f"missing = () if {guard} else {call}")
-        with self.src.block("for null in nulls:"):
-            with self.src.block("if null not in missing:"):
-                self.src.line(f"null_member(sink, null, {obj.at}, null)")
+        self.src.line(
+            f"missing = {call}" if guard is None else f"missing = () if {guard} else {call}"
+        )
+        with self.src.block("for null in nulls:"), self.src.block("if null not in missing:"):
+            self.src.line(f"null_member(sink, null, {obj.at}, null)")
 
     # --- values (read mode) -----------------------------------------------------------------
 

@@ -15,8 +15,8 @@ from .members import Where, exact_str, unknown_member
 
 __all__ = [
     "addon_result",
-    "conference_unknown",
     "calendar_result",
+    "conference_unknown",
     "entry_point_set",
     "error",
     "error_with_data",

@@ -1,1 +1,0 @@
-"""The engine's passes over the JSON forms."""
