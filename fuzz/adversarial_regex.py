@@ -1,4 +1,5 @@
-"""Run every regular expression of confdata on adversarial inputs of growing size.
+"""Run every regular expression of confdata, and the functions that read URIs with several
+of them, on adversarial inputs of growing size.
 
 Prints the time per input size; a linear regex doubles its time when the input doubles,
 a backtracking one explodes. Part of ``make fuzz`` (timings are printed, never asserted).
@@ -23,7 +24,15 @@ SHAPES = {
     "quotes-and-backslashes": '\\"',
     "host-then-colon": "a.",
     "controls": "\x01",
+    "query-pairs": "?a=",
+    "ampersands": "&",
+    "secret-pairs": "&pwd=",
+    "userinfo-ish": "a:@",
+    "at-signs": "@",
 }
+
+# Functions that combine several searches: each search must move forward only.
+FUNCTIONS = {"mask_uri_secrets": confdata._core.text.mask_uri_secrets}
 
 
 def main() -> None:
@@ -40,15 +49,21 @@ def main() -> None:
     }
     print(f"{'pattern':<40} {'shape':<24} " + " ".join(f"{n:>9}" for n in ("10k", "20k", "40k")))
     worst = 0.0
-    for name, pattern in patterns.items():
+    runs = {
+        name: lambda text, pattern=pattern: (
+            pattern.search(text),
+            pattern.match(text),
+            list(pattern.finditer(text)),
+        )
+        for name, pattern in patterns.items()
+    } | FUNCTIONS
+    for name, run in runs.items():
         for shape, unit in SHAPES.items():
             times = []
             for size in (10_000, 20_000, 40_000):
                 text = "https://" + unit * size + "\x00"
                 start = time.perf_counter()
-                pattern.search(text)
-                pattern.match(text)
-                list(pattern.finditer(text))
+                run(text)
                 times.append(time.perf_counter() - start)
             growth = times[2] / max(times[0], 1e-9)
             worst = max(worst, growth)
