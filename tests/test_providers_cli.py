@@ -69,7 +69,7 @@ def test_unreadable_json_exits_2_with_one_line(
     path.write_bytes(content)
     status, out, err = _run(capsys, "--from", "webex", str(path))
     assert (status, out, err.count("\n")) == (2, "", 1)
-    assert err.startswith(f"confdata: convert: {path}: ")
+    assert err.startswith(f"confdata: convert: {path}")
 
 
 def test_missing_file_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -116,3 +116,16 @@ def test_the_parser_does_not_load_the_converters() -> None:
         " and m != 'confdata.providers._cli'], sorted(sys.modules)"
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_output_holds_no_runner_command(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """A value holding "##[" (the GitHub runner's older command prefix, found anywhere in a
+    line) is written with its "[" escaped in the JSON: the same string, no command."""
+    meeting = load("zoom_full")
+    meeting["join_url"] = "https://example.zoom.us/j/1?x=##[error]forged"
+    path = tmp_path / "meeting.json"
+    path.write_text(json.dumps(meeting), encoding="utf-8")
+    status, out, _ = _run(capsys, "--from", "zoom", str(path))
+    assert status == 0
+    assert "##[" not in out
+    assert json.loads(out)["entryPoints"][0]["uri"] == meeting["join_url"]

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from .._core.problems import Problem
 from .._core.sink import Sink
 from .._core.walk.addon import walk_addon
 from .._core.walk.calendar import walk_calendar
@@ -53,11 +52,11 @@ def _is_events_list(obj: dict[Any, Any]) -> bool:
 
 
 def check_document(
-    value: object, form: Form, solution_ids: frozenset[str] | None = None
-) -> tuple[list[Problem], int]:
-    """Every problem of every conference in ``value`` (at most 100 of one code, as everywhere),
-    and how many conferences were found."""
-    sink = Sink()
+    sink: Sink, value: object, form: Form, solution_ids: frozenset[str] | None = None
+) -> int:
+    """Report every problem of every conference in ``value`` into ``sink`` (the caller's, so
+    that the bound of 100 problems of one code applies once per document, SPEC §4.1);
+    returns how many conferences were found."""
     found = 0
     # (value, path, may it be a container of conferences?)
     stack: list[tuple[object, str, bool]] = [(value, "", True)]
@@ -91,4 +90,4 @@ def check_document(
             walk_addon(sink, node, path, solution_ids)
         else:
             walk_calendar(sink, node, path)
-    return sink.finish(), found
+    return found

@@ -47,7 +47,7 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, safe_line(f"{self.prog}: error: {message}"))
 
 
-def _positive_int(text: str) -> int:
+def positive_bytes(text: str) -> int:
     """An argument that must be a positive whole number (argparse names the option)."""
     try:
         value = int(text)
@@ -112,7 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     validate.add_argument(
         "--max-bytes",
-        type=_positive_int,
+        type=positive_bytes,
         default=MAX_BYTES,
         metavar="N",
         help="skip every file larger than this many bytes, the manifest included",

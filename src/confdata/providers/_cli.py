@@ -33,6 +33,8 @@ def _region(value: str) -> str:
 
 def add_parser(commands: Any) -> None:
     """Register ``convert`` with the command line's subparsers."""
+    from .._cli.main import MAX_BYTES, positive_bytes
+
     convert = commands.add_parser(
         "convert",
         help="convert a Zoom, Teams or Webex API response into conference data",
@@ -62,26 +64,27 @@ def add_parser(commands: Any) -> None:
     )
     convert.add_argument("--solution-id", metavar="ID", help="the add-on's conferenceSolutionId")
     convert.add_argument("--more-uri", metavar="URL", help="a page listing the dial-in numbers")
-
-
-def _load(path: str) -> object:
-    if path == "-":
-        return json.load(sys.stdin)
-    with open(path, encoding="utf-8") as file:
-        return json.load(file)
+    convert.add_argument(
+        "--max-bytes",
+        type=positive_bytes,
+        default=MAX_BYTES,
+        metavar="N",
+        help=f"refuse a response larger than this many bytes (default: {MAX_BYTES})",
+    )
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
     """Convert, print the JSON, and return the exit status (2, with one line, on failure)."""
     from .. import ValidationError
+    from .._cli.output import safe_line, shown_name
+    from .._cli.reader import InputError, fault_line, read_json
     from . import ProviderOptions, from_teams, from_webex, from_zoom
 
-    name = "<stdin>" if args.path == "-" else args.path
+    name = shown_name(args.path)
     try:
-        response = _load(args.path)
-    except (OSError, ValueError) as error:  # ValueError: not JSON, or not UTF-8
-        detail = error.strerror if isinstance(error, OSError) and error.strerror else error
-        sys.stderr.write(f"confdata: convert: {name}: {detail}\n")
+        _, response = read_json(args.path, args.max_bytes)
+    except InputError as error:
+        sys.stderr.write(fault_line("convert", args.path, error))
         return EXIT_BAD_INPUT
     convert = {"zoom": from_zoom, "teams": from_teams, "webex": from_webex}[args.provider]
     try:
@@ -97,8 +100,10 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         first = error.problems[0]
         more = len(error.problems) - 1
         rest = f" (and {more} more problem{'s' if more != 1 else ''})" if more else ""
-        sys.stderr.write(f"confdata: convert: {name}: {first}{rest}\n")
+        sys.stderr.write(safe_line(f"confdata: convert: {name}: {first}{rest}"))
         return EXIT_BAD_INPUT
-    json.dump(payload, out, indent=2, ensure_ascii=False)
-    out.write("\n")
+    text = json.dumps(payload, indent=2, ensure_ascii=False)
+    # "##[" is the GitHub runner's older command prefix, found anywhere in a line; inside a
+    # JSON string "\u005b" is the same "[".
+    out.write(text.replace("##[", "##\\u005b") + "\n")
     return EXIT_OK
