@@ -569,6 +569,6 @@ def test_help_imports_only_the_command_line_module() -> None:
     loaded = result.stdout.splitlines()[-1]
     assert loaded == (
         "['confdata', 'confdata._cli', 'confdata._cli.exits', 'confdata._cli.main', "
-        "'confdata._version', 'confdata.cli', 'confdata.fixtures', 'confdata.providers', "
-        "'confdata.providers._cli']"
+        "'confdata._cli.options', 'confdata._version', 'confdata.cli', 'confdata.fixtures', "
+        "'confdata.providers', 'confdata.providers._cli']"
     )

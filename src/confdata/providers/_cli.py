@@ -46,7 +46,7 @@ def _phones(value: str) -> int | Literal["all"]:
 
 def add_parser(commands: Any) -> None:
     """Register ``convert`` with the command line's subparsers."""
-    from .._cli.main import MAX_BYTES, positive_bytes
+    from .._cli.options import MAX_BYTES, positive_bytes
 
     convert = commands.add_parser(
         "convert",
