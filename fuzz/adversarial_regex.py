@@ -31,6 +31,8 @@ SHAPES = {
     "at-signs": "@",
 }
 
+REPEATS = 3
+
 # Functions that combine several searches: each search must move forward only.
 FUNCTIONS = {"mask_uri_secrets": confdata._core.text.mask_uri_secrets}
 
@@ -62,9 +64,12 @@ def main() -> None:
             times = []
             for size in (10_000, 20_000, 40_000):
                 text = "https://" + unit * size + "\x00"
-                start = time.perf_counter()
-                run(text)
-                times.append(time.perf_counter() - start)
+                best = float("inf")
+                for _ in range(REPEATS):  # the best of a few: other processes only add time
+                    start = time.perf_counter()
+                    run(text)
+                    best = min(best, time.perf_counter() - start)
+                times.append(best)
             growth = times[2] / max(times[0], 1e-9)
             worst = max(worst, growth)
             print(f"{name:<40} {shape:<24} " + " ".join(f"{t * 1e3:8.2f}ms" for t in times))
