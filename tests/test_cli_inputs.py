@@ -154,6 +154,7 @@ FAULTS: dict[str, tuple[Callable[[Path, pytest.MonkeyPatch], str], list[str], st
     ),
     "nested-too-deep": (_file("in.json", b"[" * 100_000), [], "nested too deeply"),
     "bad-utf-8": (_file("in.json", b'{"a": "\xff"}'), [], "not UTF-8"),
+    "nul-in-name": (lambda folder, _: str(folder / "a\x00b.json"), [], "embedded null byte"),
     "control-characters": (
         _file("a\n::error file=x::forged\u202e\x1b[2J.json", b"{"),
         [],
@@ -172,8 +173,9 @@ def test_every_input_fault_is_one_escaped_line_and_exit_2(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     """A FIFO, a device, a folder, an unreadable file, a file too large, one nested too
-    deep, bad UTF-8 and a name with control characters: for every command that reads input,
-    exit status 2 and one printable line naming the input and the fault."""
+    deep, bad UTF-8, a name with a NUL (from a program calling main()) and a name with
+    control characters: for every command that reads input, exit status 2 and one printable
+    line naming the input and the fault."""
     good = tmp_path / "good.json"
     good.write_text(json.dumps(addon_payload()), encoding="utf-8")
     make, options, reason = FAULTS[fault]
