@@ -1,4 +1,5 @@
-"""Coverage-guided fuzzing (atheris) of ``confdata validate`` over generated file trees.
+"""Coverage-guided fuzzing (atheris) of ``confdata validate`` and ``confdata convert`` over
+generated file trees.
 
 Each input builds a small tree in a scratch folder: files and subfolders with arbitrary
 names (undecodable bytes included), holding conference data with arbitrary member names,
@@ -7,6 +8,8 @@ every output format. A crash is an exception, an exit status other than 0, 1 or 
 that could be forged: a line break inside a record, a non-printable character, a text line
 starting with '::' or holding '##[', an annotation whose properties are not the ones written,
 a text report whose line count is not one per problem and input error plus the summary.
+Each file is also converted (``confdata convert``, a provider picked by the input): exit 0 or
+2, standard error escaped, and on 0, JSON with no runner command that has no error.
 Run by ``make fuzz``; ``python fuzz/fuzz_cli.py -max_total_time=60``.
 """
 
@@ -29,10 +32,14 @@ with atheris.instrument_imports():
     from confdata._cli import jsontext as _jsontext
     from confdata._cli import main as cli
     from confdata._cli import output as _cli_output
+    from confdata._cli import reader as _reader
     from confdata._cli import validate as _cli_validate
     from confdata._core import text as _text
+    from confdata.providers import _cli as _providers_cli
 
-MODULES = (_cli_output, _cli_validate, _files, _jsontext, _text)  # instrumented above
+from confdata import validate_calendar_json
+
+MODULES = (_cli_output, _cli_validate, _files, _jsontext, _reader, _text, _providers_cli)
 SCRATCH = tempfile.mkdtemp(prefix="confdata-fuzz-cli-")
 ANNOTATION = re.compile(r"(error|warning) file=[^:,]*(,line=\d+,col=\d+)?,title=confdata [a-z-]+")
 PAYLOAD: dict[str, Any] = {
@@ -44,6 +51,18 @@ PAYLOAD: dict[str, Any] = {
     ],
     "parameters": {"addOnParameters": {"parameters": {"k": "v"}}},
 }
+ZOOM: dict[str, Any] = {  # the shape of Zoom's "Get a meeting"
+    "id": 85746352814,
+    "join_url": "https://example.zoom.us/j/85746352814?pwd=abc",
+    "password": "Ab3xYz",
+    "settings": {
+        "global_dial_in_numbers": [
+            {"country": "US", "number": "+1 646 558 8656", "type": "toll"},
+            {"country": "SE", "number": "+46 8 5016 3827", "type": "toll"},
+            {"country": "GB", "number": "+44 203 481 5237", "type": "toll"},
+        ]
+    },
+}
 
 
 def _name(provider: atheris.FuzzedDataProvider) -> bytes:
@@ -54,11 +73,30 @@ def _name(provider: atheris.FuzzedDataProvider) -> bytes:
     return name + (b".json" if provider.ConsumeProbability() < 0.85 else b".txt")
 
 
+def _zoom(provider: atheris.FuzzedDataProvider) -> bytes:
+    meeting = json.loads(json.dumps(ZOOM))
+    for _ in range(provider.ConsumeIntInRange(0, 4)):
+        value: Any = provider.ConsumeUnicode(24)
+        place = provider.ConsumeIntInRange(0, 3)
+        if place == 0:
+            meeting["join_url"] = value
+        elif place == 1:
+            meeting[provider.ConsumeUnicode(8)] = value
+        elif place == 2:
+            numbers = meeting["settings"]["global_dial_in_numbers"]
+            numbers[provider.ConsumeIntInRange(0, 2)]["number"] = value
+        else:
+            meeting["password"] = value
+    return json.dumps(meeting, ensure_ascii=provider.ConsumeBool()).encode("utf-8", "surrogatepass")
+
+
 def _content(provider: atheris.FuzzedDataProvider) -> bytes:
-    kind = provider.ConsumeIntInRange(0, 3)
+    kind = provider.ConsumeIntInRange(0, 4)
     if kind == 0:
         raw: bytes = provider.ConsumeBytes(provider.ConsumeIntInRange(0, 200))
         return raw
+    if kind == 4:
+        return _zoom(provider)
     payload = json.loads(json.dumps(PAYLOAD))
     for _ in range(provider.ConsumeIntInRange(0, 4)):
         member = provider.ConsumeUnicode(12)
@@ -131,6 +169,26 @@ def _run(fmt: str, paths: list[str]) -> tuple[int, str]:
     return status, out.getvalue()
 
 
+def _convert(path: str, source: str) -> None:
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        status = cli.main(["convert", "--from", source, "--max-bytes", "4096", path])
+    if status not in (0, 2):
+        raise AssertionError(f"convert exit status {status}")
+    for line in err.getvalue().split("\n")[:-1]:
+        if not line.isprintable() or line.lstrip().startswith("::") or "##[" in line:
+            raise AssertionError(f"forged standard error: {line!r}")
+    if status == 2:
+        if out.getvalue():
+            raise AssertionError("convert failed but wrote output")
+        return
+    if "##[" in out.getvalue():
+        raise AssertionError("a runner command in convert's output")
+    errors = [p for p in validate_calendar_json(json.loads(out.getvalue())) if p.is_error]
+    if errors:
+        raise AssertionError(f"convert wrote invalid conference data: {errors}")
+
+
 def test_one_input(data: bytes) -> None:
     provider = atheris.FuzzedDataProvider(data)
     root = os.path.join(os.fsencode(SCRATCH), b"tree")
@@ -147,6 +205,9 @@ def test_one_input(data: bytes) -> None:
         if again != status:
             raise AssertionError(f"--format {fmt} exits {again}, --format json {status}")
         _check_output(fmt, out, records)
+    source = provider.PickValueInList(["zoom", "teams", "webex"])
+    for path in paths:
+        _convert(path, source)
 
 
 def main() -> None:

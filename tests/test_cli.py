@@ -396,7 +396,7 @@ def test_a_fifo_as_manifest_is_refused_without_blocking(tmp_path: Path) -> None:
     result = run("validate", "--manifest", str(fifo), str(good), timeout=20)
     assert result.returncode == 2
     assert result.stderr == (
-        f"confdata: --manifest: manifest {str(fifo)!r}: not a regular file (a FIFO); not read\n"
+        f"confdata: --manifest: {fifo}: not a regular file (a FIFO); not read\n"
     )
 
 
@@ -408,7 +408,7 @@ def test_max_bytes_applies_to_the_manifest(tmp_path: Path) -> None:
     result = run("validate", "--max-bytes", "100", "--manifest", str(manifest), str(good))
     assert result.returncode == 2
     assert result.stderr == (
-        f"confdata: --manifest: manifest {str(manifest)!r}: larger than 100 bytes; not read\n"
+        f"confdata: --manifest: {manifest}: larger than 100 bytes (see --max-bytes); not read\n"
     )
 
 
@@ -569,6 +569,6 @@ def test_help_imports_only_the_command_line_module() -> None:
     loaded = result.stdout.splitlines()[-1]
     assert loaded == (
         "['confdata', 'confdata._cli', 'confdata._cli.exits', 'confdata._cli.main', "
-        "'confdata._version', 'confdata.cli', 'confdata.fixtures', 'confdata.providers', "
-        "'confdata.providers._cli']"
+        "'confdata._cli.options', 'confdata._version', 'confdata.cli', 'confdata.fixtures', "
+        "'confdata.providers', 'confdata.providers._cli']"
     )

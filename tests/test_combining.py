@@ -149,77 +149,105 @@ def test_each_repeated_thing_is_reported_at_its_later_occurrence() -> None:
 
 # --- Bounded reports, everywhere ----------------------------------------------------------
 
-_FTP = [{"entryPointType": "video", "uri": "ftp://acme.example/"}] * 250
+
+def _ftp(count: int) -> list[dict[str, str]]:
+    return [{"entryPointType": "video", "uri": "ftp://acme.example/"}] * count
 
 
-def _capped(problems: object) -> dict[str, int]:
-    counted: dict[str, int] = {}
+def _summaries(problems: object) -> dict[str, tuple[int, str | None]]:
+    """For each code: how many problems it has, and the message of the last one when it
+    counts the rest."""
+    counted: dict[str, tuple[int, str | None]] = {}
     for problem in problems:  # type: ignore[attr-defined]
-        counted[problem.code] = counted.get(problem.code, 0) + 1
+        count = counted.get(problem.code, (0, None))[0] + 1
+        counted[problem.code] = (count, problem.message if count > 100 else None)
     return counted
 
 
-_BOUNDED = {"uri-scheme": 101, "duplicate-entry-point-type": 101}
-
-
-def _strict_read() -> object:
+def _strict_read(count: int, _: Path) -> object:
     with pytest.raises(ValidationError) as error:
-        ConferenceData.from_calendar_json(_with(entryPoints=_FTP))
+        ConferenceData.from_calendar_json(_with(entryPoints=_ftp(count)))
     return error.value.problems
 
 
-def _values() -> object:
+def _values(count: int, _: Path) -> object:
     lenient = [
         EntryPoint(type=EntryPointType.VIDEO, uri="ftp://acme.example/", lenient=True)
-        for _ in range(250)
+        for _ in range(count)
     ]
     with pytest.raises(ValidationError) as error:
         ConferenceData(conference_id="c", entry_points=lenient)
     return error.value.problems
 
 
-def _builder() -> object:
+def _builder(count: int, _: Path) -> object:
     lenient = EntryPoint(type=EntryPointType.VIDEO, uri="ftp://acme.example/", lenient=True)
-    builder = ConferenceDataBuilder(conference_id="c", entry_points=[lenient] * 250)
+    builder = ConferenceDataBuilder(conference_id="c", entry_points=[lenient] * count)
     with pytest.raises(ValidationError) as error:
         builder.build()
     assert builder.problems == error.value.problems
     return error.value.problems
 
 
-def _command_line(tmp_path: Path) -> object:
+class _Reported:
+    def __init__(self, code: str, message: str) -> None:
+        self.code, self.message = code, message
+
+
+def _command_line(count: int, tmp_path: Path, fmt: str = "json") -> object:
     path = tmp_path / "many.json"
-    path.write_text(json.dumps(_with(entryPoints=_FTP)), encoding="utf-8")
+    path.write_text(json.dumps(_with(entryPoints=_ftp(count))), encoding="utf-8")
     out = io.StringIO()
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr("sys.stdout", out)
-        assert main(["validate", "--format", "json", str(path)]) == 1
+        assert main(["validate", "--format", fmt, str(path)]) == 1
+    if fmt == "text":  # FILE:LINE:COLUMN: SEVERITY CODE PATH: MESSAGE
+        rows = [line.split(" ", 3) for line in out.getvalue().splitlines()[:-1]]
+        return [_Reported(code, rest.split(": ", 1)[1]) for _, code, rest in (r[1:] for r in rows)]
     report = json.loads(out.getvalue())
-    return [_Code(p["code"]) for p in report["files"][0]["problems"]]
+    return [_Reported(p["code"], p["message"]) for p in report["files"][0]["problems"]]
 
 
-class _Code:
-    def __init__(self, code: str) -> None:
-        self.code = code
-
-
-_REPORTERS: list[tuple[str, Callable[..., object]]] = [
-    ("validate_calendar_json", lambda _: validate_calendar_json(_with(entryPoints=_FTP))),
-    ("strict read", lambda _: _strict_read()),
-    ("values", lambda _: _values()),
-    ("build()", lambda _: _builder()),
-    ("command line", _command_line),
+_REPORTERS: list[tuple[str, Callable[[int, Path], object]]] = [
+    ("validate_calendar_json", lambda n, _: validate_calendar_json(_with(entryPoints=_ftp(n)))),
+    ("strict read", _strict_read),
+    ("values", _values),
+    ("build()", _builder),
+    ("command line, json", _command_line),
+    ("command line, text", lambda n, path: _command_line(n, path, "text")),
 ]
 
 
+def _left_out(more: int, code: str) -> str:
+    return (
+        f"…and {more:,} more {code} problem{'s' if more != 1 else ''} like those above (only "
+        f"the first 100 of each code are listed; this path is the first left out)"
+    )
+
+
 @pytest.mark.parametrize("report", [r for _, r in _REPORTERS], ids=[n for n, _ in _REPORTERS])
-def test_every_reporter_lists_at_most_a_hundred_problems_of_a_code(
-    report: Callable[[Path], object], tmp_path: Path
+@pytest.mark.parametrize(
+    ("count", "expected"),
+    [
+        (250, {"uri-scheme": (101, _left_out(150, "uri-scheme")), "duplicate-entry-point-type": (
+            101, _left_out(149, "duplicate-entry-point-type"))}),
+        (101, {"uri-scheme": (101, _left_out(1, "uri-scheme")), "duplicate-entry-point-type": (
+            100, None)}),
+        (100, {"uri-scheme": (100, None), "duplicate-entry-point-type": (99, None)}),
+    ],
+    ids=["250", "101", "100"],
+)  # fmt: skip
+def test_every_reporter_lists_at_most_a_hundred_problems_of_a_code_and_counts_the_rest(
+    report: Callable[[int, Path], object],
+    count: int,
+    expected: dict[str, tuple[int, str | None]],
+    tmp_path: Path,
 ) -> None:
-    """250 video entry points with ftp: URIs: the validators, the strict reader, the values,
-    build() and the command line all give the same bounded report (100 of a code, then one
-    that counts the rest)."""
-    assert _capped(report(tmp_path)) == _BOUNDED
+    """N video entry points with ftp: URIs (N uri-scheme problems, N - 1 duplicates): the
+    validators, the strict reader, the values, build() and the command line all list the
+    same 100 of a code, then one problem that counts exactly the rest (250: 150 and 149
+    more; 101: one more; 100: none)."""
+    assert _summaries(report(count, tmp_path)) == expected
 
 
 # --- Secrets in URIs ---------------------------------------------------------------------

@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from confdata import Manifest, ManifestSolution, ValidationError, validate_manifest_json
 
@@ -107,3 +109,84 @@ def test_owns_and_resolve_solution_take_only_conference_data(method: str, data: 
         getattr(manifest, method)(data)
     assert raised.value.problems[0].code == "type"
     assert "data must be a ConferenceData (got " in str(raised.value)
+
+
+# --- The values check what the validator checks (issue 29) -------------------------------
+
+_SOLUTION = {
+    "id": "acme-video",
+    "name": "Acme Video",
+    "onCreateFunction": "createVideo",
+    "logoUrl": "https://acme.example/video.png",
+}
+_CALENDAR = "/addOns/calendar"
+
+
+def _json(solutions: list[dict[str, str]]) -> dict[str, object]:
+    return {"addOns": {"calendar": {"conferenceSolution": solutions}}}
+
+
+def _value(solution: dict[str, str]) -> ManifestSolution:
+    return ManifestSolution(
+        id=solution["id"],
+        name=solution["name"],
+        on_create_function=solution["onCreateFunction"],
+        logo_url=solution["logoUrl"],
+    )
+
+
+def _value_problems(solutions: list[dict[str, str]]) -> list[tuple[str, str]]:
+    """The problems of the Manifest value made of ``solutions``, as the validator's paths
+    spell them (a value's paths start at addOns.calendar)."""
+    try:
+        Manifest(solutions=[_value(solution) for solution in solutions])
+    except ValidationError as error:
+        return [(p.code, _CALENDAR + p.path) for p in error.problems]
+    return []
+
+
+@pytest.mark.parametrize(
+    ("solutions", "expected"),
+    [
+        ([], [("required", f"{_CALENDAR}/conferenceSolution")]),
+        (
+            [_SOLUTION, _SOLUTION | {"name": "Other"}, _SOLUTION],
+            [
+                ("duplicate-solution-id", f"{_CALENDAR}/conferenceSolution/1/id"),
+                ("duplicate-solution-id", f"{_CALENDAR}/conferenceSolution/2/id"),
+            ],
+        ),
+    ],
+    ids=["no-solution", "repeated-id"],
+)
+def test_a_manifest_value_breaks_the_rules_its_json_breaks(
+    solutions: list[dict[str, str]], expected: list[tuple[str, str]]
+) -> None:
+    """Manifest(solutions=()) and a repeated solution id raise what validate_manifest_json
+    reports for the same manifest: required, and duplicate-solution-id at each repeat."""
+    found = [(p.code, p.path) for p in validate_manifest_json(_json(solutions))]
+    assert found == expected
+    assert _value_problems(solutions) == expected
+
+
+@given(
+    st.lists(
+        st.fixed_dictionaries(
+            {
+                "id": st.sampled_from(["a", "b", "c"]),
+                "name": st.sampled_from(["Acme", "Other"]),
+                "onCreateFunction": st.just("create"),
+                "logoUrl": st.just("https://acme.example/logo.png"),
+            }
+        ),
+        max_size=5,
+    )
+)
+@settings(max_examples=50)
+def test_values_and_the_validator_agree_on_any_list_of_solutions(
+    solutions: list[dict[str, str]],
+) -> None:
+    """For any list of valid solutions (ids repeated or not, none at all), the Manifest
+    value raises exactly the problems validate_manifest_json reports, at the same paths."""
+    found = [(p.code, p.path) for p in validate_manifest_json(_json(solutions))]
+    assert _value_problems(solutions) == found

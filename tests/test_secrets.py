@@ -26,6 +26,7 @@ from hypothesis import strategies as st
 import confdata
 import confdata.lifecycle
 import confdata.providers
+import confdata.sync
 import confdata.testing
 from confdata import (
     ConferenceData,

@@ -228,6 +228,29 @@ def test_assertion_failure_lists_every_problem() -> None:
         assert_valid_conference_data(payload, form="xml")  # type: ignore[arg-type]
 
 
+def test_assertion_message_grows_with_the_problems_not_with_the_longest_path() -> None:
+    """A 200,000-character member name and 300 bad entry points: the message names each
+    problem once, the long path shortened with its length said and no line padded to it
+    (it once padded every line to the longest path, 40 million characters)."""
+    name = "x" * 200_000
+    payload = {
+        "conferenceId": "c",
+        "conferenceSolution": {"key": {"type": "addOn"}, "name": "Acme"},
+        "entryPoints": [{"entryPointType": "video", "uri": "ftp://acme.example/"}] * 300,
+        name: 1,
+    }
+    with pytest.raises(AssertionError) as error:
+        assert_valid_conference_data(payload)
+    text = str(error.value)
+    lines = text.splitlines()
+    assert len(lines) == 1 + len(validate_calendar_json(payload))
+    assert len(text) < 200 * len(lines)
+    (long_line,) = [line for line in lines if "unknown-field" in line]
+    assert "(200,001 characters)" in long_line
+    # The other paths are aligned to the longest of them, /entryPoints/299/uri.
+    assert lines[1].startswith("  /entryPoints/0/uri    error   uri-scheme: ")
+
+
 def test_pytest_plugin_fixture(pytester: pytest.Pytester) -> None:
     """The pytest11 plugin offers the assertion as a fixture, with readable failures."""
     pytester.makepyfile(

@@ -89,13 +89,16 @@ class Manifest:
                 sink, self.solutions, "a sequence of ManifestSolution", "solutions", ("",),
                 "conferenceSolution",
             )  # fmt: skip
-        else:
+        elif _some_solution(sink, len(self.solutions), ("",)):
+            seen: set[str] = set()
             for index, solution in enumerate(self.solutions):
                 if not issubclass(type(solution), ManifestSolution):
                     rules.wrong_type(
                         sink, solution, "a ManifestSolution", "solution", ("",),
                         "conferenceSolution", index,
                     )  # fmt: skip
+                else:
+                    _unique_id(sink, solution.id, seen, ("", "conferenceSolution", index))
         if self.create_settings_url_function is not None:
             rules.text(sink, self.create_settings_url_function, _SETTINGS, ("",), _SETTINGS.json)
         sink.raise_errors()
@@ -225,6 +228,32 @@ def _members(
 _Found = tuple[list[dict[str, str]], str | None]
 
 
+def _some_solution(sink: Sink, count: int, at: Where) -> bool:
+    """Rule ``required``: an add-on declares at least one conference solution [S6][S7]."""
+    if count:
+        return True
+    rules.required(
+        sink,
+        "conferenceSolution",
+        at,
+        "conferenceSolution",
+        why=": at least one conference solution",
+    )
+    return False
+
+
+def _unique_id(sink: Sink, solution_id: str, seen: set[str], at: Where) -> None:
+    """Rule ``duplicate-solution-id``: solution ids are unique within an add-on [S6] (``at``
+    is the solution; ``seen`` holds the ids before it and takes this one)."""
+    if solution_id in seen and sink.take("duplicate-solution-id"):
+        sink.put(
+            "duplicate-solution-id",
+            pointer(*at, "id"),
+            f"conference solution id {show(solution_id)} is declared more than once",
+        )
+    seen.add(solution_id)
+
+
 def validate_manifest_json(obj: object) -> list[Problem]:
     """Every problem of the conference solutions in a manifest; never raises."""
     sink = Sink()
@@ -267,19 +296,13 @@ def _walk_manifest(sink: Sink, obj: object) -> _Found | None:
             "conferenceSolution",
         )
         return None
-    if not solutions:
-        rules.required(
-            sink,
-            "conferenceSolution",
-            here,
-            "conferenceSolution",
-            why=": at least one conference solution",
-        )
+    declared = solutions or ()  # absent: none declared
+    if not _some_solution(sink, len(declared), here):
         return None
     found: list[dict[str, str]] = []
     seen: set[str] = set()
     where: Where = (*here, "conferenceSolution")
-    for index, item in enumerate(solutions):
+    for index, item in enumerate(declared):
         solution = _members(sink, item, "conference solution", where, index)
         if solution is None:
             continue
@@ -296,12 +319,6 @@ def _walk_manifest(sink: Sink, obj: object) -> _Found | None:
                 continue
             fields[attribute] = text
             if key == "id":
-                if text in seen and sink.take("duplicate-solution-id"):
-                    sink.put(
-                        "duplicate-solution-id",
-                        pointer(*where, index, "id"),
-                        f"conference solution id {show(text)} is declared more than once",
-                    )
-                seen.add(text)
+                _unique_id(sink, text, seen, (*where, index))
         found.append(fields)
     return found, settings

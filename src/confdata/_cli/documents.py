@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from .._core.checks import check_addon, check_calendar
-from .._core.problems import Problem
 from .._core.sink import Sink
 
 __all__ = ["Form", "check_document", "guess_form"]
@@ -52,11 +51,11 @@ def _is_events_list(obj: dict[Any, Any]) -> bool:
 
 
 def check_document(
-    value: object, form: Form, solution_ids: frozenset[str] | None = None
-) -> tuple[list[Problem], int]:
-    """Every problem of every conference in ``value`` (at most 100 of one code, as everywhere),
-    and how many conferences were found."""
-    sink = Sink()
+    sink: Sink, value: object, form: Form, solution_ids: frozenset[str] | None = None
+) -> int:
+    """Report every problem of every conference in ``value`` into ``sink`` (the caller's, so
+    that the bound of 100 problems of one code applies once per document, SPEC §4.1);
+    returns how many conferences were found."""
     found = 0
     # (value, path, may it be a container of conferences?)
     stack: list[tuple[object, str, bool]] = [(value, "", True)]
@@ -90,4 +89,4 @@ def check_document(
             check_addon(sink, node, path, solution_ids)
         else:
             check_calendar(sink, node, path)
-    return sink.finish(), found
+    return found

@@ -160,6 +160,9 @@ def iter_inputs(paths: Sequence[str]) -> Iterator[Input]:
         except OSError as error:
             yield (path, _reason(error))
             continue
+        except ValueError as error:  # a NUL in a name given to main() by a program
+            yield (path, str(error))
+            continue
         if stat.S_ISDIR(mode):
             yield from _walk(path)
         elif stat.S_ISREG(mode):

@@ -18,7 +18,6 @@ from typing import Any
 
 import attrs
 
-from .._core.problems import Problem
 from .._core.sink import Sink, pointer
 from .._core.text import escape_token, show
 
@@ -61,8 +60,10 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not valid JSON")
 
 
-def parse_json_text(text: str) -> tuple[Any, list[Problem]]:
-    """Parse ``text``; returns the value and one ``duplicate-key`` problem per repeated key."""
+def parse_json_text(text: str, duplicates: Sink | None = None) -> Any:
+    """Parse ``text``; with ``duplicates``, report there one ``duplicate-key`` problem per
+    repeated member name (into the caller's sink, so the count of one code is bounded once
+    for everything the caller reports)."""
     if text.startswith("\ufeff"):
         raise JSONTextError(
             "the text starts with a byte order mark, which JSON must not (RFC 8259, section 8.1)",
@@ -78,18 +79,20 @@ def parse_json_text(text: str) -> tuple[Any, list[Problem]]:
         return obj
 
     try:
-        value = json.loads(text, object_pairs_hook=hook, parse_constant=_reject_constant)
+        value = json.loads(
+            text,
+            object_pairs_hook=None if duplicates is None else hook,
+            parse_constant=_reject_constant,
+        )
     except json.JSONDecodeError as error:
         raise JSONTextError(f"invalid JSON: {error.msg}", error.lineno, error.colno) from None
-    except ValueError as error:  # NaN / Infinity
+    except ValueError as error:  # NaN / Infinity, an integer of more than 4300 digits
         raise JSONTextError(f"invalid JSON: {error}") from None
     except RecursionError:
         raise JSONTextError("invalid JSON: nested too deeply to read") from None
-    if not seen:
-        return value, []
-    sink = Sink()
-    _report_duplicates(value, sink)
-    return value, sink.finish()
+    if seen and duplicates is not None:
+        _report_duplicates(value, duplicates)
+    return value
 
 
 def _report_duplicates(value: Any, sink: Sink) -> None:

@@ -13,10 +13,10 @@ from typing import Any, NoReturn, TextIO
 
 from .._version import __version__
 from .exits import EXIT_OK, EXIT_USAGE
+from .options import MAX_BYTES, positive_bytes
 
 __all__ = ["main"]
 
-MAX_BYTES = 20 * 1024 * 1024
 FORMS = ("calendar", "addon")
 
 VALIDATE_EXAMPLES = """\
@@ -45,17 +45,6 @@ class _Parser(argparse.ArgumentParser):
 
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, safe_line(f"{self.prog}: error: {message}"))
-
-
-def _positive_int(text: str) -> int:
-    """An argument that must be a positive whole number (argparse names the option)."""
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be a positive number of bytes (got {text!r})")
-    return value
 
 
 def _command(commands: Any, name: str, **kwargs: Any) -> argparse.ArgumentParser:
@@ -112,7 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     validate.add_argument(
         "--max-bytes",
-        type=_positive_int,
+        type=positive_bytes,
         default=MAX_BYTES,
         metavar="N",
         help="skip every file larger than this many bytes, the manifest included",

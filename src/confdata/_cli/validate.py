@@ -12,83 +12,61 @@ from .._core.sink import Sink
 from ..manifest import Manifest
 from .documents import check_document
 from .exits import EXIT_USAGE
-from .files import CHUNK, InputFault, iter_inputs, read_bounded, read_regular_file
-from .jsontext import JSONTextError, Positions, parse_json_text
-from .output import Report, Row, safe_line
+from .files import iter_inputs
+from .jsontext import Positions
+from .output import Report, Row, safe_line, shown_name
+from .reader import InputError, fault_line, read_json
 
 __all__ = ["PROGRESS_AFTER", "validate"]
 
 PROGRESS_AFTER = 2.0
 """Seconds after which a run on a terminal shows how many files it has checked."""
 
-_TOO_LARGE_HINT = " (see --max-bytes)"
-
-
-def _read_stdin(max_bytes: int) -> bytes:
-    stream = getattr(sys.stdin, "buffer", None)
-    if stream is None:
-        raise InputFault("standard input is not open for reading bytes")
-    data = read_bounded(getattr(stream, "read1", stream.read), max_bytes, CHUNK)
-    if len(data) > max_bytes:
-        raise InputFault(f"larger than {max_bytes} bytes{_TOO_LARGE_HINT}; not read")
-    return data
-
-
-def _text(data: bytes) -> str:
-    if not data or data.isspace():
-        raise JSONTextError("empty file: no JSON value")
-    if b"\x00" in data:
-        raise JSONTextError("binary file (it contains NUL bytes), not JSON text")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise JSONTextError(
-            f"not UTF-8: byte 0x{data[error.start]:02x} at offset {error.start}"
-        ) from None
-
 
 def _check(
     path: str, args: argparse.Namespace, solution_ids: frozenset[str] | None, report: Report
 ) -> None:
+    # One sink for the document: duplicate keys and the conferences' problems are bounded
+    # together, once (a second sink would count the first one's summary as a problem).
+    sink = Sink()
     try:
-        if path == "-":
-            data = _read_stdin(args.max_bytes)
-        else:
-            data = read_regular_file(path, args.max_bytes, checked=True, hint=_TOO_LARGE_HINT)
-        text = _text(data)
-        value, duplicates = parse_json_text(text)
-    except JSONTextError as error:
-        report.input_error(path, str(error), error.line, error.column)
+        text, value = read_json(path, args.max_bytes, checked=True, duplicates=sink)
+    except InputError as error:
+        report.input_error(path, error.message, error.line, error.column)
         return
-    except InputFault as error:
-        report.input_error(path, str(error))
-        return
-    except OSError as error:
-        report.input_error(path, error.strerror or str(error))
-        return
-    found_problems, found = check_document(value, args.form, solution_ids)
-    if not found:
+    if not check_document(sink, value, args.form, solution_ids):
         report.input_error(path, "no conference data found in this JSON document")
         return
     rows: list[Row] = []
-    if duplicates or found_problems:
-        sink = Sink()  # the same bound as every other report (SPEC §4.1)
-        sink.extend(duplicates)
-        sink.extend(found_problems)
+    problems = sink.finish()
+    if problems:  # positions are looked up only for a file that has problems
         positions = Positions(text)
-        rows = [(p, *positions.locate(p.path)) for p in sink.finish()]
+        rows = [(p, *positions.locate(p.path)) for p in problems]
     report.problems(path, rows)
+
+
+def _solution_ids(path: str, max_bytes: int) -> frozenset[str] | None:
+    """The solution IDs of the ``--manifest`` file, or None (its faults and problems
+    written on standard error, one line each)."""
+    try:
+        _, value = read_json(path, max_bytes)
+    except InputError as error:
+        sys.stderr.write(fault_line("--manifest", path, error))
+        return None
+    try:
+        return Manifest.from_json(value).solution_ids
+    except ValidationError as error:
+        for problem in error.problems:
+            sys.stderr.write(safe_line(f"confdata: --manifest: {shown_name(path)}: {problem}"))
+        return None
 
 
 def validate(args: argparse.Namespace, out: TextIO) -> int:
     """Run ``confdata validate``; returns the exit status."""
     solution_ids = None
     if args.manifest is not None:
-        try:
-            solution_ids = Manifest.load(args.manifest, max_bytes=args.max_bytes).solution_ids
-        except ValidationError as error:
-            for problem in error.problems:
-                sys.stderr.write(safe_line(f"confdata: --manifest: {problem.message}"))
+        solution_ids = _solution_ids(args.manifest, args.max_bytes)
+        if solution_ids is None:
             return EXIT_USAGE
     report = Report(args.format, args.strict, out)
     show_progress = args.format != "json" and sys.stderr.isatty()

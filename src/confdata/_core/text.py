@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+import urllib.parse
 
 __all__ = [
     "describe_type",
@@ -114,42 +115,157 @@ def mask(value: object) -> str:
     return describe_type(value)
 
 
-# A userinfo, ``user:password@``: what runs up to an '@' from just after a '/', a space or
-# another '@' (or the start). It starts only there, so each character is read once.
+# --- Secrets inside URIs (SPEC §4.1) --------------------------------------------------------
+#
+# One reading, the standard library's: the password is what ``urlsplit(uri).password`` is,
+# and a query value is a secret when ``parse_qsl`` gives it a name that is, ignoring case, one
+# of SECRET_QUERY_NAMES (names percent-decoded as parse_qsl decodes them, so ``p%77d`` is
+# ``pwd``). What is masked is the stretch of the text those values come from (tabs and line
+# breaks inside it included: urlsplit deletes them). A message may show a URI that is broken,
+# or a text that holds URIs, so the reading also masks what a lenient reader would take for a
+# secret; never less than urlsplit reads:
+# - without an authority (``sip:alice:pw@host``, ``https:alice:pw@host``, text before the
+#   URI), the userinfo is read after the first ``:``;
+# - a ``user:password@`` that starts at the text's start, after a ``/``, a space or an ``@``
+#   (a URI inside a path, a query, or prose);
+# - parameters after any ``?``, ``&``, ``#`` (a query inside the fragment, as single-page
+#   apps route) or ``;`` (SIP URI parameters), each value running to the next ``&`` (after
+#   ``;``, to the next ``;`` or ``?``: RFC 3261 allows ``&`` in a SIP parameter's value).
+# Every search here moves forward only, so masking stays linear in the text's length.
+
+# What urlsplit deletes anywhere in a URI, and strips from its start (WHATWG's C0 or space).
+_DELETED = "\t\r\n"
+_C0_OR_SPACE = "".join(map(chr, range(0x21)))
+_SCHEME_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+-."
+_AUTHORITY_ENDS = "/?#"
+_LONGEST_NAME = max(map(len, SECRET_QUERY_NAMES))
+# A user:password@ wherever it starts: at the start, or after a '/', a space or an '@'. It
+# starts only there and runs to an '@', so each character is read once.
 _USERINFO = re.compile(r"(?:\A|(?<=[/\s@]))[^/\s@]*+@")
 _SCHEME_PREFIX = re.compile(r"\A[A-Za-z][A-Za-z0-9+.\-]*+:")
+# A parameter's name: what follows a separator, up to its '='.
+_PARAMETER = re.compile(r"[?&#;]([^=?&#;]*+)=")
+_SIP_PARAMETER_END = re.compile(r"[;?]")
 
 
-def _mask_userinfo(match: re.Match[str]) -> str:
-    userinfo = match.group()
-    after_slash = match.start() > 0 and match.string[match.start() - 1] == "/"
-    # ``sip:alice:pw@``, with no authority's "//": the scheme is no user name.
-    scheme = None if after_slash else _SCHEME_PREFIX.match(userinfo)
-    start = scheme.end() if scheme is not None else 0
-    colon = userinfo.find(":", start)
+def _deleted(text: str) -> str:
+    """``text`` without what urlsplit deletes."""
+    for char in _DELETED:
+        if char in text:
+            text = text.replace(char, "")
+    return text
+
+
+def _kept(text: str, index: int) -> int:
+    """The first index from ``index`` on whose character urlsplit keeps."""
+    while index < len(text) and text[index] in _DELETED:
+        index += 1
+    return index
+
+
+def _first_of(text: str, chars: str, start: int) -> int:
+    """The index of the first of ``chars`` in ``text`` from ``start``, or its length."""
+    found = [index for char in chars if (index := text.find(char, start)) >= 0]
+    return min(found, default=len(text))
+
+
+def _scheme_end(uri: str, start: int) -> int:
+    """Where urlsplit's scheme ends (past its ':'), or ``start`` when it reads none."""
+    colon = uri.find(":", start)
+    scheme = _deleted(uri[start:colon]) if colon > start else ""
+    if scheme[:1].isascii() and scheme[:1].isalpha() and not scheme.strip(_SCHEME_CHARS):
+        return colon + 1
+    return start
+
+
+def _authority(uri: str) -> tuple[int, int]:
+    """Where the userinfo is looked for: urlsplit's netloc (after ``//``), or, when there is
+    none, what follows the first ``:`` and any slashes, up to a ``/``, ``?`` or ``#``."""
+    start = len(uri) - len(uri.lstrip(_C0_OR_SPACE))
+    first = _kept(uri, _scheme_end(uri, start))
+    if uri.startswith("/", first):
+        second = _kept(uri, first + 1)
+        if uri.startswith("/", second):
+            return second + 1, _first_of(uri, _AUTHORITY_ENDS, second + 1)
+    colon = uri.find(":")
     if colon < 0:
-        return userinfo
-    return f"{userinfo[: colon + 1]}{_MASKED}@"
+        return 0, 0
+    rest = uri[colon + 1 :]
+    begin = len(uri) - len(rest.lstrip("/\\" + _DELETED))
+    return begin, _first_of(uri, _AUTHORITY_ENDS, begin)
 
 
-# One parameter, name=value, of a query (``?a=1&pin=2``) or of a SIP URI (``;pin=2``).
-_QUERY_PAIR = re.compile(r"([?&;])([^=&;#?]*+)=([^&;#?]*+)")
+def _password(uri: str, begin: int, end: int, spans: list[tuple[int, int]]) -> None:
+    """The password of the userinfo in ``uri[begin:end]``: after the first ``:`` of what
+    comes before the last ``@`` (urlsplit's ``rpartition('@')``, then ``partition(':')``)."""
+    at = uri.rfind("@", begin, end)
+    colon = uri.find(":", begin, at) if at > begin else -1
+    if colon >= 0 and colon + 1 < at:
+        spans.append((colon + 1, at))
 
 
-def _mask_query(match: re.Match[str]) -> str:
-    separator, name, value = match.groups()
-    if name.lower() in SECRET_QUERY_NAMES and value:
-        return f"{separator}{name}={_MASKED}"
-    return match.group()
+def _userinfo_spans(uri: str, spans: list[tuple[int, int]]) -> None:
+    _password(uri, *_authority(uri), spans)
+    for match in _USERINFO.finditer(uri, 0, uri.rfind("@") + 1):
+        start = match.start()
+        # ``sip:alice:pw@`` has no authority's "//": the scheme is no user name.
+        if start == 0 or uri[start - 1] != "/":
+            scheme = _SCHEME_PREFIX.match(match.group())
+            start += scheme.end() if scheme is not None else 0
+        _password(uri, start, match.end(), spans)
+
+
+def _is_secret_name(raw: str) -> bool:
+    """True for a parameter name that reads, as parse_qsl decodes it, as a secret's."""
+    name = _deleted(raw)
+    if len(name) > 3 * _LONGEST_NAME:  # every character percent-escaped, and no more
+        return False
+    return urllib.parse.unquote_plus(name).casefold() in SECRET_QUERY_NAMES
+
+
+def _parameter_spans(uri: str, spans: list[tuple[int, int]]) -> None:
+    value_end = sip_end = -1  # both only move forward
+    for match in _PARAMETER.finditer(uri):
+        start = match.end()
+        if not _is_secret_name(match.group(1)):
+            continue
+        if uri[match.start()] == ";":
+            if sip_end < start:
+                found = _SIP_PARAMETER_END.search(uri, start)
+                sip_end = found.start() if found is not None else len(uri)
+            end = sip_end
+        else:
+            if value_end < start:
+                value_end = uri.find("&", start)
+                value_end = len(uri) if value_end < 0 else value_end
+            end = value_end
+        if start < end:
+            spans.append((start, end))
 
 
 def mask_uri_secrets(uri: str) -> str:
     """``uri`` with the secrets it carries replaced by ``<masked>``: the password of its
-    userinfo and the values of its ``pwd``, ``passcode``, ``password`` and ``pin`` query
-    parameters (SPEC §4.1; SIP URI parameters of those names too)."""
-    last = uri.rfind("@")
-    masked = uri if last < 0 else _USERINFO.sub(_mask_userinfo, uri[: last + 1]) + uri[last + 1 :]
-    return _QUERY_PAIR.sub(_mask_query, masked) if "=" in masked else masked
+    userinfo and the values of its ``pwd``, ``passcode``, ``password`` and ``pin``
+    parameters, as ``urllib.parse.urlsplit`` and ``parse_qsl`` read them (SPEC §4.1; SIP URI
+    parameters of those names too), and what a lenient reader would take for one."""
+    spans: list[tuple[int, int]] = []
+    if "@" in uri:
+        _userinfo_spans(uri, spans)
+    if "=" in uri:
+        _parameter_spans(uri, spans)
+    if not spans:
+        return uri
+    spans.sort()
+    out: list[str] = []
+    shown = 0  # the text before this index is written out (or masked)
+    for start, end in spans:
+        if start < shown or (out and start == shown):  # overlaps or touches the last one
+            shown = max(shown, end)
+            continue
+        out += (uri[shown:start], _MASKED)
+        shown = end
+    out.append(uri[shown:])
+    return "".join(out)
 
 
 def show_uri(uri: object) -> str:

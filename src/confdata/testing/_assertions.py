@@ -44,15 +44,31 @@ def assert_valid_conference_data(
         raise AssertionError(_render(failing, form))
 
 
+_ALIGNED = 40
+"""Paths up to this long are padded to the longest of them; a longer one is not padded to."""
+_PATH_CHARS = 200
+"""A longer path is shortened in the middle (its length said), so the message stays about
+as long as the problems' messages, however long a member name in the input is."""
+
+
+def _shown_path(where: str) -> str:
+    if len(where) <= _PATH_CHARS:
+        return where
+    head, tail = where[: _PATH_CHARS // 2], where[-_PATH_CHARS // 4 :]
+    return f"{head}…{tail} ({len(where):,} characters)"
+
+
 def _render(problems: list[Problem], form: str) -> str:
     lines = [
         f"conference data is not valid in the {form} form "
         f"({len(problems)} problem{'s' if len(problems) != 1 else ''}):"
     ]
-    width = max(len(p.where) for p in problems)
-    for problem in problems:
+    paths = [_shown_path(p.where) for p in problems]
+    # Padding every line to the longest path once made a 200,000-character member name
+    # and 300 other problems a 40-million-character message.
+    width = max((len(path) for path in paths if len(path) <= _ALIGNED), default=0)
+    for problem, path in zip(problems, paths, strict=True):
         lines.append(
-            f"  {problem.where:<{width}}  {problem.severity.value:<7} "
-            f"{problem.code}: {problem.message}"
+            f"  {path:<{width}}  {problem.severity.value:<7} {problem.code}: {problem.message}"
         )
     return "\n".join(lines)
