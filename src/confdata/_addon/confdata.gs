@@ -81,7 +81,8 @@ function buildConferenceData(markup) {
   try {
     return builder.build();
   } catch (error) {
-    throw new Error("confdata: Apps Script refused the conference data: " + confdataMessage_(error));
+    throw new Error("confdata: Apps Script refused the conference data: " +
+        confdataMessage_(error));
   }
 }
 
@@ -102,12 +103,7 @@ function requestConferenceData(url, request) {
     throw new TypeError("requestConferenceData: request must be an object");
   }
   const payload = JSON.stringify(request);
-  let token = null;
-  try {
-    token = ScriptApp.getIdentityToken();
-  } catch (error) {
-    console.error("confdata: ScriptApp.getIdentityToken() failed: " + confdataMessage_(error));
-  }
+  const token = ScriptApp.getIdentityToken();
   if (typeof token !== "string" || token === "") {
     console.error("confdata: no identity token; add the openid scope to appsscript.json");
     return confdataFailure_("PERMANENT");
