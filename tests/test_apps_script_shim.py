@@ -97,7 +97,7 @@ def without_labels(markup: dict[str, Any]) -> dict[str, Any]:
     return carried
 
 
-@settings(max_examples=100)
+@settings(max_examples=200)
 @given(markup=addon_json(errors=True, max_phones=3, max_parameters=3))
 def test_built_conference_data_carries_exactly_the_markup_less_labels(
     script: Script, markup: dict[str, Any]
@@ -114,7 +114,7 @@ _AUTH_URLS = st.builds(
 )
 
 
-@settings(max_examples=40)
+@settings(max_examples=60)
 @given(
     kind=st.sampled_from(ConferenceErrorType),
     url=st.none() | _AUTH_URLS,
