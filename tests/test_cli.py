@@ -275,7 +275,7 @@ def test_usage_errors_exit_2() -> None:
 
 def test_help_for_every_command() -> None:
     """Every command has --help with examples."""
-    for command in ("validate", "schema", "rules", "example"):
+    for command in ("validate", "schema", "rules", "example", "apps-script"):
         result = run(command, "--help")
         assert result.returncode == 0
         assert "example" in result.stdout
@@ -526,6 +526,7 @@ def test_rules_command_prints_one_rule_with_its_url() -> None:
         ("schema", ["--form"]),
         ("rules", ["--format"]),
         ("example", ["--kind", "--form"]),
+        ("apps-script", ["--manifest", "--function"]),
     ],
 )
 def test_every_option_has_help_and_shows_its_default(command: str, options: list[str]) -> None:
@@ -551,9 +552,9 @@ def test_every_option_has_help_and_shows_its_default(command: str, options: list
 
 
 def test_help_imports_only_the_command_line_module() -> None:
-    """confdata --help loads argparse and the cli module (and the parser of `convert`, which
-    confdata.providers owns), none of the checking code: the subcommands import what they need
-    when they run."""
+    """confdata --help loads argparse and the cli module (and the parsers of `convert`, which
+    confdata.providers owns, and of `apps-script`), none of the checking code: the subcommands
+    import what they need when they run."""
     code = (
         "import sys\n"
         "from confdata import cli\n"
@@ -568,7 +569,8 @@ def test_help_imports_only_the_command_line_module() -> None:
     )
     loaded = result.stdout.splitlines()[-1]
     assert loaded == (
-        "['confdata', 'confdata._cli', 'confdata._cli.exits', 'confdata._cli.main', "
-        "'confdata._cli.options', 'confdata._version', 'confdata.cli', 'confdata.fixtures', "
+        "['confdata', 'confdata._cli', 'confdata._cli.apps_script', 'confdata._cli.exits', "
+        "'confdata._cli.main', 'confdata._cli.options', 'confdata._version', 'confdata.cli', "
+        "'confdata.fixtures', "
         "'confdata.providers', 'confdata.providers._cli']"
     )

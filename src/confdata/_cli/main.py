@@ -160,6 +160,9 @@ def build_parser() -> argparse.ArgumentParser:
     from ..providers import _cli as providers_cli
 
     providers_cli.add_parser(commands)
+    from . import apps_script
+
+    apps_script.add_parser(commands, _Formatter)
     return parser
 
 
@@ -269,6 +272,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _rules(args.code, args.format, out)
         if args.command == "example":
             return _example(args.kind, args.form, out)
+        if args.command == "apps-script":
+            from . import apps_script
+
+            return apps_script.run(args, out)
         if args.command == "convert":  # confdata.providers
             from ..providers import _cli as providers_cli
 
