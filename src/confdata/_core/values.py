@@ -633,23 +633,30 @@ _PARTS: dict[str, type[Any]] = {
     "create_request": CreateRequest,
 }
 
-GENERATED: Mapping[str, _values.Generated] = {
-    cls.__name__: _values.install(
+VALUE_CLASSES: tuple[type[Any], ...] = (
+    EntryPoint,
+    ConferenceParameter,
+    ConferenceError,
+    ConferenceSolution,
+    CreateRequest,
+    ConferenceData,
+)
+
+
+def generated(cls: type[Any], *, guards: bool = True) -> _values.Generated:
+    """The generated methods of a value class. ``guards=False`` makes them with every guard
+    off, every rule called, without setting them on the class: the tests' reference."""
+    return _values.install(
         cls,
         shape=spec.VALUES[cls.__name__],
         env={**_ENV, "KEPT_SHAPES": _SHAPES_OF_KEPT[cls.__name__], "PARTS": _PARTS},
         defaults=_DEFAULTS.get(cls.__name__, {}),
         part=cls is not ConferenceData,
+        guards=guards,
     )
-    for cls in (
-        EntryPoint,
-        ConferenceParameter,
-        ConferenceError,
-        ConferenceSolution,
-        CreateRequest,
-        ConferenceData,
-    )
-}
+
+
+GENERATED: Mapping[str, _values.Generated] = {cls.__name__: generated(cls) for cls in VALUE_CLASSES}
 """The generated methods of each value class, by class name."""
 
 ADD_ON_SOLUTION = ConferenceSolution()

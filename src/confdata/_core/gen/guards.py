@@ -162,8 +162,7 @@ GUARDS: Mapping[str, Guard] = MappingProxyType(
                     "entry_points",
                     "ignored",
                 ),
-                "not {has_error} and not {has_request} and {has_solution}"
-                " and {has_conference_id} and {entry_points}",
+                "not {has_error} and {has_solution} and {has_conference_id} and {entry_points}",
             ),
         )
     }
