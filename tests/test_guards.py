@@ -16,7 +16,7 @@ import copy
 import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 import pytest
@@ -51,10 +51,10 @@ def compiled(guard: g.Guard, template: str | None = None) -> Callable[..., bool]
     return function
 
 
-def silent(call: Callable[[Sink], object]) -> tuple[bool, object]:
-    """Whether ``call`` reports nothing into a fresh sink, and what it returned."""
+def silent(rule: str, *args: Any, **kwargs: Any) -> tuple[bool, object]:
+    """Whether ``rule`` reports nothing into a fresh sink, and what it returned."""
     sink = Sink()
-    returned = call(sink)
+    returned = RULES[rule](sink, *args, **kwargs)
     return not sink.finish(), returned
 
 
@@ -156,9 +156,7 @@ def prove_text(member: spec.Text) -> Proof:
     def proof(guard: Callable[..., bool]) -> None:
         for value in text_candidates(member.limit):
             if guard(value):
-                quiet, returned = silent(
-                    lambda sink, value=value: RULES["text"](sink, value, member, ("",), "x")
-                )
+                quiet, returned = silent("text", value, member, ("",), "x")
                 assert quiet, (member, value)
                 # The pass keeps the value itself: the rule must return exactly it.
                 assert returned is value, (member, value)
@@ -172,9 +170,7 @@ def prove_entry_point(guard: Callable[..., bool]) -> None:
     ):
         if guard(kind, uri, label, region, features):
             quiet, _ = silent(
-                lambda sink, a=(kind, uri, label, region, features): RULES["entry_point"](
-                    sink, spec.CALENDAR, ("",), *a
-                )
+                "entry_point", spec.CALENDAR, ("",), kind, uri, label, region, features
             )
             assert quiet, (kind, uri, label, region, features)
 
@@ -182,34 +178,28 @@ def prove_entry_point(guard: Callable[..., bool]) -> None:
 def prove_entry_point_set(guard: Callable[..., bool]) -> None:
     for kinds in kind_lists(4):
         if guard(kinds):
-            quiet, _ = silent(
-                lambda sink, k=kinds: RULES["entry_point_set"](sink, k, spec.CALENDAR, ("",))
-            )
+            quiet, _ = silent("entry_point_set", kinds, spec.CALENDAR, ("",))
             assert quiet, kinds
 
 
 def prove_parameter_set(guard: Callable[..., bool]) -> None:
     for keys in key_lists():
         if guard(keys):
-            quiet, _ = silent(
-                lambda sink, k=keys: RULES["parameter_set"](sink, k, ("",), "parameters")
-            )
+            quiet, _ = silent("parameter_set", keys, ("",), "parameters")
             assert quiet, keys
 
 
 def prove_solution_type(guard: Callable[..., bool]) -> None:
     for kind in SOLUTION_KINDS:
         if guard(kind):
-            quiet, _ = silent(lambda sink, k=kind: RULES["solution_type"](sink, k, ("",), "type"))
+            quiet, _ = silent("solution_type", kind, ("",), "type")
             assert quiet, kind
 
 
 def prove_solution_id(guard: Callable[..., bool]) -> None:
     for value, known in itertools.product(["a", "b", ""], [frozenset(), frozenset({"a"})]):
         if guard(value, known):
-            quiet, _ = silent(
-                lambda sink, v=value, k=known: RULES["solution_id_known"](sink, v, k, ("",))
-            )
+            quiet, _ = silent("solution_id_known", value, known, ("",))
             assert quiet, (value, known)
 
 
@@ -219,15 +209,13 @@ def prove_calendar_result(guard: Callable[..., bool]) -> None:
     ):
         if guard(solution, request, count, kind, has_id):
             quiet, missing = silent(
-                lambda sink, a=(solution, request, count, kind, has_id): RULES["calendar_result"](
-                    sink,
-                    ("",),
-                    has_solution=a[0],
-                    has_request=a[1],
-                    entry_points=a[2],
-                    solution_kind=a[3],
-                    has_conference_id=a[4],
-                )
+                "calendar_result",
+                ("",),
+                has_solution=solution,
+                has_request=request,
+                entry_points=count,
+                solution_kind=kind,
+                has_conference_id=has_id,
             )
             assert quiet, (solution, request, count, kind, has_id)
             assert missing == ()  # the pass takes nothing as missing when it skips
@@ -239,15 +227,13 @@ def prove_addon_result(guard: Callable[..., bool]) -> None:
     ):
         if guard(error, ignored, has_id, count, solution_id):
             quiet, missing = silent(
-                lambda sink, a=(error, ignored, has_id, count, solution_id): RULES["addon_result"](
-                    sink,
-                    ("",),
-                    has_error=a[0],
-                    ignored=a[1],
-                    has_conference_id=a[2],
-                    entry_points=a[3],
-                    has_solution_id=a[4],
-                )
+                "addon_result",
+                ("",),
+                has_error=error,
+                ignored=ignored,
+                has_conference_id=has_id,
+                entry_points=count,
+                has_solution_id=solution_id,
             )
             assert quiet, (error, ignored, has_id, count, solution_id)
             assert missing == ()
@@ -259,19 +245,15 @@ def prove_model_result(guard: Callable[..., bool]) -> None:
     ):
         if guard(error, request, solution, kind, has_id, count, ignored):
             quiet, missing = silent(
-                lambda sink, a=(error, request, solution, kind, has_id, count, ignored): RULES[
-                    "model_result"
-                ](
-                    sink,
-                    ("",),
-                    has_error=a[0],
-                    has_request=a[1],
-                    has_solution=a[2],
-                    solution_kind=a[3],
-                    has_conference_id=a[4],
-                    entry_points=a[5],
-                    ignored=a[6],
-                )
+                "model_result",
+                ("",),
+                has_error=error,
+                has_request=request,
+                has_solution=solution,
+                solution_kind=kind,
+                has_conference_id=has_id,
+                entry_points=count,
+                ignored=ignored,
             )
             assert quiet, (error, request, solution, kind, has_id, count, ignored)
             assert missing == ()
@@ -320,7 +302,7 @@ _TEXT = st.one_of(
 def test_text_guards_hold_for_any_string(value: str, member: spec.Text) -> None:
     """Hypothesis over strings: a text guard that holds means the rule says nothing."""
     if compiled(g.text_guard(member))(value):
-        quiet, returned = silent(lambda sink: RULES["text"](sink, value, member, ("",), "x"))
+        quiet, returned = silent("text", value, member, ("",), "x")
         assert quiet
         assert returned is value
 
@@ -353,11 +335,7 @@ def test_the_entry_point_guard_holds_for_any_strings(
 ) -> None:
     """Hypothesis over URIs and members: the entry point guard implies silence."""
     if compiled(g.GUARDS["entry_point"])(kind, uri, label, region, features):
-        quiet, _ = silent(
-            lambda sink: RULES["entry_point"](
-                sink, spec.CALENDAR, ("",), kind, uri, label, region, features
-            )
-        )
+        quiet, _ = silent("entry_point", spec.CALENDAR, ("",), kind, uri, label, region, features)
         assert quiet
 
 
@@ -371,11 +349,7 @@ def test_an_enum_lookup_gives_what_the_enum_rule_gives() -> None:
         if not isinstance(choice, spec.Choice):
             continue
         for spelling, found in choice.table.items():
-            quiet, returned = silent(
-                lambda sink, s=spelling, c=choice: RULES["enum_value"](
-                    sink, s, c.table, c.name, ("",), c.json
-                )
-            )
+            quiet, returned = silent("enum_value", spelling, choice.table, choice.name, ("",), "x")
             assert quiet
             assert returned is found
 
@@ -469,7 +443,7 @@ def _problems(run: Callable[..., None], value: object) -> list[tuple[str, str, s
 _JUNK = st.sampled_from([None, 5, "x", [], {}, [None], {"a": 1}, "ftp://x", "", "tel:", "UNKNOWN"])
 
 
-def _mutated(draw: st.DrawFn, value: Any) -> Any:
+def _mutated(draw: Callable[..., Any], value: Any) -> Any:
     """``value`` with one member, or one member of its first entry point, replaced."""
     changed = copy.deepcopy(value)
     if isinstance(changed, dict) and changed:
@@ -487,7 +461,7 @@ def _mutated(draw: st.DrawFn, value: Any) -> Any:
 def test_guarded_passes_report_what_unguarded_ones_report(data: st.DataObject) -> None:
     """Over generated and mutated payloads of both forms, the guarded pass gives exactly the
     problems of the same pass with every guard off (codes, paths, messages, order)."""
-    form = data.draw(st.sampled_from(["calendar", "addon"]))
+    form: Literal["calendar", "addon"] = data.draw(st.sampled_from(["calendar", "addon"]))
     strategy = calendar_json() if form == "calendar" else addon_json(errors=True)
     value = data.draw(strategy)
     for payload in (value, _mutated(data.draw, value)):
@@ -500,14 +474,22 @@ def test_guarded_and_unguarded_passes_agree_on_every_fixture(
 ) -> None:
     """Each fixture, in both forms and with each entry point broken: the same problems."""
     data = attrs.evolve(make(), lenient=True)  # written as it is, in either form
-    for form, payload in (("calendar", data.to_calendar_json()), ("addon", data.to_addon_json())):
+    forms: list[tuple[Literal["calendar", "addon"], Any]] = [
+        ("calendar", data.to_calendar_json()),
+        ("addon", data.to_addon_json()),
+    ]
+    for form, payload in forms:
         for broken in (payload, {**payload, "entryPoints": [{"uri": 5}, "x", None]}):
             assert _problems(_GUARDED[form], broken) == _problems(_UNGUARDED[form], broken)
 
 
 def test_guarded_and_unguarded_passes_agree_on_the_test_payloads() -> None:
     """The hand-written payloads of the suite, valid and each rule broken, agree too."""
-    for form, payload in (("calendar", calendar_payload()), ("addon", addon_payload())):
+    payloads: list[tuple[Literal["calendar", "addon"], Any]] = [
+        ("calendar", calendar_payload()),
+        ("addon", addon_payload()),
+    ]
+    for form, payload in payloads:
         assert _problems(_GUARDED[form], payload) == _problems(_UNGUARDED[form], payload)
 
 
@@ -519,7 +501,8 @@ _VALUE_CHECKS = {cls.__name__: generated(cls, guards=False).check for cls in VAL
 def test_guarded_and_unguarded_value_checks_agree(data: ConferenceData) -> None:
     """A value's problems are what the same check with every guard off finds, for the
     conference and each of its parts."""
-    for value in (data, *data.entry_points, *data.parameters):
+    values: list[Any] = [data, *data.entry_points, *data.parameters]
+    for value in values:
         made = GENERATED[type(value).__name__]
         fields = [getattr(value, name) for name in made.fields]
         assert made.check(*fields, value.kept) == _VALUE_CHECKS[type(value).__name__](

@@ -9,33 +9,39 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
+from .._core import spec
 from .._core.checks import check_addon, check_calendar
+from .._core.foreign import array, members
 from .._core.sink import Sink
 
 __all__ = ["Form", "check_document", "guess_form"]
 
 Form = Literal["calendar", "addon", "auto"]
 
-_ADDON_ONLY = frozenset(("conferenceSolutionId", "error", "note"))
-_CALENDAR_ONLY = frozenset(("conferenceSolution", "createRequest", "signature", "notes"))
+_ENTRY_POINTS = spec.CALENDAR.entry_points_member
+
+
+def _has_any(obj: object, names: frozenset[str]) -> bool:
+    found = members(obj)
+    return found is not None and not names.isdisjoint(found)
 
 
 def guess_form(obj: dict[Any, Any]) -> Literal["calendar", "addon"]:
-    """The form a conference object is most likely written in."""
-    if not _ADDON_ONLY.isdisjoint(obj):
-        return "addon"
-    if not _CALENDAR_ONLY.isdisjoint(obj):
-        return "calendar"
-    if isinstance(obj.get("parameters"), list):
-        return "addon"
-    entry_points = obj.get("entryPoints")
-    if isinstance(entry_points, list):
-        for ep in entry_points:
-            if isinstance(ep, dict):
-                if "type" in ep or "features" in ep:
-                    return "addon"
-                if "entryPointType" in ep or "entryPointFeatures" in ep:
-                    return "calendar"
+    """The form a conference object is most likely written in: by the members only one form
+    has, then by the members that are an array in one form only, then by its entry points'
+    members (the shapes of :mod:`confdata._core.spec` say which)."""
+    names: tuple[Literal["calendar", "addon"], ...] = ("addon", "calendar")
+    for name in names:
+        if _has_any(obj, spec.ONLY_IN[name]):
+            return name
+    found = members(obj) or {}
+    for name in names:
+        if any(array(found.get(member)) is not None for member in spec.ARRAY_ONLY_IN[name]):
+            return name
+    for entry_point in array(found.get(_ENTRY_POINTS)) or ():
+        for name in names:
+            if _has_any(entry_point, spec.ENTRY_POINT_ONLY_IN[name]):
+                return name
     return "calendar"
 
 
@@ -46,7 +52,7 @@ def _is_event(obj: dict[Any, Any]) -> bool:
 def _is_events_list(obj: dict[Any, Any]) -> bool:
     return isinstance(obj.get("items"), list) and (
         obj.get("kind") == "calendar#events"
-        or ("conferenceData" not in obj and "entryPoints" not in obj)
+        or ("conferenceData" not in obj and _ENTRY_POINTS not in obj)
     )
 
 

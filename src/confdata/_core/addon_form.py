@@ -7,9 +7,9 @@ The JSON of the Apps Script object model and the only form that carries a
 shapes these types spell are data in :mod:`confdata._core.spec` (a test checks the two agree).
 """
 
-from __future__ import annotations
-
-from typing import NotRequired, TypedDict
+# No `from __future__ import annotations`: NotRequired must be seen when the class is made,
+# or __required_keys__ (and pydantic, FastAPI) take every member as required.
+from typing_extensions import NotRequired, TypedDict
 
 __all__ = [
     "AddonConferenceData",

@@ -6,9 +6,9 @@ parameters nested as ``parameters.addOnParameters.parameters`` (a map). The shap
 types spell are data in :mod:`confdata._core.spec` (a test checks the two agree).
 """
 
-from __future__ import annotations
-
-from typing import NotRequired, TypedDict
+# No `from __future__ import annotations`: NotRequired must be seen when the class is made,
+# or __required_keys__ (and pydantic, FastAPI) take every member as required.
+from typing_extensions import NotRequired, TypedDict
 
 __all__ = [
     "CalendarAddOnParameters",

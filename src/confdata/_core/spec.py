@@ -658,6 +658,14 @@ class Form:
         return {m.json: m for m in self.entry_point.members if isinstance(m, Text)}
 
     @property
+    def entry_points_member(self) -> str:
+        """The name of a conference's array of entry points."""
+        (member,) = (
+            m for m in self.conference.members if isinstance(m, Many) and m.item is self.entry_point
+        )
+        return member.json
+
+    @property
     def _type(self) -> Choice:
         first = self.entry_point.members[0]
         assert isinstance(first, Choice)
@@ -704,5 +712,30 @@ ONLY_IN: Mapping[FormName, frozenset[str]] = MappingProxyType(
     }
 )
 """The conference members one form has and the other has not (form detection, hints)."""
+ARRAY_ONLY_IN: Mapping[FormName, frozenset[str]] = MappingProxyType(
+    {
+        form.name: frozenset(
+            m.json
+            for m in form.conference.members
+            if isinstance(m, Many)
+            and not isinstance(
+                FORMS["addon" if form.name == "calendar" else "calendar"].conference.by_json.get(
+                    m.json, m
+                ),
+                Many,
+            )
+        )
+        for form in (CALENDAR, ADDON)
+    }
+)
+"""The conference members that are an array in one form and not in the other (the add-on
+form's ``parameters``)."""
+ENTRY_POINT_ONLY_IN: Mapping[FormName, frozenset[str]] = MappingProxyType(
+    {
+        "calendar": CALENDAR.entry_point_members - ADDON.entry_point_members,
+        "addon": ADDON.entry_point_members - CALENDAR.entry_point_members,
+    }
+)
+"""The entry point members one form has and the other has not."""
 DEPRECATED_SPELLINGS = frozenset(s.value for s in DEPRECATED_SOLUTIONS)
 """The spellings of the deprecated solution types, as events carry them."""
