@@ -442,3 +442,14 @@ def test_add_calendar_checks_its_arguments() -> None:
         "/allowed_solution_types",
         "/time_zone",
     ]
+
+
+def test_batch_requests_answer_501_saying_so() -> None:
+    """The client's batch endpoint is not implemented: 501 naming it, not a 404."""
+    service = client(FakeCalendar())
+    batch = service.new_batch_http_request()
+    batch.add(service.events().list(calendarId="primary"))
+    with pytest.raises(HttpError) as failure:
+        batch.execute()
+    assert failure.value.resp.status == 501
+    assert "batch requests" in error_of(failure.value)["error"]["message"]

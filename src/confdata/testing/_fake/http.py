@@ -165,6 +165,8 @@ class Router:
                 "discovery must be a discovery document: rootUrl and servicePath are missing",
             )
         self.base = urlsplit(f"{root}{service}")
+        batch = exact_str(discovery.get("batchPath"))
+        self.batch = None if batch is None else urlsplit(f"{root}{batch}").path
         self.common = members(discovery.get("parameters")) or {}
         self.routes = tuple(
             Route(
@@ -182,6 +184,8 @@ class Router:
         """The method, its path parameters and its raw query; 404 for any other URI."""
         parts = urlsplit(uri)
         base = self.base
+        if self.batch is not None and parts.path == self.batch:
+            raise not_implemented("batch requests")
         if (parts.scheme, parts.netloc) != (base.scheme, base.netloc) or not (
             parts.path.startswith(base.path)
         ):

@@ -16,7 +16,6 @@ from typing import Any, Literal
 
 import attrs
 
-
 __all__ = [
     "AddOnData",
     "Calendar",
