@@ -338,3 +338,21 @@ def test_the_recurrence_is_dateutils_not_a_copy() -> None:
     got = [start[:10] for start in _starts(_instances(service, series["id"], timeZone=STOCKHOLM))]
     expected = rrulestr(rule, dtstart=dt.datetime(2026, 12, 1, 10, tzinfo=ZoneInfo(STOCKHOLM)))
     assert got == [d.date().isoformat() for d in expected]
+
+
+def test_a_user_edit_of_one_occurrence_and_a_snapshot_round_trip() -> None:
+    """user_edit() takes an instance ID (an exception results); snapshot() seeds a fake that
+    answers the same occurrences."""
+    fake = FakeCalendar()
+    service = client(fake)
+    series = _series(service, ["RRULE:FREQ=DAILY;COUNT=3"])
+    edited = fake.user_edit("primary", f"{series['id']}_20261208T090000Z", {"summary": "Moved"})
+    assert (edited["recurringEventId"], edited["summary"]) == (series["id"], "Moved")
+    copy = FakeCalendar(calendars=[])
+    copy.seed(fake.snapshot())
+    again = client(copy).events().list(calendarId="primary", singleEvents=True).execute()["items"]
+    original = service.events().list(calendarId="primary", singleEvents=True).execute()["items"]
+    assert [(i["id"], i["summary"], i["start"]) for i in again] == [
+        (i["id"], i["summary"], i["start"]) for i in original
+    ]
+    assert [i["summary"] for i in again] == ["Stand-up", "Moved", "Stand-up"]

@@ -32,6 +32,7 @@ __all__ = [
     "format_instant",
     "parse_instant",
     "read_moment",
+    "stored_moment",
     "zone",
 ]
 
