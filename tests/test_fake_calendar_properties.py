@@ -40,6 +40,7 @@ class FakeCalendarMachine(RuleBasedStateMachine):
         # conferences (any other client's such writes are refused, FakeCalendar's default).
         self.fake = FakeCalendar(add_on_data="accept", pending_reads=1)
         self.service = client(self.fake)
+        self.api = self.service.events()  # made once: the client builds its methods anew each time
         self.seen: dict[tuple[str, str], dict[str, Any]] = {}
         self.issued: dict[str, Snapshot] = {}
         self.invalidated: set[str] = set()
@@ -64,11 +65,9 @@ class FakeCalendarMachine(RuleBasedStateMachine):
         items: list[dict[str, Any]] = []
         page_token = None
         while True:
-            page = (
-                self.service.events()
-                .list(calendarId="primary", maxResults=2, pageToken=page_token, **arguments)
-                .execute()
-            )
+            page = self.api.list(
+                calendarId="primary", maxResults=2, pageToken=page_token, **arguments
+            ).execute()
             items.extend(page["items"])
             page_token = page.get("nextPageToken")
             if page_token is None:
@@ -81,20 +80,16 @@ class FakeCalendarMachine(RuleBasedStateMachine):
         body = timed(summary)
         if conference is not None:
             body["conferenceData"] = meet_request() if conference == "meet" else acme()
-        created = (
-            self.service.events()
-            .insert(calendarId="primary", body=body, conferenceDataVersion=1)
-            .execute()
-        )
+        created = self.api.insert(
+            calendarId="primary", body=body, conferenceDataVersion=1
+        ).execute()
         self.note(created)
         return str(created["id"])
 
     @rule(event_id=events, summary=st.text(max_size=5))
     def patch(self, event_id: str, summary: str) -> None:
         before = self.fake.event("primary", event_id)["etag"]
-        call = self.service.events().patch(
-            calendarId="primary", eventId=event_id, body={"summary": summary}
-        )
+        call = self.api.patch(calendarId="primary", eventId=event_id, body={"summary": summary})
         self.written(before, call.execute())
 
     @rule(event_id=events, conference=conferences)
@@ -103,7 +98,7 @@ class FakeCalendarMachine(RuleBasedStateMachine):
         body = timed("replaced")
         if conference is not None:
             body["conferenceData"] = meet_request("again") if conference == "meet" else acme()
-        call = self.service.events().update(
+        call = self.api.update(
             calendarId="primary", eventId=event_id, body=body, conferenceDataVersion=1
         )
         self.written(before, call.execute())
@@ -113,7 +108,7 @@ class FakeCalendarMachine(RuleBasedStateMachine):
         before = self.fake.event("primary", event_id)
         status = 204
         try:
-            self.service.events().delete(calendarId="primary", eventId=event_id).execute()
+            self.api.delete(calendarId="primary", eventId=event_id).execute()
         except HttpError as failure:
             status = failure.resp.status
         if before["status"] == "cancelled":  # deleted already: 410, and nothing changes
@@ -130,7 +125,7 @@ class FakeCalendarMachine(RuleBasedStateMachine):
 
     @rule(event_id=events)
     def get(self, event_id: str) -> None:
-        self.note(self.service.events().get(calendarId="primary", eventId=event_id).execute())
+        self.note(self.api.get(calendarId="primary", eventId=event_id).execute())
 
     @rule(target=tokens)
     def full_sync(self) -> str:
@@ -140,7 +135,7 @@ class FakeCalendarMachine(RuleBasedStateMachine):
         assert set(listed) == set(before)
         for event in items:
             self.note(event)
-            fetched = self.service.events().get(calendarId="primary", eventId=event["id"])
+            fetched = self.api.get(calendarId="primary", eventId=event["id"])
             assert fetched.execute()["id"] == event["id"]
         self.issued[token] = before
         return token
