@@ -398,13 +398,47 @@ def _options(draw: st.DrawFn, names: list[str]) -> dict[str, Any]:
     return out
 
 
+calendar_ids = st.sampled_from(["primary", "nobody@example.com"]) | st.text(min_size=1, max_size=8)
+
+
+@st.composite
+def others(draw: st.DrawFn) -> tuple[str, dict[str, Any]]:
+    """Calls of the other resources: the calendars the fake has, channels to stop, and
+    methods it does not implement."""
+    kind = draw(
+        st.sampled_from(
+            [
+                "calendars.get",
+                "calendarList.get",
+                "channels.stop",
+                "events.move",
+                "events.quickAdd",
+                "acl.list",
+                "settings.list",
+                "colors.get",
+            ]
+        )
+    )
+    if kind in ("calendars.get", "calendarList.get", "acl.list"):
+        return kind, {"calendarId": draw(calendar_ids)}
+    if kind == "channels.stop":
+        return kind, {"body": draw(st.fixed_dictionaries({"id": scalars, "resourceId": scalars}))}
+    if kind == "events.move":
+        return kind, {"calendarId": "primary", "eventId": "single01", "destination": "x"}
+    if kind == "events.quickAdd":
+        return kind, {"calendarId": "primary", "text": draw(st.text(max_size=8))}
+    return kind, {}
+
+
 @st.composite
 def calls(draw: st.DrawFn) -> tuple[str, dict[str, Any]]:
     kind = draw(
         st.sampled_from(
-            ["insert", "patch", "update", "delete", "get", "list", "instances", "watch"]
+            ["insert", "patch", "update", "delete", "get", "list", "instances", "watch", "other"]
         )
     )
+    if kind == "other":
+        return draw(others())
     version = draw(st.sampled_from([0, 1]))
     event_id = draw(targets)
     if kind == "insert":
@@ -485,6 +519,11 @@ class Switchboard:
 SWITCHBOARD = Switchboard()
 SERVICE = build("calendar", "v3", http=SWITCHBOARD, static_discovery=True)
 EVENTS = SERVICE.events()  # made once: the client builds its methods anew on each call
+RESOURCES = {
+    name: getattr(SERVICE, name)()
+    for name in ("calendars", "calendarList", "channels", "acl", "settings", "colors")
+}
+RESOURCES["events"] = EVENTS
 STOCKHOLM = {"timeZone": "Europe/Stockholm"}
 SEEDED = {
     "calendars": {
@@ -541,11 +580,14 @@ def test_every_request_gets_an_http_answer(sequence: list[tuple[str, dict[str, A
     """Generated calls through the real client: a success or a Google-shaped HttpError."""
     fake = _seeded()
     for kind, arguments in sequence:
-        if "eventId" in arguments:
-            arguments = {**arguments, "eventId": _event_id(IDS, arguments["eventId"])}
-        method = getattr(EVENTS, kind)
+        resource, _, name = kind.rpartition(".")
+        if not resource:  # an events method on the primary calendar
+            resource, arguments = "events", {"calendarId": "primary", **arguments}
+            if "eventId" in arguments:
+                arguments["eventId"] = _event_id(IDS, arguments["eventId"])
+        method = getattr(RESOURCES[resource], name)
         try:
-            request = method(calendarId="primary", **arguments)
+            request = method(**arguments)
         except (TypeError, ValueError):
             note_event("the client refused the arguments before sending")  # not the fake's part
             continue
@@ -558,3 +600,51 @@ def test_every_request_gets_an_http_answer(sequence: list[tuple[str, dict[str, A
             assert answer == "" or type(answer) is dict
             note_event(f"{kind}: success")
     assert all(call.status < 600 for call in fake.calls)
+
+
+methods = st.sampled_from(["GET", "POST", "PUT", "PATCH", "DELETE"]) | st.text(max_size=6)
+uris = st.one_of(
+    st.sampled_from(
+        [
+            "https://www.googleapis.com/calendar/v3/calendars/primary/events",
+            "https://www.googleapis.com/calendar/v3/calendars/primary/events/single01",
+            "https://www.googleapis.com/calendar/v3/calendars/primary/events?fields=items(",
+            "https://www.googleapis.com/calendar/v3/calendars/primary/events/series01/instances",
+            "https://www.googleapis.com/batch/calendar/v3",
+            "https://[::1/calendar/v3",
+        ]
+    ),
+    st.text(max_size=40).map(lambda tail: f"https://www.googleapis.com/calendar/v3/{tail}"),
+    st.text(max_size=20),
+)
+raw_bodies = st.one_of(
+    st.none(),
+    st.binary(max_size=40),
+    st.text(max_size=40),
+    json_values.map(lambda value: json.dumps(value, allow_nan=True)),
+    st.integers(),
+)
+headers = st.dictionaries(
+    st.sampled_from(["If-Match", "If-None-Match", "X-HTTP-Method-Override", "content-type"])
+    | st.text(max_size=5),
+    st.text(max_size=10) | st.integers(),
+    max_size=3,
+)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(uri=uris, method=methods, body=raw_bodies, header=headers)
+def test_every_raw_request_gets_an_http_answer(
+    uri: str, method: str, body: object, header: dict[str, Any]
+) -> None:
+    """Requests no client would send (any URI, method, body or header): still an HTTP
+    response, its body Google's error shape when it is an error."""
+    response, content = _seeded().http().request(uri, method, body=body, headers=header)
+    if response.status in (204, 304):
+        assert content == b""
+        return
+    answer = json.loads(content)
+    if response.status >= 300:
+        assert response.status in ERROR_STATUSES, response.status
+        assert answer["error"]["code"] == response.status
+        assert answer["error"]["errors"]

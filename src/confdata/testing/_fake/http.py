@@ -182,7 +182,10 @@ class Router:
 
     def route(self, method: str, uri: str) -> tuple[Route, dict[str, str], dict[str, list[str]]]:
         """The method, its path parameters and its raw query; 404 for any other URI."""
-        parts = urlsplit(uri)
+        try:
+            parts = urlsplit(uri)
+        except ValueError:  # an unbalanced IPv6 bracket, say: no URI of the API
+            raise not_found() from None
         base = self.base
         if self.batch is not None and parts.path == self.batch:
             raise not_implemented("batch requests")

@@ -416,7 +416,7 @@ class Listing:
         if instant is not None:
             return instant.strftime("%Y%m%dT%H%M%SZ")
         day = text.replace("-", "")
-        return day if len(day) == 8 and day.isdigit() else None
+        return day if len(day) == 8 and day.isascii() and day.isdigit() else None
 
     @staticmethod
     def _original(calendar: Calendar, entry: Entry) -> str:

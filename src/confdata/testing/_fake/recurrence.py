@@ -46,7 +46,7 @@ ENDLESS = 730
 
 # dateutil's parser and iterator raise these for rules it cannot read or run.
 _DATEUTIL_ERRORS = (ValueError, TypeError, OverflowError, IndexError, KeyError)
-_VALUE = re.compile(r"(\d{8})(?:T(\d{6})(Z?))?", re.IGNORECASE)
+_VALUE = re.compile(r"(\d{8})(?:T(\d{6})(Z?))?", re.IGNORECASE | re.ASCII)
 
 
 def _invalid(detail: str) -> Exception:

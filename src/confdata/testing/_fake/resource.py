@@ -134,6 +134,8 @@ def checked(event: dict[str, Any]) -> dict[str, Any]:
     if "originalStartTime" in event:
         original = read_moment(event["originalStartTime"], "originalStartTime")
         event["originalStartTime"] = original.to_json()
+    if event.get("recurrence") == []:
+        del event["recurrence"]  # no line, no series: a single event
     if "recurrence" in event:
         if "recurringEventId" in event:
             raise bad_request(

@@ -47,9 +47,9 @@ any zone cannot overflow."""
 LATEST = dt.datetime(9999, 12, 30, 23, 59, 59, tzinfo=UTC)
 """The latest instant the fake stores (see EARLIEST)."""
 
-_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)
 _DATE_TIME = re.compile(
-    r"(\d{4}-\d{2}-\d{2})[Tt](\d{2}:\d{2}:\d{2})(?:\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})?"
+    r"(\d{4}-\d{2}-\d{2})[Tt](\d{2}:\d{2}:\d{2})(?:\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})?", re.ASCII
 )
 
 

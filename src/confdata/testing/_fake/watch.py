@@ -15,6 +15,7 @@ calendar's events) are recorded, and ``FakeCalendar.notifications()`` returns th
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -31,6 +32,16 @@ __all__ = ["Watching"]
 DEFAULT_TTL = 604_800  # seconds: "The default is 604800 seconds" (calendarList.watch, params.ttl)
 MAX_ID = 64  # the channel id: "Maximum length: 64 characters"
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+_DIGITS = re.compile(r"[0-9]{1,20}")
+
+
+def _https(address: str) -> bool:
+    """An https:// URL with a host."""
+    try:
+        parts = urlsplit(address)
+    except ValueError:  # an unbalanced IPv6 bracket, say
+        return False
+    return parts.scheme == "https" and bool(parts.netloc)
 
 
 class Watching:
@@ -69,17 +80,17 @@ class Watching:
                 "Invalid channel type.", detail="type must be 'web_hook' (or 'webhook')"
             )
         address = exact_str(body.get("address")) or ""
-        if urlsplit(address).scheme != "https" or not urlsplit(address).netloc:
+        if not _https(address):
             # "an HTTPS server that handles the API notification messages"
             raise bad_request("Invalid channel address.", detail="address must be an https:// URL")
         now = self.store.clock()
         ttl = exact_str((body.get("params") or {}).get("ttl")) or str(DEFAULT_TTL)
-        if not ttl.isdigit() or int(ttl) > 10**9:
+        if not _DIGITS.fullmatch(ttl) or int(ttl) > 10**9:
             raise bad_request("Invalid ttl value.", detail="params.ttl is a number of seconds")
         expiration = int((now - EPOCH).total_seconds() + int(ttl)) * 1000
         asked = exact_str(body.get("expiration"))
         if asked is not None:
-            if not asked.isdigit() or int(asked) > 253_402_300_799_000:
+            if not _DIGITS.fullmatch(asked) or int(asked) > 253_402_300_799_000:
                 raise bad_request("Invalid expiration value.")
             expiration = min(expiration, int(asked))
         resource: dict[str, Any] = {
