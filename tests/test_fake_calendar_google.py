@@ -453,3 +453,48 @@ def test_batch_requests_answer_501_saying_so() -> None:
         batch.execute()
     assert failure.value.resp.status == 501
     assert "batch requests" in error_of(failure.value)["error"]["message"]
+
+
+def test_list_filters_follow_the_reference() -> None:
+    """updatedMin, eventTypes, the extended-property filters and maxAttendees filter as
+    events.list documents them; q answers 501 saying so."""
+    fake = FakeCalendar()
+    service = client(fake)
+    first = _insert(service, timed("first"))
+    second = _insert(
+        service,
+        timed(
+            "second",
+            eventType="focusTime",
+            extendedProperties={"private": {"team": "core"}},
+            attendees=[{"email": "a@example.com"}, {"email": "me@example.com", "self": True}],
+        ),
+    )
+
+    def summaries(**query: Any) -> list[str]:
+        items = service.events().list(calendarId="primary", **query).execute()["items"]
+        return [item["summary"] for item in items]
+
+    assert summaries(updatedMin=second["updated"]) == ["second"]
+    assert summaries(updatedMin=first["updated"]) == ["first", "second"]
+    assert summaries(eventTypes=["focusTime"]) == ["second"]
+    assert summaries(privateExtendedProperty="team=core") == ["second"]
+    assert summaries(privateExtendedProperty="team=other") == []
+    trimmed = service.events().get(calendarId="primary", eventId=second["id"], maxAttendees=1)
+    answer = trimmed.execute()
+    assert answer["attendees"] == [{"email": "me@example.com", "self": True}]
+    assert answer["attendeesOmitted"] is True
+    status, error = _failure(service.events().list(calendarId="primary", q="second"))
+    assert status == 501
+    assert error["message"].startswith(
+        "FakeCalendar does not implement the events.list parameter q"
+    )
+
+
+def test_a_channel_id_already_open_answers_400() -> None:
+    """Channel IDs are unique: opening one twice is refused."""
+    service = client(FakeCalendar())
+    body = {"id": "chan", "type": "web_hook", "address": "https://example.com/hook"}
+    service.events().watch(calendarId="primary", body=body).execute()
+    status, _ = _failure(service.events().watch(calendarId="primary", body=body))
+    assert status == 400

@@ -15,7 +15,7 @@ from ..._core.sink import pointer, single
 from ..._core.text import show
 from .conference import MISSING, Written
 from .errors import ApiError
-from .events import Answer, EventsService, Request
+from .events import Answer, EventsService, Request, Target
 from .fixtures import checked_fixture, create_status, json_text, plain
 from .http import FakeCall, FakeResponse, Router, load_discovery, serve
 from .listing import Listing
@@ -231,16 +231,29 @@ class FakeCalendar:
         else:
             existing.resource.update(resource, etag=existing.resource["etag"])
 
-    def _calendar(self, calendar_id: object) -> Calendar:
-        name = exact_str(calendar_id)
-        calendar = None if name is None else self._store.calendars.get(name)
-        if calendar is None:
-            raise single(
-                "type",
-                "/calendar_id",
-                f"no calendar {show(calendar_id)} (add_calendar() makes one)",
-            )
+    def _calendar(self, calendar_id: object, check: Arguments | None = None) -> Calendar:
+        """The calendar of that ID; a ValidationError for anything else (with the problems
+        ``check`` has collected so far)."""
+        check = check or Arguments()
+        name = check.text("calendar_id", calendar_id)
+        calendar = self._store.calendars.get(name) if name else None
+        if name and calendar is None:
+            check.fail("calendar_id", f"no calendar {show(name)} (add_calendar() makes one)")
+        check.done()
+        assert calendar is not None
         return calendar
+
+    def _target(self, calendar_id: object, event_id: object) -> tuple[Calendar, Target]:
+        """The calendar and the event (or instance) of those IDs; a ValidationError else."""
+        check = Arguments()
+        name = check.text("event_id", event_id)
+        calendar = self._calendar(calendar_id, check)
+        target = self._events.locate(calendar, name)
+        if target is None:
+            check.fail("event_id", f"no event {show(name)} in calendar {show(calendar_id)}")
+            check.done()
+        assert target is not None
+        return calendar, target
 
     def calendar(self, calendar_id: str) -> dict[str, Any]:
         """A copy of the calendar's resource, as ``calendars.get`` answers it."""
@@ -254,14 +267,12 @@ class FakeCalendar:
         ]
 
     def event(self, calendar_id: str, event_id: str) -> dict[str, Any]:
-        """A copy of one stored event (not counted as a read)."""
-        name = exact_str(event_id)
-        record = None if name is None else self._calendar(calendar_id).records.get(name)
-        if record is None:
-            raise single(
-                "type", "/event_id", f"no event {show(event_id)} in calendar {show(calendar_id)}"
-            )
-        return copy_object(record.event)
+        """A copy of one stored event (not counted as a read); an instance ID of a series
+        gives the instance as ``events.get`` would."""
+        calendar, target = self._target(calendar_id, event_id)
+        if isinstance(target, Record):
+            return copy_object(target.event)
+        return self._events.instance_json(*target, calendar)
 
     def notifications(self) -> list[dict[str, Any]]:
         """The push notifications Google would have sent to the channels ``events.watch``
@@ -275,16 +286,10 @@ class FakeCalendar:
         """Change an event (or one occurrence of a series, by its instance ID) as its user
         would in Calendar: patch semantics, a new etag, and conference data taken as given
         (a create request in it starts as the API's would). Returns the event as stored."""
-        calendar = self._calendar(calendar_id)
+        calendar, target = self._target(calendar_id, event_id)
         edit = plain(changes, "/changes")
         if not is_object(edit):
             raise single("type", "/changes", f"changes must be an object (got {show(changes)})")
-        name = exact_str(event_id)
-        target = None if name is None else self._events.locate(calendar, name)
-        if target is None:
-            raise single(
-                "type", "/event_id", f"no event {show(event_id)} in calendar {show(calendar_id)}"
-            )
         try:
             body = self._schemas.read("Event", edit)
             record = self._events.fresh_record(calendar, target)
@@ -308,7 +313,7 @@ class FakeCalendar:
         related ACLs": the next list with one answers 410. Returns how many there were."""
         if calendar_id is not None:
             self._calendar(calendar_id)
-        return self._store.invalidate(calendar_id)
+        return self._store.invalidate(None if calendar_id is None else exact_str(calendar_id))
 
     # -- fixtures ------------------------------------------------------------------------------
 
