@@ -646,6 +646,7 @@ def test_a_discovery_document_can_be_passed_in() -> None:
     document = load_discovery()
     service = client(FakeCalendar(discovery=document))
     assert _insert(service, timed())["kind"] == "calendar#event"
-    for wrong in ({}, {"rootUrl": 1, "servicePath": "x"}, "calendar.v3.json"):
+    no_events = {**document, "schemas": {}}
+    for wrong in ({}, {"rootUrl": 1, "servicePath": "x"}, "calendar.v3.json", no_events):
         with pytest.raises(ValidationError):
             FakeCalendar(discovery=wrong)  # type: ignore[arg-type]

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..._core.foreign import array, exact_str, is_int, is_object, items, member, members
+from ..._core.sink import single
 from ..._core.text import describe_type
 from .errors import bad_request
 
@@ -21,6 +22,8 @@ MAX_DEPTH = 100
 """The deepest nesting of a request body the fake reads (Google's JSON parsers stop too)."""
 
 INT32 = (-(2**31), 2**31 - 1)
+REQUIRED = ("Event", "Events", "Channel")
+"""The schemas the fake reads bodies and checks field selections with."""
 _OPAQUE = frozenset({"conferenceData"})
 
 
@@ -50,6 +53,14 @@ class Schemas:
 
     def __init__(self, discovery: Mapping[str, Any]) -> None:
         self.schemas = members(member(discovery, "schemas")) or {}
+        missing = [name for name in REQUIRED if members(self.schemas.get(name)) is None]
+        if missing:
+            raise single(
+                "type",
+                "/discovery",
+                "discovery must be the Calendar API v3 discovery document: it has no "
+                f"{', '.join(missing)} schema",
+            )
 
     def resolve(self, node: object) -> dict[str, object]:
         """A schema node with its ``$ref`` followed (an unknown ref reads as "any")."""
