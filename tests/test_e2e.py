@@ -104,7 +104,9 @@ def test_a_meet_create_request_is_written_then_waited_for() -> None:
 def test_an_add_on_conference_lives_from_insert_to_deletion() -> None:
     """Written by the add-on, seen by its sync as an update, edited by the user and mirrored,
     then deleted: a ConferenceDeleted record."""
-    fake = FakeCalendar(add_on_data="accept")  # the fake stands for the add-on's own client
+    # add_on_data="accept": the test plays the add-on writing its own conference; Calendar
+    # refuses addOn data from every other client, as FakeCalendar does by default.
+    fake = FakeCalendar(add_on_data="accept")
     service = client(fake)
     write = insert_arguments(_acme(), calendar_id="primary", event=timed(), send_updates="all")
     created = service.events().insert(**write.arguments).execute()
@@ -133,7 +135,7 @@ def test_an_add_on_conference_lives_from_insert_to_deletion() -> None:
 def test_check_write_catches_a_write_sent_without_the_version_parameter() -> None:
     """Arguments that lost conferenceDataVersion=1: the API accepts the write, drops the
     conference silently, and check_write says so."""
-    fake = FakeCalendar(add_on_data="accept")
+    fake = FakeCalendar(add_on_data="accept")  # plays the add-on itself; others' writes get 400
     service = client(fake)
     created = service.events().insert(calendarId="primary", body=timed()).execute()
     write = patch_arguments(_acme(), calendar_id="primary", event_id=created["id"])
@@ -150,7 +152,7 @@ def test_check_write_catches_a_write_sent_without_the_version_parameter() -> Non
 def test_a_user_edit_racing_a_conditional_patch_gets_412_and_survives() -> None:
     """The add-on patches with the etag it synced; the user edited meanwhile: 412. The add-on
     reads again and writes; the user's edit is kept."""
-    fake = FakeCalendar(add_on_data="accept")
+    fake = FakeCalendar(add_on_data="accept")  # plays the add-on itself; others' writes get 400
     service = client(fake)
     write = insert_arguments(_acme(), calendar_id="primary", event=timed())
     created = service.events().insert(**write.arguments).execute()
@@ -179,7 +181,7 @@ def test_a_user_edit_racing_a_conditional_patch_gets_412_and_survives() -> None:
 def test_an_incremental_sync_over_three_pages_then_410_then_a_full_resync() -> None:
     """Five events changed, two a page: sync_events follows three pages; an invalidated token makes
     it ask for a full resync, which lists everything again."""
-    fake = FakeCalendar(add_on_data="accept")
+    fake = FakeCalendar(add_on_data="accept")  # plays the add-on itself; others' writes get 400
     service = client(fake)
     pages: list[dict[str, str]] = []
 
@@ -251,7 +253,7 @@ def test_a_copied_meet_event_gets_its_own_conference() -> None:
 def test_a_copied_add_on_event_asks_the_add_on() -> None:
     """plan_copy of an add-on event: the copy is written without conference data, and the
     add-on's new conference is patched in."""
-    fake = FakeCalendar(add_on_data="accept")
+    fake = FakeCalendar(add_on_data="accept")  # plays the add-on itself; others' writes get 400
     service = client(fake)
     write = insert_arguments(_acme(), calendar_id="primary", event=timed())
     source = service.events().insert(**write.arguments).execute()

@@ -16,10 +16,19 @@ import attrs
 
 from confdata import validate_calendar_json
 
+from ..._core.foreign import array, exact_str, is_object, member, members
 from .errors import invalid_conference_data, invalid_conference_type
-from .store import AddOnData, Calendar, Outcome, Store, clone
+from .store import AddOnData, Calendar, Outcome, Store, copy
 
-__all__ = ["DEPRECATED", "MISSING", "Written", "hangout_link", "resolve", "write_conference"]
+__all__ = [
+    "DEPRECATED",
+    "MISSING",
+    "Written",
+    "hangout_link",
+    "merge",
+    "resolve",
+    "write_conference",
+]
 
 
 class _Missing(enum.Enum):
@@ -46,18 +55,31 @@ class Written:
     started: bool = False
 
 
-def _member(value: object, *keys: str) -> object:
-    for key in keys:
-        if not isinstance(value, dict):
-            return None
-        value = value.get(key)
-    return value
+def merge(base: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
+    """``base`` with ``changes`` merged in, as Google's patch semantics say: a member sent
+    replaces the one there, an object sent is merged into the object there, an array replaces
+    the array ("You cannot modify, add, or delete items in an array in a piecemeal fashion")
+    and ``null`` deletes the member (the performance guide, "Semantics of a patch request").
+    Iterative; both are plain JSON."""
+    out: dict[str, Any] = copy(base)
+    stack = [(out, changes)]
+    while stack:
+        target, patch = stack.pop()
+        for key, value in patch.items():
+            if value is None:
+                target.pop(key, None)
+            elif type(value) is dict and type(target.get(key)) is dict:
+                stack.append((target[key], value))
+            else:
+                target[key] = copy(value)
+    return out
 
 
 def allowed_types(calendar: Calendar) -> list[str]:
     """The calendar's ``conferenceProperties.allowedConferenceSolutionTypes`` (strings only)."""
-    allowed = _member(calendar.resource, "conferenceProperties", "allowedConferenceSolutionTypes")
-    return [kind for kind in allowed if isinstance(kind, str)] if isinstance(allowed, list) else []
+    allowed = member(calendar.resource, "conferenceProperties", "allowedConferenceSolutionTypes")
+    listed = array(allowed) or ()
+    return [kind for item in listed if (kind := exact_str(item)) is not None]
 
 
 def write_conference(
@@ -71,7 +93,9 @@ def write_conference(
 ) -> Written:
     """The event's conference data after a write whose body holds ``sent`` (or MISSING).
 
-    ``whole`` is True when the body replaces the event (insert, update) and False for a patch.
+    ``whole`` is True when the body replaces the event (insert, update) and False for a patch,
+    whose conference data is merged into what the event holds ("The modified data you send is
+    merged into the data for the parent object", the performance guide's patch semantics).
     Raises the API's 400 answers.
     """
     if version == 0:
@@ -82,16 +106,20 @@ def write_conference(
         return Written(None if whole else current)
     if sent is None:  # a patch that sets conferenceData to null removes it
         return Written(None)
-    errors = [problem for problem in validate_calendar_json(sent) if problem.is_error]
-    if errors:
-        raise invalid_conference_data(
-            [f"{p.code} at /conferenceData{p.path}: {p.message}" for p in errors]
-        )
-    assert isinstance(sent, dict)  # the validator reports anything else
-    request = sent.get("createRequest")
-    if isinstance(request, dict):
-        return _create(calendar, current, request)
-    if _member(sent, "conferenceSolution", "key", "type") == "addOn" and sent != current:
+    request = member(sent, "createRequest")
+    if is_object(request):
+        if member(request, "requestId") != member(current, "createRequest", "requestId"):
+            # A create request the event has not seen: it replaces the conference data.
+            _check(sent)
+            return _create(calendar, request)
+        if set(members(sent) or ()) == {"createRequest"}:
+            # "If an ID provided is the same as for the previous request, the request is
+            # ignored" [S3]: the event keeps the conference data it has.
+            return Written(current)
+    data = sent if whole or current is None or not is_object(sent) else merge(current, sent)
+    _check(data)
+    assert is_object(data)  # the validator reports anything else
+    if member(data, "conferenceSolution", "key", "type") == "addOn" and data != current:
         # A client that is not the add-on writing addOn data: users report 400 "Invalid
         # conference data", or the data silently stripped when the key type is left out
         # (openclaw/gogcli#590). The fake's policy says which.
@@ -106,20 +134,25 @@ def write_conference(
         if add_on_data == "strip":
             return Written(current)
     # "Version 1 enables support for copying of ConferenceData" [S3]: stored as sent.
-    return Written(clone(sent))
+    return Written(copy(data))
 
 
-def _create(calendar: Calendar, current: dict[str, Any] | None, request: dict[str, Any]) -> Written:
-    request_id = request.get("requestId")
-    kind = _member(request, "conferenceSolutionKey", "type")
-    if not isinstance(request_id, str) or not request_id or not isinstance(kind, str):
+def _check(data: object) -> None:
+    """400 "Invalid conference data." unless confdata finds the data free of errors."""
+    errors = [problem for problem in validate_calendar_json(data) if problem.is_error]
+    if errors:
+        raise invalid_conference_data(
+            [f"{p.code} at /conferenceData{p.path}: {p.message}" for p in errors]
+        )
+
+
+def _create(calendar: Calendar, request: object) -> Written:
+    request_id = exact_str(member(request, "requestId"))
+    kind = exact_str(member(request, "conferenceSolutionKey", "type"))
+    if not request_id or kind is None:
         raise invalid_conference_data(
             ["a createRequest needs a requestId and a conferenceSolutionKey.type"]
         )
-    if _member(current, "createRequest", "requestId") == request_id:
-        # "If an ID provided is the same as for the previous request, the request is
-        # ignored" [S3]: the event keeps the conference data it has.
-        return Written(current)
     if kind == "addOn":
         raise invalid_conference_type(
             "a create request cannot ask for an addOn conference: add-on conferences are "
@@ -187,11 +220,9 @@ def resolve(store: Store, conference: dict[str, Any], outcome: Outcome) -> dict[
 
 def hangout_link(conference: object) -> str | None:
     """``Event.hangoutLink`` for a Google Meet conference: its video entry point's URI."""
-    if _member(conference, "conferenceSolution", "key", "type") != "hangoutsMeet":
+    if member(conference, "conferenceSolution", "key", "type") != "hangoutsMeet":
         return None
-    entry_points = _member(conference, "entryPoints")
-    for entry in entry_points if isinstance(entry_points, list) else ():
-        if isinstance(entry, dict) and entry.get("entryPointType") == "video":
-            uri = entry.get("uri")
-            return uri if isinstance(uri, str) else None
+    for entry in array(member(conference, "entryPoints")) or ():
+        if member(entry, "entryPointType") == "video":
+            return exact_str(member(entry, "uri"))
     return None

@@ -2,8 +2,9 @@
 
 Google's page "Handle API errors" (developers.google.com/workspace/calendar/api/guides/errors)
 documents the body: ``{"error": {"errors": [{"domain", "reason", "message", "locationType",
-"location"}], "code", "message"}}``. Each constructor below is one documented error, with
-Google's own message where the page or users' reports show it.
+"location"}], "code", "message"}}``. Each constructor below is one error, with Google's own
+reason and message where its pages or users' reports show them; the fake's own details (which
+member, why) come as further ``errors`` items of the domain ``FAKE_DOMAIN``.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 __all__ = [
+    "FAKE_DOMAIN",
     "ApiError",
     "bad_request",
     "condition_not_met",
@@ -20,13 +22,17 @@ __all__ = [
     "full_sync_required",
     "invalid_conference_data",
     "invalid_conference_type",
+    "invalid_field_selection",
+    "invalid_json",
     "not_found",
     "not_implemented",
     "not_modified",
+    "required",
+    "time_range_empty",
 ]
 
-# Where a message comes from the fake itself rather than from Google.
 FAKE_DOMAIN = "confdata.testing.FakeCalendar"
+"""The domain of an ``errors`` item whose message is the fake's own, not Google's."""
 
 
 class ApiError(Exception):
@@ -39,14 +45,16 @@ class ApiError(Exception):
         errors: Sequence[dict[str, str]] = (),
         *,
         empty: bool = False,
+        rpc_status: str | None = None,
     ) -> None:
         super().__init__(f"{status} {message}")
         self.status = status
-        self.body: dict[str, Any] | None = (
-            None
-            if empty
-            else {"error": {"errors": list(errors), "code": status, "message": message}}
-        )
+        self.body: dict[str, Any] | None = None
+        if not empty:
+            error: dict[str, Any] = {"errors": list(errors), "code": status, "message": message}
+            if rpc_status is not None:
+                error["status"] = rpc_status
+            self.body = {"error": error}
 
 
 def _error(
@@ -65,10 +73,68 @@ def _error(
     return item
 
 
-def bad_request(message: str, *, reason: str = "invalid", location: str | None = None) -> ApiError:
-    """400: a missing or invalid value (the page's first error, ``timeRangeEmpty`` and kin)."""
-    kind = None if location is None else "parameter"
-    return ApiError(400, message, [_error(reason, message, location=location, location_type=kind)])
+def _detailed(reason: str, message: str, detail: str | None) -> list[dict[str, str]]:
+    errors = [_error(reason, message)]
+    if detail is not None:
+        errors.append(_error(reason, detail, domain=FAKE_DOMAIN))
+    return errors
+
+
+def bad_request(
+    message: str,
+    *,
+    reason: str = "invalid",
+    location: str | None = None,
+    detail: str | None = None,
+) -> ApiError:
+    """400: an invalid value ("Bad Request", the errors page's first kind); ``location`` names
+    the query parameter at fault, ``detail`` says why in the fake's words."""
+    if location is not None:
+        item = _error(reason, message, location=location, location_type="parameter")
+        errors = [item, *_detailed(reason, message, detail)[1:]]
+        return ApiError(400, message, errors)
+    return ApiError(400, message, _detailed(reason, message, detail))
+
+
+def required(message: str, *, detail: str | None = None) -> ApiError:
+    """400 ``required``: a member the request needs is missing, as in Google's "Missing time
+    zone definition for start time." (googleapis/google-api-dotnet-client#1093)."""
+    return ApiError(400, message, _detailed("required", message, detail))
+
+
+def time_range_empty() -> ApiError:
+    """400 ``timeRangeEmpty``, exactly as the errors page shows it; Calendar answers an insert
+    whose end is before its start with the same body (kewisch/gdata-provider#12)."""
+    message = "The specified time range is empty."
+    item = _error(
+        "timeRangeEmpty",
+        message,
+        domain="calendar",
+        location="timeMax",
+        location_type="parameter",
+    )
+    return ApiError(400, message, [item])
+
+
+def invalid_json(detail: str) -> ApiError:
+    """400 "Invalid JSON payload received.": a body that is not JSON (``NaN``, ``Infinity`` or
+    bad syntax), as Google's front end answers (googlecodelabs/feedback#299,
+    google-wallet/rest-samples#22)."""
+    message = "Invalid JSON payload received. Unexpected token."
+    return ApiError(
+        400,
+        message,
+        _detailed("parseError", message, detail),
+        rpc_status="INVALID_ARGUMENT",
+    )
+
+
+def invalid_field_selection(selection: str) -> ApiError:
+    """400 for a ``fields`` parameter that has an error: "Invalid field selection a/b" (the
+    performance guide, "Handling partial responses")."""
+    message = f"Invalid field selection {selection}"
+    item = _error("invalidParameter", message, location="fields", location_type="parameter")
+    return ApiError(400, message, [item])
 
 
 def invalid_conference_data(details: Sequence[str]) -> ApiError:
@@ -83,14 +149,15 @@ def invalid_conference_data(details: Sequence[str]) -> ApiError:
 def invalid_conference_type(detail: str) -> ApiError:
     """400 "Invalid conference type value.": a create request for a solution type the calendar
     does not allow (googleapis/google-api-nodejs-client#2387, google-api-dotnet-client#2760)."""
-    message = "Invalid conference type value."
     return ApiError(
-        400, message, [_error("invalid", message), _error("invalid", detail, domain=FAKE_DOMAIN)]
+        400,
+        "Invalid conference type value.",
+        _detailed("invalid", "Invalid conference type value.", detail),
     )
 
 
 def not_found() -> ApiError:
-    """404: the calendar or the event does not exist."""
+    """404: the calendar, the event or the channel does not exist."""
     return ApiError(404, "Not Found", [_error("notFound", "Not Found")])
 
 
@@ -103,19 +170,14 @@ def duplicate() -> ApiError:
 def full_sync_required() -> ApiError:
     """410: the sync token is no longer valid; the client must sync again without one."""
     message = "Sync token is no longer valid, a full sync is required."
-    return ApiError(
-        410,
+    item = _error(
+        "fullSyncRequired",
         message,
-        [
-            _error(
-                "fullSyncRequired",
-                message,
-                domain="calendar",
-                location="syncToken",
-                location_type="parameter",
-            )
-        ],
+        domain="calendar",
+        location="syncToken",
+        location_type="parameter",
     )
+    return ApiError(410, message, [item])
 
 
 def deleted() -> ApiError:
@@ -128,11 +190,8 @@ def condition_not_met() -> ApiError:
     """412: the ``If-Match`` etag is not the event's current one (conditional modification,
     developers.google.com/workspace/calendar/api/guides/version-resources)."""
     message = "Precondition Failed"
-    return ApiError(
-        412,
-        message,
-        [_error("conditionNotMet", message, location="If-Match", location_type="header")],
-    )
+    item = _error("conditionNotMet", message, location="If-Match", location_type="header")
+    return ApiError(412, message, [item])
 
 
 def not_modified() -> ApiError:

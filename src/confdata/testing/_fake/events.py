@@ -1,9 +1,12 @@
 """The fake's ``events`` service: insert, get, patch, update and delete.
 
-Listing (``list``, ``instances``) lives in ``listing``; conference data in
-``conference``. Every write makes a new etag, moves the calendar's change number on (what
-sync tokens count) and the clock; a read of an event whose create request is ``pending`` counts
-down to the request's end.
+Listing (``list``, ``instances``) lives in ``listing``; conference data in ``conference``;
+times in ``times``; recurrence in ``recurrence``. Every write makes a new etag, moves the
+calendar's change number on (what sync tokens count) and the clock; a read of an event whose
+create request is ``pending`` counts down to the request's end.
+
+Events are stored canonical (times in UTC, every member Google returns on every event set) and
+rendered for each answer (times with the offset of the zone the answer is in).
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from typing import Any
 
 import attrs
 
+from ..._core.foreign import member
 from .conference import MISSING, Written, hangout_link, resolve, write_conference
 from .errors import (
     ApiError,
@@ -23,21 +27,34 @@ from .errors import (
     not_found,
     not_modified,
 )
-from .recurrence import Instance, expand, moment
-from .store import AddOnData, Calendar, Record, Store, clone, clone_object, etag, valid_event_id
+from .recurrence import Instance, Series
+from .resource import (
+    IMMUTABLE,
+    READ_ONLY,
+    apply_patch,
+    checked,
+    html_link,
+    is_series,
+    owner,
+    render,
+    render_zone,
+    sequence,
+    server_members,
+)
+from .schema import Schemas
+from .store import AddOnData, Calendar, Record, Store, copy, copy_object, etag, valid_event_id
+from .times import Moment, stored_moment
 
-__all__ = ["SERVER_SET", "Answer", "EventsService", "Request", "Target"]
+__all__ = ["Answer", "EventsService", "Request", "Target"]
 
 Answer = tuple[int, dict[str, Any] | None]
-
-SERVER_SET = frozenset({"kind", "etag", "id", "created", "updated", "htmlLink", "hangoutLink"})
-"""Members the server sets: a request body's values for them are ignored."""
 
 
 @attrs.frozen
 class Request:
     """One routed API call: the method's ID, its path and query parameters (typed as the
-    discovery document says), its parsed JSON body and its headers (names in lower case)."""
+    discovery document says), its parsed JSON body (MISSING without one) and its headers
+    (names in lower case)."""
 
     method: str
     path: Mapping[str, str]
@@ -50,30 +67,12 @@ Target = Record | tuple[Record, Instance]
 """A stored event, or an instance of a stored series that has no record of its own."""
 
 
-def _member(value: object, *keys: str) -> object:
-    for key in keys:
-        if not isinstance(value, dict):
-            return None
-        value = value.get(key)
-    return value
-
-
-def stub(event: Mapping[str, Any]) -> dict[str, Any]:
-    """A cancelled event as list answers it without ``showDeleted``: "only guaranteed to have
-    the id field" and, for an instance, ``recurringEventId`` and ``originalStartTime`` [S3]."""
-    out = {"kind": "calendar#event", "etag": event["etag"], "id": event["id"]}
-    out["status"] = "cancelled"
-    for key in ("recurringEventId", "originalStartTime"):
-        if key in event:
-            out[key] = clone(event[key])
-    return out
-
-
 class EventsService:
     """The events methods over one :class:`Store`."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, schemas: Schemas) -> None:
         self.store = store
+        self.schemas = schemas
 
     @property
     def handlers(self) -> dict[str, Callable[[Request], Answer]]:
@@ -95,19 +94,27 @@ class EventsService:
             raise not_found()
         return calendar
 
+    @staticmethod
+    def series(event: Mapping[str, Any]) -> Series:
+        """The occurrences of a stored series."""
+        return Series(
+            event["id"],
+            event["recurrence"],
+            stored_moment(event["start"], "start"),
+            stored_moment(event["end"], "end"),
+        )
+
     def locate(self, calendar: Calendar, event_id: str) -> Target | None:
         """The stored event of that ID, or the instance of a stored series it names."""
         record = calendar.records.get(event_id)
         if record is not None:
             return record
-        parent_id, sep, _ = event_id.rpartition("_")
+        parent_id, sep, suffix = event_id.rpartition("_")
         parent = calendar.records.get(parent_id) if sep else None
-        if parent is None or not isinstance(parent.event.get("recurrence"), list):
+        if parent is None or not is_series(parent.event):
             return None
-        for instance in expand(parent.event):
-            if instance.id == event_id:
-                return parent, instance
-        return None
+        instance = self.series(parent.event).find(suffix)
+        return None if instance is None else (parent, instance)
 
     def target(self, calendar: Calendar, event_id: str) -> Target:
         """:meth:`locate`, or the API's 404."""
@@ -120,9 +127,8 @@ class EventsService:
 
     def countdown(self, calendar: Calendar, record: Record) -> None:
         """One read of ``record``: a pending create request ends after the configured reads."""
-        if _member(record.event, "conferenceData", "createRequest", "status", "statusCode") != (
-            "pending"
-        ):
+        status = member(record.event, "conferenceData", "createRequest", "status", "statusCode")
+        if status != "pending":
             return
         if record.pending_reads > 0:
             record.pending_reads -= 1
@@ -132,12 +138,23 @@ class EventsService:
         self.set_conference(record, Written(ended))
         self.touch(calendar, record)
 
-    def instance_json(self, parent: Record, instance: Instance) -> dict[str, Any]:
-        """An instance of a series, as the API shows it: the series' data at its own times."""
-        event = clone_object(parent.event)
+    def owner(self, calendar: Calendar) -> str:
+        """The address of the calendar: the user's for ``primary``, else its ID."""
+        return owner(calendar, self.store.options.user)
+
+    def server_members(self, calendar: Calendar, event_id: str) -> dict[str, Any]:
+        """The members Google returns on every event it creates, with a new ``created``."""
+        return server_members(calendar, event_id, self.store.options.user, self.store.now())
+
+    def instance_json(
+        self, parent: Record, instance: Instance, calendar: Calendar
+    ) -> dict[str, Any]:
+        """An instance of a series, canonical: the series' data at its own times."""
+        event = copy_object(parent.event)
         event.pop("recurrence", None)
         event["etag"] = f'{parent.event["etag"][:-1]}-{instance.start.stamp()}"'
         event["id"] = instance.id
+        event["htmlLink"] = html_link(self.owner(calendar), instance.id)
         event["recurringEventId"] = parent.event["id"]
         event["originalStartTime"] = instance.start.to_json()
         event["start"] = instance.start.to_json()
@@ -145,29 +162,31 @@ class EventsService:
         return event
 
     def read(self, calendar: Calendar, target: Target) -> dict[str, Any]:
-        """The event as a read answers it (counting the read)."""
+        """The event (canonical) as a read finds it, counting the read."""
         if isinstance(target, Record):
             self.countdown(calendar, target)
-            return clone_object(target.event)
+            return copy_object(target.event)
         parent, instance = target
         self.countdown(calendar, parent)
-        return self.instance_json(parent, instance)
+        return self.instance_json(parent, instance, calendar)
 
-    def current_etag(self, target: Target) -> str:
+    def current_etag(self, calendar: Calendar, target: Target) -> str:
         """The etag the event has now (an instance's is derived from its series')."""
         if isinstance(target, Record):
             return str(target.event["etag"])
-        return str(self.instance_json(*target)["etag"])
+        return str(self.instance_json(*target, calendar)["etag"])
 
     # -- writing -----------------------------------------------------------------------------
 
     def touch(self, calendar: Calendar, record: Record) -> None:
-        """Record a write: a new etag, a new change number, the clock moved on."""
+        """Record a write: a new etag, a new change number, the clock moved on, and the
+        notification each channel watching the calendar gets."""
         calendar.change += 1
         record.changed = calendar.change
         record.version = self.store.next_version()
         record.event["etag"] = etag(record.version)
         record.event["updated"] = self.store.now()
+        self.store.notify(str(calendar.resource["id"]), "exists")
 
     def set_conference(self, record: Record, written: Written) -> None:
         """Store the conference data a write leaves, and the ``hangoutLink`` that goes with it."""
@@ -183,23 +202,25 @@ class EventsService:
         if written.started:
             record.pending_reads = self.store.options.pending_reads
 
-    def fresh_record(self, target: Target) -> Record:
+    def fresh_record(self, calendar: Calendar, target: Target) -> Record:
         """The record a write goes to: the stored one, or a new exception for an instance of
         a series (stored only once the write succeeds)."""
         if isinstance(target, Record):
             return target
         parent, instance = target
-        return Record(self.instance_json(parent, instance), 0, 0, parent.pending_reads)
+        event = self.instance_json(parent, instance, calendar)
+        return Record(event, 0, 0, parent.pending_reads)
 
-    def _if_match(self, request: Request, target: Target) -> None:
+    def _if_match(self, calendar: Calendar, request: Request, target: Target) -> None:
         wanted = request.headers.get("if-match")
-        if wanted is not None and wanted != "*" and wanted != self.current_etag(target):
+        if wanted is not None and wanted != "*" and wanted != self.current_etag(calendar, target):
             raise condition_not_met()
 
-    def _body(self, request: Request) -> dict[str, Any]:
-        if not isinstance(request.body, dict):
+    def body(self, request: Request) -> dict[str, Any]:
+        """The request body as an Event: the schema's members with their declared types."""
+        if request.body is MISSING:
             raise bad_request("The request body must be an Event object.", reason="parseError")
-        return request.body
+        return self.schemas.read("Event", request.body)
 
     def store_write(
         self,
@@ -211,11 +232,13 @@ class EventsService:
         version: int,
         whole: bool,
         add_on_data: AddOnData,
+        new: bool = False,
     ) -> dict[str, Any]:
-        """Check and store ``event`` as ``record``'s new data, with the conference data the
-        write leaves; the write's answer."""
-        moment(event.get("start"), "start")
-        moment(event.get("end"), "end")
+        """Check and store ``event`` as ``record``'s new data (``new`` for an insert), with
+        the conference data the write leaves; the stored event (canonical)."""
+        event = checked(event)
+        if not new:
+            sequence(event, record.event)
         current = record.event.get("conferenceData")
         written = write_conference(
             calendar, current, sent, version=version, whole=whole, add_on_data=add_on_data
@@ -224,45 +247,31 @@ class EventsService:
         record.event = event
         self.set_conference(record, written)
         self.touch(calendar, record)
-        return clone_object(record.event)
-
-    def apply_patch(self, base: Mapping[str, Any], changes: Mapping[str, Any]) -> dict[str, Any]:
-        """``base`` after patch semantics: "the field values you specify replace the existing
-        values", the others stay, and ``null`` removes a field (events.patch reference)."""
-        event = clone_object(base)
-        for key, value in changes.items():
-            if key in SERVER_SET or key == "conferenceData":
-                continue
-            if value is None:
-                event.pop(key, None)
-            else:
-                event[key] = clone(value)
-        return event
+        calendar.records[record.event["id"]] = record
+        return copy_object(record.event)
 
     def new_event(
         self, calendar: Calendar, body: Mapping[str, Any]
     ) -> tuple[Record, dict[str, Any]]:
-        """A record for an event to insert (not stored yet) and the data to store in it."""
+        """A record for an event to insert (not stored yet) and the data to store in it: the
+        body over the members Google returns on every event."""
         given = body.get("id")
         if given is None:
             event_id = self.store.new_event_id(calendar)
-        elif not isinstance(given, str) or not valid_event_id(given):
+        elif not valid_event_id(given):
             raise bad_request("Invalid resource id value.")
         elif given in calendar.records:
             raise duplicate()
         else:
             event_id = given
-        created = self.store.now()
-        event: dict[str, Any] = {"kind": "calendar#event", "etag": "", "id": event_id}
-        event["status"] = "confirmed"
-        event["created"] = created
-        event["updated"] = created
+        event = self.server_members(calendar, event_id)
         event.update(
-            (key, clone(value))
+            (key, copy(value))
             for key, value in body.items()
-            if key not in SERVER_SET and key != "conferenceData" and value is not None
+            if key not in READ_ONLY
+            and key not in ("recurringEventId", "originalStartTime", "conferenceData")
+            and value is not None
         )
-        event.setdefault("iCalUID", f"{event_id}@google.com")
         return Record(event, 0, 0), event
 
     # -- the methods -------------------------------------------------------------------------
@@ -270,9 +279,9 @@ class EventsService:
     def insert(self, request: Request) -> Answer:
         """``events.insert``: "Creates an event"; start and end are required."""
         calendar = self.calendar(request.path["calendarId"])
-        body = self._body(request)
+        body = self.body(request)
         record, event = self.new_event(calendar, body)
-        answer = self.store_write(
+        stored = self.store_write(
             calendar,
             record,
             event,
@@ -280,42 +289,50 @@ class EventsService:
             version=request.query.get("conferenceDataVersion", 0),
             whole=True,
             add_on_data=self.store.options.add_on_data,
+            new=True,
         )
-        calendar.records[event["id"]] = record
-        return 200, answer
+        return 200, render(stored, render_zone(calendar, request.query), request.query)
 
     def get(self, request: Request) -> Answer:
         """``events.get``; cancelled events too ("The get method always returns them" [S3]);
         ``If-None-Match`` with the current etag answers 304 (conditional retrieval)."""
         calendar = self.calendar(request.path["calendarId"])
+        where = render_zone(calendar, request.query)
         target = self.target(calendar, request.path["eventId"])
-        if request.headers.get("if-none-match") == self.current_etag(target):
+        if request.headers.get("if-none-match") == self.current_etag(calendar, target):
             raise not_modified()
-        return 200, self.read(calendar, target)
+        return 200, render(self.read(calendar, target), where, request.query)
 
     def _modify(self, request: Request, *, whole: bool) -> Answer:
         calendar = self.calendar(request.path["calendarId"])
+        where = render_zone(calendar, request.query)
         target = self.target(calendar, request.path["eventId"])
-        self._if_match(request, target)
-        body = self._body(request)
-        record = self.fresh_record(target)
+        self._if_match(calendar, request, target)
+        body = self.body(request)
+        record = self.fresh_record(calendar, target)
+        kind = body.get("eventType")
+        if kind is not None and kind != record.event.get("eventType"):
+            # "This cannot be modified after the event is created" [S3].
+            raise bad_request("Event type cannot be changed.")
         if whole:  # the body replaces the event; what the server set stays
-            kept = ("recurringEventId", "originalStartTime", "iCalUID", *SERVER_SET)
-            base = {key: record.event[key] for key in kept if key in record.event}
-            base["status"] = "confirmed"
+            kept = {
+                key: record.event[key] for key in (*READ_ONLY, *IMMUTABLE) if key in record.event
+            }
+            event = {**apply_patch({}, body), **kept, "sequence": record.event["sequence"]}
+            event.setdefault("status", "confirmed")
+            event.setdefault("reminders", {"useDefault": True})
         else:
-            base = record.event
-        answer = self.store_write(
+            event = apply_patch(record.event, body)
+        stored = self.store_write(
             calendar,
             record,
-            self.apply_patch(base, body),
+            event,
             body.get("conferenceData", MISSING),
             version=request.query.get("conferenceDataVersion", 0),
             whole=whole,
             add_on_data=self.store.options.add_on_data,
         )
-        calendar.records[record.event["id"]] = record
-        return 200, answer
+        return 200, render(stored, where, request.query)
 
     def patch(self, request: Request) -> Answer:
         """``events.patch``: "This method supports patch semantics"."""
@@ -328,17 +345,23 @@ class EventsService:
 
     def delete(self, request: Request) -> Answer:
         """``events.delete``: the event becomes ``cancelled`` ("deleted"), which incremental
-        syncs return; deleting it again answers 410."""
+        syncs return; deleting it again answers 410. An instance of a series becomes a
+        cancelled exception, which keeps its ``recurringEventId`` and ``originalStartTime``."""
         calendar = self.calendar(request.path["calendarId"])
         target = self.target(calendar, request.path["eventId"])
-        self._if_match(request, target)
-        record = self.fresh_record(target)
+        self._if_match(calendar, request, target)
+        record = self.fresh_record(calendar, target)
         if record.event.get("status") == "cancelled":
             raise deleted()
         record.event["status"] = "cancelled"
         self.touch(calendar, record)
         calendar.records[record.event["id"]] = record
         return 204, None
+
+
+def start_of(event: Mapping[str, Any]) -> Moment:
+    """The stored start of an event."""
+    return stored_moment(event["start"], "start")
 
 
 def answer_error(error: ApiError) -> Answer:

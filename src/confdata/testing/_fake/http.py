@@ -4,6 +4,10 @@ with httplib2-style responses, so google-api-python-client can use a fake as its
 google-api-python-client calls ``http.request(uri, method, body=..., headers=...)`` and reads
 ``resp.status``, ``resp.reason`` and the response's headers as a dict (``googleapiclient.http``;
 ``HttpMock`` shows the interface). Neither the client nor httplib2 is imported here.
+
+Whatever arrives, the answer is an HTTP response: a body that is not JSON (``NaN`` included,
+which Python's ``json`` would take) answers 400 "Invalid JSON payload received.", as Google's
+front end does.
 """
 
 from __future__ import annotations
@@ -20,13 +24,15 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import attrs
 
+from ..._core.foreign import array, exact_str, items, member, members
 from ..._core.sink import single
-from ..._core.text import show
 from .conference import MISSING
-from .errors import ApiError, bad_request, not_found, not_implemented
+from .errors import ApiError, bad_request, invalid_json, not_found, not_implemented
 from .events import Answer, Request
+from .fields import Selection, apply, check, parse
+from .schema import MAX_DEPTH, Schemas, depth
 
-__all__ = ["FakeCall", "FakeResponse", "Router", "load_discovery"]
+__all__ = ["FakeCall", "FakeResponse", "Router", "load_discovery", "serve"]
 
 Handler = Callable[[Request], Answer]
 
@@ -80,12 +86,15 @@ class FakeCall:
 
 @attrs.frozen
 class Route:
-    """One method of the discovery document: its ID, HTTP method, path and parameters."""
+    """One method of the discovery document: its ID, HTTP method, path, parameters and the
+    schemas of its request and response bodies."""
 
     method_id: str
     http_method: str
     pattern: re.Pattern[str]
-    parameters: Mapping[str, Mapping[str, Any]]
+    parameters: Mapping[str, object]
+    request: str | None
+    response: str | None
 
 
 _FORM = "application/x-www-form-urlencoded"
@@ -103,26 +112,24 @@ def _pattern(path: str) -> re.Pattern[str]:
     return re.compile("".join(out))
 
 
-def _objects(value: object) -> list[Mapping[str, Any]]:
+def _objects(value: object) -> list[object]:
     """The object values of a JSON object (none for anything else)."""
-    if not isinstance(value, Mapping):
-        return []
-    return [item for item in value.values() if isinstance(item, Mapping)]
+    return [item for _, item in items(value) or () if members(item) is not None]
 
 
-def _methods(resources: object) -> Iterator[Mapping[str, Any]]:
+def _methods(resources: object) -> Iterator[object]:
     """Every method of the document's resources, nested ones included; only well-formed
     methods (string ``id``, ``httpMethod`` and ``path``)."""
     for resource in _objects(resources):
-        for method in _objects(resource.get("methods")):
-            if all(isinstance(method.get(key), str) for key in ("id", "httpMethod", "path")):
+        for method in _objects(member(resource, "methods")):
+            if all(exact_str(member(method, key)) for key in ("id", "httpMethod", "path")):
                 yield method
-        yield from _methods(resource.get("resources"))
+        yield from _methods(member(resource, "resources"))
 
 
-def _typed(name: str, text: str, spec: Mapping[str, Any]) -> object:
-    kind = spec.get("type")
-    invalid = bad_request(f"Invalid value for {name}: {show(text)}", location=name)
+def _typed(name: str, text: str, spec: object) -> object:
+    kind = member(spec, "type")
+    invalid = bad_request(f"Invalid value for {name}: {text[:40]!r}", location=name)
     if kind == "boolean":
         if text not in ("true", "false"):
             raise invalid
@@ -132,15 +139,15 @@ def _typed(name: str, text: str, spec: Mapping[str, Any]) -> object:
             number = int(text)
         except ValueError:
             raise invalid from None
+        if member(spec, "format") == "int32" and not -(2**31) <= number < 2**31:
+            raise invalid
         for bound, outside in (("minimum", number.__lt__), ("maximum", number.__gt__)):
-            try:
-                limit = int(spec[bound])
-            except (KeyError, TypeError, ValueError):  # no bound, or none the fake can read
-                continue
-            if outside(limit):
+            limit = exact_str(member(spec, bound))
+            if limit is not None and limit.lstrip("-").isdigit() and outside(int(limit)):
                 raise invalid
         return number
-    if "enum" in spec and text not in spec["enum"]:
+    allowed = array(member(spec, "enum"))
+    if allowed is not None and text not in allowed:
         raise invalid
     return text
 
@@ -149,30 +156,39 @@ class Router:
     """Finds the method a request calls, from the paths of the discovery document."""
 
     def __init__(self, discovery: Mapping[str, Any]) -> None:
-        root, service = discovery.get("rootUrl"), discovery.get("servicePath")
-        if not isinstance(root, str) or not isinstance(service, str):
+        root = exact_str(discovery.get("rootUrl"))
+        service = exact_str(discovery.get("servicePath"))
+        if root is None or service is None:
             raise single(
                 "type",
                 "/discovery",
                 "discovery must be a discovery document: rootUrl and servicePath are missing",
             )
         self.base = urlsplit(f"{root}{service}")
-        common = discovery.get("parameters")
-        self.common: Mapping[str, Mapping[str, Any]] = common if isinstance(common, Mapping) else {}
+        batch = exact_str(discovery.get("batchPath"))
+        self.batch = None if batch is None else urlsplit(f"{root}{batch}").path
+        self.common = members(discovery.get("parameters")) or {}
         self.routes = tuple(
             Route(
-                method["id"],
-                method["httpMethod"],
-                _pattern(method["path"]),
-                parameters if isinstance(parameters := method.get("parameters"), Mapping) else {},
+                str(member(method, "id")),
+                str(member(method, "httpMethod")),
+                _pattern(str(member(method, "path"))),
+                members(member(method, "parameters")) or {},
+                exact_str(member(method, "request", "$ref")),
+                exact_str(member(method, "response", "$ref")),
             )
             for method in _methods(discovery.get("resources"))
         )
 
     def route(self, method: str, uri: str) -> tuple[Route, dict[str, str], dict[str, list[str]]]:
         """The method, its path parameters and its raw query; 404 for any other URI."""
-        parts = urlsplit(uri)
+        try:
+            parts = urlsplit(uri)
+        except ValueError:  # an unbalanced IPv6 bracket, say: no URI of the API
+            raise not_found() from None
         base = self.base
+        if self.batch is not None and parts.path == self.batch:
+            raise not_implemented("batch requests")
         if (parts.scheme, parts.netloc) != (base.scheme, base.netloc) or not (
             parts.path.startswith(base.path)
         ):
@@ -192,41 +208,83 @@ class Router:
         out: dict[str, Any] = {}
         for name, values in raw.items():
             spec = route.parameters.get(name) or self.common.get(name)
-            if not isinstance(spec, Mapping) or spec.get("location") != "query":
+            if member(spec, "location") != "query":
                 out[name] = values[-1]
-            elif spec.get("repeated"):
+            elif member(spec, "repeated") is True:
                 out[name] = [_typed(name, value, spec) for value in values]
             else:
                 out[name] = _typed(name, values[-1], spec)
         return out
 
 
-def _body(body: object) -> object:
-    if body is None or body in ("", b""):
+def _not_json(constant: str) -> object:
+    raise ValueError(f"{constant} is not JSON")
+
+
+def read_body(body: object) -> object:
+    """A request body as plain JSON (MISSING when there is none); 400 for anything that is
+    not JSON text: RFC 8259 has no ``NaN`` or ``Infinity``, and a nesting deeper than
+    MAX_DEPTH is refused."""
+    if body is None:
+        return MISSING
+    raw = bytes(body) if type(body) is bytes else exact_str(body)
+    if raw is None:
+        raise invalid_json("the request body must be JSON text")
+    if not raw:
         return MISSING
     try:
-        text = body.decode("utf-8") if isinstance(body, bytes) else str(body)
-        return json.loads(text)
-    except (UnicodeDecodeError, ValueError):
-        raise bad_request("Parse Error", reason="parseError") from None
+        text = raw.decode("utf-8") if type(raw) is bytes else raw
+        value = json.loads(text, parse_constant=_not_json)
+    except ValueError as error:
+        raise invalid_json(str(error)[:200]) from None
+    except RecursionError:
+        raise invalid_json(f"the body nests deeper than {MAX_DEPTH} levels") from None
+    if depth(value) > MAX_DEPTH:
+        raise invalid_json(f"the body nests deeper than {MAX_DEPTH} levels")
+    return value
+
+
+def _headers(headers: object) -> dict[str, str]:
+    out = {}
+    for name, value in (members(headers) or {}).items():
+        text = exact_str(value)
+        if text is not None:
+            out[name.lower()] = text
+    return out
+
+
+def _selection(schemas: Schemas, route: Route, raw: Mapping[str, list[str]]) -> Selection | None:
+    """The partial response the ``fields`` parameter asks for (None: the whole answer)."""
+    texts = raw.get("fields")
+    if not texts:
+        return None
+    text = texts[-1]
+    if not text.strip():
+        return None
+    selection = parse(text)
+    if route.response is not None:
+        check(schemas, route.response, selection, text)
+    return selection
 
 
 def serve(
     router: Router,
+    schemas: Schemas,
     handlers: Mapping[str, Handler],
     log: list[FakeCall],
-    uri: str,
-    method: str,
-    body: object,
-    headers: Mapping[str, str],
+    request: tuple[object, object, object, object],
 ) -> tuple[FakeResponse, bytes]:
-    """Answer one request: route it, call its handler, and turn the result into a response."""
-    lowered = {str(name).lower(): str(value) for name, value in headers.items()}
-    verb = lowered.get("x-http-method-override", method).upper()
+    """Answer one request ``(uri, method, body, headers)``: route it, call its handler, and
+    turn the result into a response."""
+    uri_given, method_given, body, headers_given = request
+    lowered = _headers(headers_given)
+    uri = exact_str(uri_given) or ""
+    verb = lowered.get("x-http-method-override", exact_str(method_given) or "GET").upper()
     if verb == "GET" and lowered.get("content-type", "").startswith(_FORM):
         # A GET too long for a URI: google-api-python-client posts its query as a form.
-        text = body.decode("utf-8", "replace") if isinstance(body, bytes) else str(body or "")
-        uri, body = f"{uri}{'&' if '?' in uri else '?'}{text}", None
+        raw_form = body if type(body) is bytes else (exact_str(body) or "").encode()
+        uri = f"{uri}{'&' if '?' in uri else '?'}{raw_form.decode('utf-8', 'replace')}"
+        body = None
     route: Route | None = None
     parameters: dict[str, str] = {}
     try:
@@ -235,10 +293,11 @@ def serve(
         handler = handlers.get(route.method_id)
         if handler is None:
             raise not_implemented(f"the method {route.method_id}")
-        if "fields" in raw:
-            raise not_implemented("partial responses (the fields parameter)")
-        request = Request(route.method_id, path, router.query(route, raw), _body(body), lowered)
-        status, answer = handler(request)
+        selection = _selection(schemas, route, raw)
+        query = router.query(route, raw)
+        status, answer = handler(Request(route.method_id, path, query, read_body(body), lowered))
+        if answer is not None and selection is not None:
+            answer = apply(answer, selection)
     except ApiError as error:
         status, answer = error.status, error.body
     log.append(
@@ -251,5 +310,5 @@ def serve(
         )
     )
     response_headers = {} if answer is None else {"content-type": "application/json; charset=UTF-8"}
-    content = b"" if answer is None else json.dumps(answer).encode("utf-8")
+    content = b"" if answer is None else json.dumps(answer, allow_nan=False).encode("utf-8")
     return FakeResponse(status, response_headers), content

@@ -1,4 +1,5 @@
-"""The fake's ``events.list`` and ``events.instances``: pages, sync tokens, deleted events.
+"""The fake's ``events.list`` and ``events.instances``: pages, sync tokens, deleted events,
+recurring series expanded.
 
 What the discovery document says [S3], and the sync guide
 (developers.google.com/workspace/calendar/api/guides/sync):
@@ -10,7 +11,9 @@ What the discovery document says [S3], and the sync guide
   and original start);
 - ``syncToken`` cannot be combined with ``iCalUID``, ``orderBy``, ``privateExtendedProperty``,
   ``q``, ``sharedExtendedProperty``, ``timeMin``, ``timeMax`` or ``updatedMin``;
-- "If the syncToken expires, the server will respond with a 410 GONE response code".
+- "If the syncToken expires, the server will respond with a 410 GONE response code";
+- ``singleEvents`` expands series into their instances; ``showDeleted`` with ``singleEvents``
+  returns "only single instances of deleted events (but not the underlying recurring events)".
 
 New entries appearing while a client pages "won't be missed": a query's sync token counts
 from the change it saw when its first page was made, so a change during paging comes again in
@@ -20,13 +23,17 @@ the next sync rather than never.
 from __future__ import annotations
 
 import datetime as dt
+import zoneinfo
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from .errors import ApiError, bad_request, full_sync_required, not_found, not_implemented
-from .events import Answer, EventsService, Request, Target, stub
-from .recurrence import Moment, expand, moment, parse_rfc3339
-from .store import Calendar, Cursor, Record
+from ..._core.foreign import exact_str, member
+from .errors import bad_request, full_sync_required, not_found, not_implemented, time_range_empty
+from .events import Answer, EventsService, Request, Target
+from .recurrence import ENDLESS
+from .resource import is_series, render, render_zone, stub
+from .store import Calendar, Cursor, Entry, Record
+from .times import LATEST, parse_instant, stored_moment
 
 __all__ = ["Listing"]
 
@@ -40,36 +47,50 @@ NOT_WITH_SYNC_TOKEN = (
     "timeMax",
     "updatedMin",
 )
-NOT_IMPLEMENTED = ("q", "privateExtendedProperty", "sharedExtendedProperty", "updatedMin")
 DEFAULT_PAGE = 250  # "By default the value is 250 events"
 MAX_PAGE = 2500  # "The page size can never be larger than 2500 events"
 # Parameters that may differ between the pages of one query.
 _PER_PAGE = frozenset({"pageToken", "maxResults"})
-_LATEST = dt.datetime.max.replace(tzinfo=dt.UTC)
+
+Window = tuple[dt.datetime | None, dt.datetime | None]
 
 
-def _window(query: Mapping[str, Any]) -> tuple[dt.datetime | None, dt.datetime | None]:
-    bounds: list[dt.datetime | None] = []
-    for name in ("timeMin", "timeMax"):
-        text = query.get(name)
-        value = None if text is None else parse_rfc3339(text)
-        if text is not None and value is None:
-            raise bad_request(f"Invalid {name}: an RFC 3339 time with its offset is needed.")
-        bounds.append(value)
-    low, high = bounds
-    if low is not None and high is not None and low >= high:
-        # The error the API's errors page shows first.
+def _bound(query: Mapping[str, Any], name: str) -> dt.datetime | None:
+    text = query.get(name)
+    if text is None:
+        return None
+    value = parse_instant(text)
+    if value is None:
         raise bad_request(
-            "The specified time range is empty.", reason="timeRangeEmpty", location="timeMax"
+            f"Invalid value for {name}.",
+            location=name,
+            detail=f"{name} must be an RFC 3339 timestamp with its offset",
         )
+    return value
+
+
+def _window(query: Mapping[str, Any]) -> Window:
+    low, high = _bound(query, "timeMin"), _bound(query, "timeMax")
+    if low is not None and high is not None and low >= high:
+        # "If timeMax is set, timeMin must be smaller than timeMax" [S3]: the errors page's
+        # first error.
+        raise time_range_empty()
     return low, high
 
 
-def _overlaps(
-    start: Moment, end: Moment, low: dt.datetime | None, high: dt.datetime | None
-) -> bool:
-    # timeMin bounds an event's end, timeMax its start, both exclusive [S3].
-    return (low is None or end.at > low) and (high is None or start.at < high)
+def _constraints(query: Mapping[str, Any], name: str) -> list[tuple[str, str]]:
+    """The ``propertyName=value`` constraints of an extended-property filter."""
+    out = []
+    for text in query.get(name) or ():
+        key, sep, value = str(text).partition("=")
+        if not sep or not key:
+            raise bad_request(
+                f"Invalid value for {name}.",
+                location=name,
+                detail=f"{name} takes propertyName=value",
+            )
+        out.append((key, value))
+    return out
 
 
 class Listing:
@@ -82,142 +103,212 @@ class Listing:
     @property
     def handlers(self) -> dict[str, Callable[[Request], Answer]]:
         """The methods answered here, by their discovery-document IDs."""
-        return {"calendar.events.list": self.list, "calendar.events.instances": self.instances}
+        return {
+            "calendar.events.list": self.list_events,
+            "calendar.events.instances": self.instances,
+        }
 
     # -- which events a query matches ---------------------------------------------------------
 
-    def _visible(
-        self, cancelled: bool, instance: bool, since: int | None, query: Mapping[str, Any]
-    ) -> bool:
-        if not cancelled or since is not None or query.get("showDeleted", False):
+    @staticmethod
+    def _visible(cancelled: bool, instance: bool, shown: bool, query: Mapping[str, Any]) -> bool:
+        """Whether a (possibly cancelled) event is in the result; ``shown``: deleted events
+        are always in it (an incremental sync, ``updatedMin``)."""
+        if not cancelled or shown or query.get("showDeleted", False):
             return True
         # "Cancelled instances of recurring events (but not the underlying recurring event)
         # will still be included if showDeleted and singleEvents are both False" [S3].
         return instance and not query.get("singleEvents", False)
 
-    def _series(
-        self, calendar: Calendar, record: Record, since: int | None, query: Mapping[str, Any]
-    ) -> list[str]:
-        low, high = _window(query)
-        out = []
-        for instance in expand(record.event):
-            exception = calendar.records.get(instance.id)
-            changed = max(record.changed, exception.changed if exception else 0)
-            status = (exception or record).event.get("status")
-            if since is not None and changed <= since:
+    def _occurrences(
+        self,
+        calendar: Calendar,
+        record: Record,
+        window: Window,
+        where: zoneinfo.ZoneInfo,
+        *,
+        inclusive: bool,
+    ) -> list[tuple[dt.datetime, Entry]]:
+        """The instances of a series without a record of their own, in the window (an
+        endless series without an upper bound: its first ENDLESS there)."""
+        low, high = window
+        series = self.events.series(record.event)
+        limit = ENDLESS if series.endless and high is None else None
+        out: list[tuple[dt.datetime, Entry]] = []
+        seen = 0
+        for instance in series.occurrences(low):
+            start = instance.start.instant(where)
+            if high is not None and start >= high:
+                break
+            end = instance.end.instant(where)
+            if low is not None and (end < low if inclusive else end <= low):
                 continue
-            if not self._visible(status == "cancelled", True, since, query):
-                continue
-            if exception is None and not _overlaps(instance.start, instance.end, low, high):
-                continue
-            out.append(instance.id)
+            seen += 1
+            key = instance.id
+            if key not in calendar.records:  # an exception is listed on its own
+                out.append((start, (key, instance)))
+            if limit is not None and seen >= limit:
+                break
         return out
 
-    def _matches_time(self, record: Record, query: Mapping[str, Any]) -> bool:
-        low, high = _window(query)
+    def _in_window(
+        self, record: Record, window: Window, where: zoneinfo.ZoneInfo, *, inclusive: bool
+    ) -> bool:
+        low, high = window
         if low is None and high is None:
             return True
         event = record.event
-        try:
-            if isinstance(event.get("recurrence"), list) and "recurringEventId" not in event:
-                series = expand(event)
-                return any(_overlaps(i.start, i.end, low, high) for i in series)
-            return _overlaps(
-                moment(event.get("start"), "start"), moment(event.get("end"), "end"), low, high
-            )
-        except ApiError:  # times the fake cannot read (a fixture's): not filtered out
-            return True
+        if is_series(event):  # a series matches when one of its instances does
+            return bool(self._occurrences_window(record, window, where, inclusive=inclusive))
+        start = stored_moment(event["start"], "start").instant(where)
+        end = stored_moment(event["end"], "end").instant(where)
+        if high is not None and start >= high:
+            return False
+        return low is None or (end >= low if inclusive else end > low)
+
+    def _occurrences_window(
+        self, record: Record, window: Window, where: zoneinfo.ZoneInfo, *, inclusive: bool
+    ) -> bool:
+        low, high = window
+        for instance in self.events.series(record.event).occurrences(low):
+            if high is not None and instance.start.instant(where) >= high:
+                return False
+            end = instance.end.instant(where)
+            if low is None or (end >= low if inclusive else end > low):
+                return True
+        return False
+
+    def _filtered(self, event: Mapping[str, Any], query: Mapping[str, Any]) -> bool:
+        """Whether the query's filters of kind and properties let the event through."""
+        ical = query.get("iCalUID")
+        if ical is not None and event.get("iCalUID") != ical:
+            return False
+        kinds = query.get("eventTypes")
+        if kinds and event.get("eventType", "default") not in kinds:
+            return False
+        for name, scope in (
+            ("privateExtendedProperty", "private"),
+            ("sharedExtendedProperty", "shared"),
+        ):
+            for key, value in _constraints(query, name):
+                if exact_str(member(event, "extendedProperties", scope, key)) != value:
+                    return False
+        return True
 
     def matching(
-        self, calendar: Calendar, since: int | None, query: Mapping[str, Any]
-    ) -> list[str]:
-        """The keys of the events a list query returns, in the API's stable order."""
+        self,
+        calendar: Calendar,
+        since: int | None,
+        query: Mapping[str, Any],
+        where: zoneinfo.ZoneInfo,
+    ) -> list[Entry]:
+        """The entries a list query returns, in the API's stable order (with
+        ``singleEvents``, by start)."""
         single = bool(query.get("singleEvents", False))
-        ical = query.get("iCalUID")
-        keys: list[str] = []
-        for key, record in calendar.records.items():
+        window = _window(query)
+        updated_min = _bound(query, "updatedMin")
+        shown = since is not None or updated_min is not None
+        found: list[tuple[dt.datetime, int, Entry]] = []
+        for index, (key, record) in enumerate(calendar.records.items()):
             event = record.event
-            exception = (
-                "recurringEventId" in event and event["recurringEventId"] in calendar.records
-            )
-            series = isinstance(event.get("recurrence"), list) and "recurringEventId" not in event
-            if ical is not None and event.get("iCalUID") != ical:
+            if not self._filtered(event, query):
                 continue
-            if single and exception:
-                continue  # placed by its series' expansion
-            if single and series:
-                keys.extend(self._series(calendar, record, since, query))
+            if updated_min is not None and self._updated(event) < updated_min:
+                continue
+            cancelled = event.get("status") == "cancelled"
+            if single and is_series(event):
+                if since is not None and record.changed <= since:
+                    continue
+                if not self._visible(cancelled, True, shown, query):
+                    continue
+                for start, entry in self._occurrences(
+                    calendar, record, window, where, inclusive=False
+                ):
+                    found.append((start, index, entry))
                 continue
             if since is not None and record.changed <= since:
                 continue
-            cancelled = event.get("status") == "cancelled"
-            if not self._visible(cancelled, "recurringEventId" in event, since, query):
+            if not self._visible(cancelled, "recurringEventId" in event, shown, query):
                 continue
-            if self._matches_time(record, query):
-                keys.append(key)
+            if self._in_window(record, window, where, inclusive=False):
+                start = stored_moment(event["start"], "start").instant(where)
+                found.append((start, index, (key, None)))
         order = query.get("orderBy")
-        if order == "startTime":
-            if not single:
-                raise bad_request(
-                    "The requested ordering is not available for the particular query."
-                )
-            keys.sort(key=lambda key: self._start(calendar, key))
-        elif order == "updated":
-            keys.sort(key=lambda key: self._changed(calendar, key))
-        return keys
+        if order == "startTime" and not single:
+            raise bad_request("The requested ordering is not available for the particular query.")
+        if single:
+            found.sort(key=lambda item: (item[0], item[1]))
+        if order == "updated":
+            found.sort(key=lambda item: self._changed(calendar, item[2]))
+        return [entry for _, _, entry in found]
 
-    def _start(self, calendar: Calendar, key: str) -> dt.datetime:
-        found = self.events.locate(calendar, key)
-        try:
-            if isinstance(found, tuple):
-                return found[1].start.at
-            if isinstance(found, Record):
-                return moment(found.event.get("start"), "start").at
-        except ApiError:
-            pass
-        return _LATEST
+    @staticmethod
+    def _updated(event: Mapping[str, Any]) -> dt.datetime:
+        value = parse_instant(event.get("updated"))
+        return LATEST if value is None else value
 
-    def _changed(self, calendar: Calendar, key: str) -> int:
-        found = self.events.locate(calendar, key)
-        if isinstance(found, Record):
-            return found.changed
-        return found[0].changed if found else 0
+    @staticmethod
+    def _changed(calendar: Calendar, entry: Entry) -> int:
+        key, instance = entry
+        record = calendar.records.get(key if instance is None else key.rpartition("_")[0])
+        return 0 if record is None else record.changed
 
     # -- answering ----------------------------------------------------------------------------
 
+    def _target(self, calendar: Calendar, entry: Entry) -> Target | None:
+        key, instance = entry
+        record = calendar.records.get(key)
+        if record is not None:
+            return record
+        parent = calendar.records.get(key.rpartition("_")[0])
+        return None if parent is None or instance is None else (parent, instance)
+
     def render(
-        self, calendar: Calendar, key: str, query: Mapping[str, Any]
+        self, calendar: Calendar, entry: Entry, query: Mapping[str, Any], where: zoneinfo.ZoneInfo
     ) -> dict[str, Any] | None:
         """One item of a page: the event now (counting a read), or a deleted event's stub."""
-        target: Target | None = self.events.locate(calendar, key)
+        target = self._target(calendar, entry)
         if target is None:
             return None
         event = self.events.read(calendar, target)
         if event.get("status") == "cancelled" and not query.get("showDeleted", False):
             return stub(event)
-        return event
+        return render(event, where, query)
 
     def _page(
-        self, calendar: Calendar, cursor: Cursor, query: Mapping[str, Any], *, syncs: bool
+        self,
+        calendar: Calendar,
+        cursor: Cursor,
+        query: Mapping[str, Any],
+        where: zoneinfo.ZoneInfo,
+        *,
+        syncs: bool,
     ) -> dict[str, Any]:
         size = min(query.get("maxResults", DEFAULT_PAGE), MAX_PAGE)
         if self.store.options.page_size is not None:
             size = min(size, self.store.options.page_size)
-        chunk = cursor.keys[cursor.offset : cursor.offset + size]
-        items = [item for key in chunk if (item := self.render(calendar, key, query)) is not None]
+        chunk = cursor.entries[cursor.offset : cursor.offset + size]
+        rendered = (self.render(calendar, entry, query, where) for entry in chunk)
         page: dict[str, Any] = {
             "kind": "calendar#events",
             "etag": f'"p{cursor.as_of}"',
             "summary": calendar.resource.get("summary", ""),
-            "timeZone": calendar.resource.get("timeZone", "UTC"),
+            "description": calendar.resource.get("description", ""),
+            "updated": self.store.reading(),
+            "timeZone": str(where),
             "accessRole": "owner",
             "defaultReminders": [],
-            "items": items,
+            "items": [item for item in rendered if item is not None],
         }
         rest = cursor.offset + size
-        if rest < len(cursor.keys):
+        if rest < len(cursor.entries):
             next_cursor = Cursor(
-                cursor.calendar_id, cursor.query, cursor.keys, rest, cursor.as_of, cursor.sync_token
+                cursor.calendar_id,
+                cursor.query,
+                cursor.entries,
+                rest,
+                cursor.as_of,
+                cursor.sync_token,
             )
             page["nextPageToken"] = self.store.issue_page_token(next_cursor)
         elif syncs:
@@ -248,10 +339,11 @@ class Listing:
         pairs.extend(request.path.items())
         return tuple(sorted(pairs))
 
-    def list(self, request: Request) -> Answer:
+    def list_events(self, request: Request) -> Answer:
         """``events.list``."""
         calendar = self.events.calendar(request.path["calendarId"])
         query = request.query
+        where = render_zone(calendar, query)
         key = self._key(request)
         cursor = self._cursor(request, key)
         if cursor is None:
@@ -267,39 +359,66 @@ class Listing:
                 if remembered is None or remembered[0] != request.path["calendarId"]:
                     raise full_sync_required()
                 since = remembered[1]
-            for name in NOT_IMPLEMENTED:
-                if name in query:
-                    raise not_implemented(f"the events.list parameter {name}")
-            keys = tuple(self.matching(calendar, since, query))
-            cursor = Cursor(request.path["calendarId"], key, keys, 0, calendar.change, token)
-        return 200, self._page(calendar, cursor, query, syncs=True)
+            if "q" in query:
+                raise not_implemented("the events.list parameter q (free-text search)")
+            entries = tuple(self.matching(calendar, since, query, where))
+            cursor = Cursor(request.path["calendarId"], key, entries, 0, calendar.change, token)
+        return 200, self._page(calendar, cursor, query, where, syncs=True)
 
     def instances(self, request: Request) -> Answer:
-        """``events.instances``: the instances of a series (none for a single event)."""
+        """``events.instances``: the instances of a series (none for a single event), its
+        exceptions at their own times; ``timeMin`` is inclusive here [S3]."""
         calendar = self.events.calendar(request.path["calendarId"])
+        query = request.query
+        where = render_zone(calendar, query)
         record = calendar.records.get(request.path["eventId"])
         if record is None:
             raise not_found()
         key = self._key(request)
         cursor = self._cursor(request, key)
         if cursor is None:
-            keys: list[str] = []
-            if isinstance(record.event.get("recurrence"), list):
-                keys = self._series(calendar, record, None, request.query)
-            original = request.query.get("originalStart")
-            if original is not None:
-                wanted = parse_rfc3339(original)
-                keys = [k for k in keys if self._original(calendar, k) == wanted]
-            cursor = Cursor(request.path["calendarId"], key, tuple(keys), 0, calendar.change, None)
-        return 200, self._page(calendar, cursor, request.query, syncs=False)
+            entries = self._instances(calendar, record, query, where)
+            cursor = Cursor(
+                request.path["calendarId"], key, tuple(entries), 0, calendar.change, None
+            )
+        return 200, self._page(calendar, cursor, query, where, syncs=False)
 
-    def _original(self, calendar: Calendar, key: str) -> dt.datetime | None:
-        found = self.events.locate(calendar, key)
-        if isinstance(found, tuple):
-            return found[1].start.at
-        if isinstance(found, Record):
-            try:
-                return moment(found.event.get("originalStartTime"), "start").at
-            except ApiError:
-                return None
-        return None
+    def _instances(
+        self,
+        calendar: Calendar,
+        record: Record,
+        query: Mapping[str, Any],
+        where: zoneinfo.ZoneInfo,
+    ) -> list[Entry]:
+        if not is_series(record.event):
+            return []
+        window = _window(query)
+        found = self._occurrences(calendar, record, window, where, inclusive=True)
+        series_id = record.event["id"]
+        for key, other in calendar.records.items():
+            if other.event.get("recurringEventId") != series_id:
+                continue
+            if self._in_window(other, window, where, inclusive=True):
+                start = stored_moment(other.event["start"], "start").instant(where)
+                found.append((start, (key, None)))
+        found.sort(key=lambda item: item[0])
+        entries = [entry for _, entry in found]
+        original = query.get("originalStart")
+        if original is not None:
+            wanted = self._original_start(original)
+            entries = [entry for entry in entries if self._original(calendar, entry) == wanted]
+        return entries
+
+    @staticmethod
+    def _original_start(text: str) -> str | None:
+        """``originalStart`` as an instance ID suffix (its start in basic form)."""
+        instant = parse_instant(text)
+        if instant is not None:
+            return instant.strftime("%Y%m%dT%H%M%SZ")
+        day = text.replace("-", "")
+        return day if len(day) == 8 and day.isascii() and day.isdigit() else None
+
+    @staticmethod
+    def _original(calendar: Calendar, entry: Entry) -> str:
+        key, _ = entry
+        return key.rpartition("_")[2]
