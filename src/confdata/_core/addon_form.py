@@ -9,7 +9,9 @@ shapes these types spell are data in :mod:`confdata._core.spec` (a test checks t
 
 # No `from __future__ import annotations`: NotRequired must be seen when the class is made,
 # or __required_keys__ (and pydantic, FastAPI) take every member as required.
-from typing_extensions import NotRequired, TypedDict
+from typing import NotRequired
+
+from typing_extensions import TypedDict
 
 __all__ = [
     "AddonConferenceData",

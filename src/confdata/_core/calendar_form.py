@@ -8,7 +8,9 @@ types spell are data in :mod:`confdata._core.spec` (a test checks the two agree)
 
 # No `from __future__ import annotations`: NotRequired must be seen when the class is made,
 # or __required_keys__ (and pydantic, FastAPI) take every member as required.
-from typing_extensions import NotRequired, TypedDict
+from typing import NotRequired
+
+from typing_extensions import TypedDict
 
 __all__ = [
     "CalendarAddOnParameters",
