@@ -26,7 +26,9 @@ from hypothesis import strategies as st
 import confdata
 import confdata.lifecycle
 import confdata.providers
+import confdata.sync
 import confdata.testing
+import confdata.writes
 from confdata import (
     ConferenceData,
     ConferenceDataBuilder,
@@ -93,6 +95,9 @@ NO_SECRETS: dict[type, str] = {
     confdata.sync.ConferenceDeleted: "event and conference IDs",
     confdata.sync.ConferenceReleased: "event and conference IDs, a solution type, an etag",
     confdata.sync.EventTime: "dates, times and a time zone",
+    confdata.sync.OccurrenceCancelled: "event, series and conference IDs, a start time",
+    confdata.sync.ConferenceUnlisted: "event and conference IDs",
+    confdata.sync.SyncState: "a sync token and event and conference IDs",
     confdata.lifecycle.WaitOutcome: "an enumeration",
     confdata.lifecycle.CopyAction: "an enumeration",
 }
@@ -207,6 +212,12 @@ MAKERS: dict[type, Callable[[str, str], list[object]]] = {
     SyncResult: lambda s, k: [_sync_result(s, k)],
     ConferenceUpdated: lambda s, k: list(_sync_result(s, k).changes),
     PagingError: lambda s, k: [_paging_error(s, k)],
+    confdata.sync.SyncOutcome: lambda s, k: [
+        confdata.sync.SyncState().sync(
+            lambda arguments: {"items": _events(s, k)}, is_ours=solution_named("Acme Video")
+        )
+    ],
+    confdata.writes.JoinText: lambda s, k: [confdata.writes.join_text(_data(s, k))],
     InvalidExample: lambda s, k: [InvalidExample(_payload(s, k, broken=False), ())],
     confdata.JoinInfo: lambda s, k: [confdata.join_info(_data(s, k))],
     confdata.JoinPoint: lambda s, k: _join_points(confdata.join_info(_data(s, k))),

@@ -167,7 +167,9 @@ class _Event:
     def __init__(self, event: dict[str, Any], event_id: str) -> None:
         self.raw = event
         self.id = event_id
-        self.series = exact_str(event.get(_SERIES))
+        series = exact_str(event.get(_SERIES))
+        # An event is no occurrence of itself (only hostile data says so).
+        self.series = series if series != event_id else None
         self.original_start = _time(event.get(_ORIGINAL_START))
         self.cancelled = exact_str(event.get(_STATUS)) == _CANCELLED
         self.etag = exact_str(event.get("etag"))
