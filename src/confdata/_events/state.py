@@ -188,8 +188,13 @@ class SyncState:
             for event_id, conference_id in self.known.items():
                 if event_id not in listed:
                     changes.append(ConferenceUnlisted(event_id, conference_id))
+        occurrences: dict[str, str] = {}  # updated occurrence -> its series
         for change in changes:
-            _apply(known, change)
+            _apply(known, change, occurrences)
+        for occurrence, series in occurrences.items():
+            # Judged once the batch is applied: the series may change after its occurrence.
+            if occurrence in known and known.get(series) == known[occurrence]:
+                del known[occurrence]
         problems = [_below("/pages", p) for p in run.problems]
         problems += [_below("/events", p) for p in result.problems]
         return SyncOutcome(
@@ -210,17 +215,15 @@ def _below(prefix: str, problem: Problem) -> Problem:
     return attrs.evolve(problem, path=prefix + problem.path)
 
 
-def _apply(known: dict[str, str], change: Change) -> None:
-    """What ``change`` does to the map of known conferences."""
+def _apply(known: dict[str, str], change: Change, occurrences: dict[str, str]) -> None:
+    """What ``change`` does to the map of known conferences (an occurrence updated with its
+    series' own conference is dropped from it afterwards, see ``occurrences``)."""
+    occurrences.pop(change.event_id, None)
     if isinstance(change, ConferenceUpdated):
-        series = change.recurring_event_id
-        if series is not None and known.get(series) == change.conference_id:
-            known.pop(change.event_id, None)  # an occurrence of the series' own conference
-        else:
-            known[change.event_id] = change.conference_id
-    elif isinstance(
-        change, ConferenceDeleted | ConferenceReleased | OccurrenceCancelled | ConferenceUnlisted
-    ):
+        known[change.event_id] = change.conference_id
+        if change.recurring_event_id is not None:
+            occurrences[change.event_id] = change.recurring_event_id
+    else:
         known.pop(change.event_id, None)
 
 
