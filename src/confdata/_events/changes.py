@@ -2,11 +2,13 @@
 
 Events arrive as ``events.list`` returns them [S3]: a single event, a recurring series (one
 event with ``recurrence``), or one occurrence of a series, with ``recurringEventId`` and
-``originalStartTime``. An occurrence is listed apart when it is an exception (moved, edited or
-cancelled) or when the list expands series (``singleEvents=true``). "Cancelled exceptions are
-only guaranteed to have values for the id, recurringEventId and originalStartTime fields
-populated", and "Deleted events are only guaranteed to have the id field populated"
-(``Event.status`` [S3]): ``known`` is how they are recognised.
+``originalStartTime`` (Google's recurring events guide,
+developers.google.com/workspace/calendar/api/guides/recurringevents). An occurrence is listed
+apart when it is an exception (moved, edited or cancelled) or when the list expands series
+(``singleEvents=true``). "Cancelled exceptions are only guaranteed to have values for the id,
+recurringEventId and originalStartTime fields populated", and "Deleted events are only
+guaranteed to have the id field populated" (``Event.status`` [S3]): ``known`` is how they are
+recognised.
 """
 
 from __future__ import annotations

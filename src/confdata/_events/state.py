@@ -30,11 +30,8 @@ from .ownership import IsOurs
 from .paging import MAX_PAGES, MAX_PAGES_LIMIT, PagingError, SyncRun, rfc3339, sync_events
 from .records import (
     Change,
-    ConferenceDeleted,
-    ConferenceReleased,
     ConferenceUnlisted,
     ConferenceUpdated,
-    OccurrenceCancelled,
 )
 
 __all__ = ["SyncOutcome", "SyncState"]
