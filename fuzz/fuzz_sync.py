@@ -1,12 +1,14 @@
-"""Coverage-guided fuzzing (atheris) of change detection and of paging.
+"""Coverage-guided fuzzing (atheris) of change detection, paging and the sync state.
 
 ``detect_changes`` gets batches of events drawn from the input: JSON when the input decodes
-as JSON, otherwise structured events whose ids, statuses and conference data are arbitrary
-and sometimes hostile (str and dict subclasses whose methods raise, non-string keys, sets,
-events inside themselves). ``sync_events`` gets pages whose tokens come from a small set, so
-loops are common. A crash is an exception other than a ValidationError for arguments (there
-are none here), more than 101 problems of one code, a code outside the catalog, a record
-whose event id is not a plain str, or a run that makes more calls than its bound.
+as JSON, otherwise structured events whose ids, statuses, series, original start times and
+conference data are arbitrary and sometimes hostile (str and dict subclasses whose methods
+raise, non-string keys, sets, events inside themselves). ``sync_events`` and
+``SyncState.sync`` get pages whose tokens come from a small set, so loops are common;
+``SyncState.from_json`` gets the decoded input and generated values. A crash is an exception
+other than a ValidationError (a PagingError for paging), more than 101 problems of one code, a
+code outside the catalog, a record whose IDs are not plain strs, a state that does not survive
+its own JSON, or a run that makes more calls than its bound.
 Run by ``make fuzz``; ``python fuzz/fuzz_sync.py -max_total_time=60``.
 """
 
@@ -20,9 +22,15 @@ from typing import Any
 import atheris
 
 with atheris.instrument_imports():
-    from confdata import RULES
-    from confdata._events.paging import PagingError
-    from confdata._events.sync import SyncRun, detect_changes, solution_named, sync_events
+    from confdata import RULES, ValidationError
+    from confdata.sync import (
+        PagingError,
+        SyncRun,
+        SyncState,
+        detect_changes,
+        solution_named,
+        sync_events,
+    )
 
 IS_OURS = solution_named("Acme")
 ACME: dict[str, Any] = {
@@ -98,6 +106,12 @@ def _event(provider: atheris.FuzzedDataProvider) -> Any:
         event["id"] = provider.PickValueInList(["e1", "e2", HostileStr("e3"), 4])
     if provider.ConsumeBool():
         event["status"] = provider.PickValueInList(["confirmed", "cancelled", 7])
+    if provider.ConsumeProbability() < 0.3:
+        event["recurringEventId"] = provider.PickValueInList(["e1", "s1", EqRaises("s1"), 4])
+        event["originalStartTime"] = _value(provider)
+        event["start"] = provider.PickValueInList(
+            [{"dateTime": "2026-01-01T10:00:00Z"}, {"dateTime": "2026-01-01T11:00:00+01:00"}]
+        )
     if provider.ConsumeProbability() < 0.7:
         event["conferenceData"] = _value(provider)
     if provider.ConsumeProbability() < 0.1:
@@ -123,8 +137,8 @@ def _detect(provider: atheris.FuzzedDataProvider, data: bytes) -> None:
     for problem in result.problems:
         str(problem)
     for change in result.changes:
-        if type(change.event_id) is not str:
-            raise AssertionError(f"an event id that is not a plain str: {change!r}")
+        if type(change.event_id) is not str or type(change.conference_id) is not str:
+            raise AssertionError(f"an ID that is not a plain str: {change!r}")
         repr(change)
 
 
@@ -164,10 +178,43 @@ def _paging(provider: atheris.FuzzedDataProvider) -> None:
     repr(run)
 
 
+def _state(provider: atheris.FuzzedDataProvider, data: bytes) -> None:
+    try:
+        stored: Any = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        stored = {"version": 1, "syncToken": _value(provider), "known": _value(provider)}
+    try:
+        state = SyncState.from_json(stored)
+    except ValidationError as error:
+        str(error)
+        state = SyncState(known={"e1": "acme-1", "s1": "acme-2"})
+    if SyncState.from_json(json.loads(json.dumps(state.to_json()))) != state:
+        raise AssertionError("a state that does not survive its own JSON")
+    pages = [_page(provider) for _ in range(provider.ConsumeIntInRange(1, 4))]
+    calls: list[dict[str, str]] = []
+
+    def list_page(arguments: dict[str, str]) -> Any:
+        calls.append(arguments)
+        if len(calls) > 20:
+            raise AssertionError("more calls than two runs of max_pages")
+        return pages[(len(calls) - 1) % len(pages)]
+
+    try:
+        outcome = state.sync(list_page, is_ours=IS_OURS, max_pages=10)
+    except PagingError as error:
+        str(error)
+        return
+    for change in outcome.changes:
+        if type(change.event_id) is not str or type(change.conference_id) is not str:
+            raise AssertionError(f"an ID that is not a plain str: {change!r}")
+    repr(outcome)
+
+
 def test_one_input(data: bytes) -> None:
     provider = atheris.FuzzedDataProvider(data)
     _detect(provider, data)
     _paging(provider)
+    _state(provider, data)
 
 
 def main() -> None:

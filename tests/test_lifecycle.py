@@ -432,3 +432,124 @@ def test_can_create_rejects_malformed_arguments(calendar: Any, kind: Any) -> Non
     """A calendar or solution type of the wrong kind is a ValidationError."""
     with pytest.raises(ValidationError):
         can_create(calendar, kind)
+
+
+# Numbers that cannot overflow, and foreign values read as data (issues 28 and 29).
+
+
+@pytest.mark.parametrize(
+    ("arguments", "path"),
+    [
+        ({"timeout": 10**400}, "/timeout"),
+        ({"timeout": 10**5000}, "/timeout"),
+        ({"timeout": float("inf")}, "/timeout"),
+        ({"initial_delay": 10**400}, "/initial_delay"),
+        ({"max_delay": 1e308 * 10}, "/max_delay"),
+        ({"max_delay": True}, "/max_delay"),
+        ({"timeout": "10"}, "/timeout"),
+    ],
+)
+def test_durations_that_cannot_be_used_are_validation_errors(
+    arguments: dict[str, Any], path: str
+) -> None:
+    """A duration too large for a wait (10**400 included), infinite, a bool or a string is a
+    ValidationError naming it, raised before any poll, never an OverflowError."""
+    calls: list[int] = []
+
+    def get_event() -> dict[str, Any]:
+        calls.append(1)
+        return _meet_success()
+
+    given: dict[str, Any] = {"timeout": 1, **arguments}
+    with pytest.raises(ValidationError) as raised:
+        wait_for_conference(get_event, sleep=FakeTime().sleep, **given)
+    assert [p.path for p in raised.value.problems] == [path]
+    assert calls == []
+
+
+@pytest.mark.parametrize("reading", [10**400, -(10**400), float("nan"), float("inf"), "12", None])
+def test_a_clock_reading_that_cannot_be_used_is_a_validation_error(reading: Any) -> None:
+    """clock() returning a number too large for a float, NaN, infinity or no number is a
+    ValidationError at /clock(), never an OverflowError."""
+    with pytest.raises(ValidationError) as raised:
+        wait_for_conference(_polls(_status("pending")), timeout=5, clock=lambda: reading)
+    assert [p.path for p in raised.value.problems] == ["/clock()"]
+
+
+@given(
+    timeout=st.one_of(st.integers(), st.floats()),
+    initial_delay=st.one_of(st.integers(), st.floats()),
+    max_delay=st.one_of(st.integers(), st.floats()),
+)
+def test_any_python_number_waits_or_is_refused(
+    timeout: float, initial_delay: float, max_delay: float
+) -> None:
+    """Any int or float for the durations either waits (every sleep a finite, non-negative
+    float, none past what is left of the timeout) or is a ValidationError."""
+    time = FakeTime()
+    try:
+        result = wait_for_conference(
+            _polls(_status("pending"), _status("pending"), _status("success")),
+            timeout=timeout,
+            initial_delay=initial_delay,
+            max_delay=max_delay,
+            sleep=time.sleep,
+            clock=time.clock,
+        )
+    except ValidationError as error:
+        codes = {p.code for p in error.problems}
+    else:
+        codes = set()
+        assert result.outcome in (WaitOutcome.SUCCESS, WaitOutcome.PENDING)
+        assert all(type(s) is float and 0 <= s <= timeout for s in time.sleeps)
+    assert codes <= {"type"}
+
+
+class EqRaises(str):
+    """A string whose comparisons raise; dicts accept it as a key (it hashes as its text)."""
+
+    __hash__ = str.__hash__
+
+    def __eq__(self, other: object) -> bool:
+        raise RuntimeError("eq")
+
+    def __ne__(self, other: object) -> bool:
+        raise RuntimeError("ne")
+
+
+def _hostile(event: Any) -> Any:
+    """``event`` with every string (keys too) an EqRaises."""
+    if isinstance(event, dict):
+        return {EqRaises(k): _hostile(v) for k, v in event.items()}
+    if isinstance(event, list):
+        return [_hostile(v) for v in event]
+    return EqRaises(event) if isinstance(event, str) else event
+
+
+def test_foreign_strings_are_read_as_their_data() -> None:
+    """Events whose strings' comparisons raise are read as plain strings by every lifecycle
+    helper: the wait sees success, the copy plan a Meet conference, can_create the allowed
+    type, check_write an intact write."""
+    result = wait_for_conference(_polls(_hostile(_meet_success())), timeout=1)
+    assert result.outcome is WaitOutcome.SUCCESS
+    assert type(result.event["id"]) is str
+    plan = plan_copy(_hostile(_meet_success()))
+    assert plan.action is CopyAction.NEW_CREATE_REQUEST
+    calendar = {"conferenceProperties": {"allowedConferenceSolutionTypes": ["hangoutsMeet"]}}
+    assert can_create(_hostile(calendar), EqRaises("hangoutsMeet"))
+    write = patch_arguments(_conference(), calendar_id="primary", event_id="e1")
+    returned = _hostile({"id": "e1", "conferenceData": _conference().to_calendar_json()})
+    assert check_write(write, returned) == []
+
+
+def test_the_wait_result_s_event_can_be_passed_on() -> None:
+    """ConferenceWait.event (a read-only view) is taken by plan_copy as an event."""
+    result = wait_for_conference(_polls(_meet_success()), timeout=1)
+    assert plan_copy(result.event).action is CopyAction.NEW_CREATE_REQUEST
+
+
+def test_can_create_never_says_yes_to_add_on() -> None:
+    """Even a calendar listing addOn cannot be sent an addOn create request: the add-on makes
+    its conferences."""
+    calendar = {"conferenceProperties": {"allowedConferenceSolutionTypes": ["addOn"]}}
+    assert not can_create(calendar, SolutionType.ADD_ON)

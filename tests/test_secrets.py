@@ -17,17 +17,19 @@ import tempfile
 from collections.abc import Callable
 from contextlib import redirect_stdout
 from pathlib import Path
-from typing import Any, is_typeddict
+from typing import Any
 
 import pytest
 from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
+from typing_extensions import is_typeddict
 
 import confdata
 import confdata.lifecycle
 import confdata.providers
 import confdata.sync
 import confdata.testing
+import confdata.writes
 from confdata import (
     ConferenceData,
     ConferenceDataBuilder,
@@ -94,6 +96,9 @@ NO_SECRETS: dict[type, str] = {
     confdata.sync.ConferenceDeleted: "event and conference IDs",
     confdata.sync.ConferenceReleased: "event and conference IDs, a solution type, an etag",
     confdata.sync.EventTime: "dates, times and a time zone",
+    confdata.sync.OccurrenceCancelled: "event, series and conference IDs, a start time",
+    confdata.sync.ConferenceUnlisted: "event and conference IDs",
+    confdata.sync.SyncState: "a sync token and event and conference IDs",
     confdata.lifecycle.WaitOutcome: "an enumeration",
     confdata.lifecycle.CopyAction: "an enumeration",
 }
@@ -163,7 +168,17 @@ def _paging_error(secret: str, kind: str) -> PagingError:
     return error
 
 
+def _kept(secret: str, kind: str) -> list[object]:
+    """What a lenient read kept of an entry point whose unknown member holds the secret."""
+    member = {"pinCode": secret} if kind == "field" else {"joinUrl": _uri(secret)}
+    data = ConferenceData.from_calendar_json(
+        {"createRequest": {"requestId": "r"}, "extra": member, **member}, lenient=True
+    )
+    return [data.kept]
+
+
 MAKERS: dict[type, Callable[[str, str], list[object]]] = {
+    confdata.Kept: _kept,
     EntryPoint: lambda s, k: list(_entry_points(s, k)),
     ConferenceData: lambda s, k: [_data(s, k)],
     EntryPointBuilder: lambda s, k: [
@@ -208,6 +223,12 @@ MAKERS: dict[type, Callable[[str, str], list[object]]] = {
     SyncResult: lambda s, k: [_sync_result(s, k)],
     ConferenceUpdated: lambda s, k: list(_sync_result(s, k).changes),
     PagingError: lambda s, k: [_paging_error(s, k)],
+    confdata.sync.SyncOutcome: lambda s, k: [
+        confdata.sync.SyncState().sync(
+            lambda arguments: {"items": _events(s, k)}, is_ours=solution_named("Acme Video")
+        )
+    ],
+    confdata.writes.JoinText: lambda s, k: [confdata.writes.join_text(_data(s, k))],
     InvalidExample: lambda s, k: [InvalidExample(_payload(s, k, broken=False), ())],
     confdata.JoinInfo: lambda s, k: [confdata.join_info(_data(s, k))],
     confdata.JoinPoint: lambda s, k: _join_points(confdata.join_info(_data(s, k))),

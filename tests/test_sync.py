@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
+from datetime import UTC, datetime
 from http import HTTPStatus
-from types import SimpleNamespace
+from types import MappingProxyType, SimpleNamespace
 from typing import Any
 
 import pytest
@@ -15,15 +17,18 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from confdata import ConferenceData, Manifest, ValidationError
-from confdata._events.sync import (
+from confdata.sync import (
     MAX_PAGES,
     ConferenceDeleted,
     ConferenceReleased,
+    ConferenceUnlisted,
     ConferenceUpdated,
     EventTime,
+    OccurrenceCancelled,
     PagingError,
     detect_changes,
     if_match_headers,
+    ours,
     solution_named,
     sync_events,
 )
@@ -124,20 +129,26 @@ def test_cancelled_events_delete_the_conference() -> None:
     assert result.changes == (ConferenceDeleted("e1", "acme-1"), ConferenceDeleted("e2", "acme-2"))
 
 
-def test_recurring_instances_carry_their_series() -> None:
-    """A cancelled instance of a recurring event names its series."""
+def test_a_cancelled_occurrence_is_not_a_deleted_conference() -> None:
+    """A cancelled occurrence of a series we know, as Google sends it (an exception with only
+    id, status, recurringEventId and originalStartTime), is an OccurrenceCancelled naming the
+    series, its conference and the occurrence; the series' conference is not deleted."""
     (change,) = detect_changes(
         [
-            event(
-                "e1_20261203",
-                status="cancelled",
-                recurringEventId="e1",
-                conferenceData=acme_conference(),
-            )
+            {
+                "kind": "calendar#event",
+                "id": "s1_20261203T100000Z",
+                "status": "cancelled",
+                "recurringEventId": "s1",
+                "originalStartTime": {"dateTime": "2026-12-03T10:00:00Z"},
+            }
         ],
         is_ours=ACME,
+        known={"s1": "acme-1"},
     ).changes
-    assert change == ConferenceDeleted("e1_20261203", "acme-1", "e1")
+    assert change == OccurrenceCancelled(
+        "s1_20261203T100000Z", "s1", "acme-1", EventTime(date_time="2026-12-03T10:00:00Z")
+    )
 
 
 def test_removed_and_replaced_conferences_are_released() -> None:
@@ -289,7 +300,9 @@ events = st.fixed_dictionaries(
 
 @given(
     st.lists(events | st.integers() | st.text(max_size=3), max_size=12),
-    st.dictionaries(st.sampled_from(["e1", "e2", "e3"]), st.text(max_size=4), max_size=3),
+    st.dictionaries(
+        st.sampled_from(["e1", "e2", "e3"]), st.text(min_size=1, max_size=4), max_size=3
+    ),
 )
 def test_random_histories_never_crash(history: list[Any], known: dict[str, str]) -> None:
     """Any batch of events yields records and problems, and every event carrying our
@@ -307,6 +320,8 @@ def test_random_histories_never_crash(history: list[Any], known: dict[str, str])
     assert len(updates) == len(carrying)
     for change in result.changes:
         assert isinstance(change, (ConferenceUpdated, ConferenceDeleted, ConferenceReleased))
+        assert type(change.event_id) is str
+        assert type(change.conference_id) is str
 
 
 def test_detect_changes_rejects_a_non_callable_predicate() -> None:
@@ -556,11 +571,13 @@ def test_paging_error_pickles_with_what_it_holds() -> None:
 
 
 def test_max_pages_must_be_a_positive_int() -> None:
-    """max_pages of the wrong kind is a ValidationError before any call."""
+    """max_pages of the wrong kind, or past 10**9 (10**5000 included), is a ValidationError
+    before any call, never an OverflowError."""
     calls, list_page = _pages({})
-    for wrong in (0, -1, 2.5, "10", True, None):
-        with pytest.raises(ValidationError, match="max_pages must be a positive int"):
+    for wrong in (0, -1, 2.5, "10", True, None, 10**9 + 1, 10**5000):
+        with pytest.raises(ValidationError, match="max_pages must be an integer ≥ 1") as raised:
             sync_events(list_page, max_pages=wrong)  # type: ignore[arg-type]
+        assert raised.value.problems[0].path == "/max_pages"
     assert calls == []
 
 
@@ -612,6 +629,15 @@ def test_detect_changes_follows_the_100_per_code_cap() -> None:
 class HashRaises(str):
     def __hash__(self) -> int:
         raise RuntimeError("hash")
+
+    def __eq__(self, other: object) -> bool:
+        raise RuntimeError("eq")
+
+
+class EqRaises(str):
+    """A key a dict accepts (it hashes as its text) whose comparisons raise."""
+
+    __hash__ = str.__hash__
 
     def __eq__(self, other: object) -> bool:
         raise RuntimeError("eq")
@@ -679,3 +705,256 @@ def test_solution_named_takes_a_plain_name() -> None:
     assert isinstance(change, ConferenceUpdated)
     with pytest.raises(ValidationError, match="name must be a non-empty string"):
         solution_named(5)  # type: ignore[arg-type]
+
+
+# Every change that concerns a conference gives a record (issue 28).
+
+
+def occurrence(series: str, original: str, **members: Any) -> dict[str, Any]:
+    """One occurrence of ``series`` listed apart, as events.list lists an exception: its own
+    ID ``<series>_<start>``, recurringEventId and originalStartTime [S3]."""
+    stamp = original.replace("-", "").replace(":", "")
+    return event(
+        f"{series}_{stamp}",
+        recurringEventId=series,
+        originalStartTime={"dateTime": original, "timeZone": "Europe/Stockholm"},
+        **members,
+    )
+
+
+def test_a_moved_occurrence_is_an_update_that_says_so() -> None:
+    """An exception whose start differs from its originalStartTime is an update of that
+    occurrence, marked moved; one written with another offset at the same moment is not."""
+    moved = occurrence(
+        "s1",
+        "2026-12-03T10:00:00Z",
+        start={"dateTime": "2026-12-03T15:00:00+01:00"},
+        end={"dateTime": "2026-12-03T15:30:00+01:00"},
+        conferenceData=acme_conference(),
+    )
+    retitled = occurrence(
+        "s1",
+        "2026-12-10T10:00:00Z",
+        summary="Planning (room 2)",
+        start={"dateTime": "2026-12-10T11:00:00+01:00"},
+        end={"dateTime": "2026-12-10T11:30:00+01:00"},
+        conferenceData=acme_conference(),
+    )
+    first, second = detect_changes([moved, retitled], is_ours=ACME, known={"s1": "acme-1"}).changes
+    assert isinstance(first, ConferenceUpdated)
+    assert isinstance(second, ConferenceUpdated)
+    assert (first.event_id, first.recurring_event_id) == ("s1_20261203T100000Z", "s1")
+    assert first.original_start == EventTime(None, "2026-12-03T10:00:00Z", "Europe/Stockholm")
+    assert first.moved
+    assert not second.moved
+    assert second.summary == "Planning (room 2)"
+
+
+def test_all_day_occurrences_compare_by_day() -> None:
+    """An all-day occurrence moved to another day is moved; one on its own day is not."""
+    original = {"date": "2026-12-24"}
+    same = event("s1_20261224", recurringEventId="s1", originalStartTime=original,
+                 start={"date": "2026-12-24"}, conferenceData=acme_conference())  # fmt: skip
+    later = event("s1_20261231", recurringEventId="s1", originalStartTime=original,
+                  start={"date": "2026-12-27"}, conferenceData=acme_conference())  # fmt: skip
+    kept, moved = detect_changes([same, later], is_ours=ACME).changes
+    assert isinstance(kept, ConferenceUpdated)
+    assert not kept.moved
+    assert isinstance(moved, ConferenceUpdated)
+    assert moved.moved
+
+
+def test_a_conference_replaced_by_a_new_one_of_ours_releases_the_old_one() -> None:
+    """An event known with one conference of ours that now carries another gives a release
+    of the old one (replaced by addOn), then the update of the new one."""
+    released, updated = detect_changes(
+        [event("e1", conferenceData=acme_conference("acme-9"))],
+        is_ours=ACME,
+        known={"e1": "acme-1"},
+    ).changes
+    assert released == ConferenceReleased("e1", "acme-1", "addOn", '"etag-e1"')
+    assert isinstance(updated, ConferenceUpdated)
+    assert updated.conference_id == "acme-9"
+
+
+def test_an_occurrence_that_dropped_the_conference_is_released_for_it() -> None:
+    """An exception of a known series that no longer carries the conference releases it for
+    that occurrence only, naming the series and the occurrence."""
+    (released,) = detect_changes(
+        [occurrence("s1", "2026-12-03T10:00:00Z", conferenceData=MEET)],
+        is_ours=ACME,
+        known={"s1": "acme-1"},
+    ).changes
+    assert released == ConferenceReleased(
+        "s1_20261203T100000Z",
+        "acme-1",
+        "hangoutsMeet",
+        '"etag-s1_20261203T100000Z"',
+        "s1",
+        EventTime(None, "2026-12-03T10:00:00Z", "Europe/Stockholm"),
+    )
+
+
+def test_a_cancelled_occurrence_with_its_own_conference_names_that_one() -> None:
+    """An occurrence known under its own ID (it had a conference of its own) names that
+    conference when cancelled; an unknown occurrence of an unknown series gives nothing."""
+    own = {"id": "s1_20261203T100000Z", "status": "cancelled", "recurringEventId": "s1"}
+    stranger = {"id": "s2_20261203T100000Z", "status": "cancelled", "recurringEventId": "s2"}
+    (change,) = detect_changes(
+        [own, stranger],
+        is_ours=ACME,
+        known={"s1": "acme-1", "s1_20261203T100000Z": "acme-7"},
+    ).changes
+    assert change == OccurrenceCancelled("s1_20261203T100000Z", "s1", "acme-7", None)
+
+
+def test_a_conference_of_ours_without_an_id_is_a_problem_not_a_record() -> None:
+    """A conference is_ours claims that has no conferenceId cannot be named in a record: it
+    is a `required` problem at its place, and the batch goes on."""
+    data = acme_conference()
+    del data["conferenceId"]
+    result = detect_changes(
+        [event("e1", conferenceData=data), event("e2", conferenceData=acme_conference())],
+        is_ours=ACME,
+    )
+    assert [c.event_id for c in result.changes] == ["e2"]
+    assert [(p.code, p.path) for p in result.problems] == [
+        ("required", "/0/conferenceData/conferenceId")
+    ]
+
+
+def test_known_is_read_without_running_its_code() -> None:
+    """known may be a dict (a subclass is read through dict.items), a read-only view or the
+    caller's own mapping; one whose items() raises, or whose IDs are not strings, is a
+    ValidationError at /known."""
+
+    class Store(Mapping[str, str]):
+        def __init__(self, data: dict[str, str]) -> None:
+            self.data = data
+
+        def __getitem__(self, key: str) -> str:
+            return self.data[key]
+
+        def __iter__(self) -> Any:
+            return iter(self.data)
+
+        def __len__(self) -> int:
+            return len(self.data)
+
+    class Broken(Store):
+        def __iter__(self) -> Any:
+            raise RuntimeError("the store is down")
+
+    class Evil(dict[str, str]):
+        def get(self, *args: Any, **kwargs: Any) -> Any:
+            raise RuntimeError("get")
+
+    cancelled = [{"id": "e1", "status": "cancelled"}]
+    known: Any
+    for known in (
+        Evil(e1="acme-1"),
+        MappingProxyType({"e1": "acme-1"}),
+        Store({"e1": "acme-1"}),
+        {EqRaises("e1"): EqRaises("acme-1")},
+    ):
+        (deleted,) = detect_changes(cancelled, is_ours=ACME, known=known).changes
+        assert deleted == ConferenceDeleted("e1", "acme-1")
+        assert type(deleted.conference_id) is str
+    for wrong, message in (
+        (Broken({"e1": "acme-1"}), "known could not be read"),
+        ({"e1": 5}, "known must map non-empty event IDs to non-empty conference IDs"),
+        ({5: "acme-1"}, "known has a key that is not a string"),
+        (["e1"], "known must be a mapping"),
+    ):
+        with pytest.raises(ValidationError, match=message) as raised:
+            detect_changes(cancelled, is_ours=ACME, known=wrong)  # type: ignore[arg-type]
+        assert raised.value.problems[0].path == "/known"
+
+
+# is_ours by what the add-on writes (issue 28).
+
+
+def _with_parameters(kind: str = "addOn", **parameters: str) -> dict[str, Any]:
+    data = acme_conference()
+    data["conferenceSolution"] = {"key": {"type": kind}}  # no name: the add-on form has none
+    data["parameters"] = {"addOnParameters": {"parameters": parameters}}
+    return data
+
+
+def test_ours_matches_the_parameters_the_add_on_writes() -> None:
+    """ours(parameter=...) takes an addOn conference carrying that parameter, with the value
+    when one is given; a Meet conference or another add-on's is not ours."""
+    data = ConferenceData.from_calendar_json(_with_parameters(acmeMeetingId="123"), lenient=True)
+    other = ConferenceData.from_calendar_json(_with_parameters(zoomId="9"), lenient=True)
+    meet = ConferenceData.from_calendar_json(
+        _with_parameters("hangoutsMeet", acmeMeetingId="123"), lenient=True
+    )
+    assert ours(parameter="acmeMeetingId")(data)
+    assert ours(parameter="acmeMeetingId", value="123")(data)
+    assert not ours(parameter="acmeMeetingId", value="124")(data)
+    assert not ours(parameter="acmeMeetingId")(other)
+    assert not ours(parameter="acmeMeetingId")(meet)
+    assert not solution_named("Acme Video")(data)  # Calendar's display name is not there
+
+
+def test_ours_matches_the_manifest_s_solution_ids_in_the_add_on_form() -> None:
+    """ours(solution_ids=manifest.solution_ids) takes add-on-form data whose
+    conferenceSolutionId the manifest declares."""
+    manifest = Manifest.from_json(manifest_payload())
+    markup = {
+        "conferenceId": "acme-1",
+        "conferenceSolutionId": "acme-video",
+        "entryPoints": [{"type": "VIDEO", "uri": "https://acme.example/j/acme-1"}],
+    }
+    is_ours = ours(solution_ids=manifest.solution_ids)
+    assert is_ours(ConferenceData.from_addon_json(markup))
+    markup["conferenceSolutionId"] = "someone-else"
+    assert not is_ours(ConferenceData.from_addon_json(markup))
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        ({}, "say what your add-on writes"),
+        ({"value": "acme"}, "value needs the parameter"),
+        ({"parameter": ""}, "parameter must be a non-empty string"),
+        ({"parameter": 5}, "parameter must be a non-empty string"),
+        ({"solution_ids": "acme-video"}, "solution_ids must be a collection of strings"),
+        ({"solution_ids": ["acme", 5]}, "solution_ids must hold non-empty strings only"),
+    ],
+)
+def test_ours_names_wrong_arguments(arguments: dict[str, Any], message: str) -> None:
+    """ours() without anything to match, or with arguments of the wrong kind, is a
+    ValidationError saying what it needs."""
+    with pytest.raises(ValidationError, match=message):
+        ours(**arguments)
+
+
+# The full sync's arguments (issue 28).
+
+
+def test_time_min_and_show_deleted_go_to_a_full_sync_as_strings() -> None:
+    """time_min (an aware datetime or an RFC 3339 string) and show_deleted are sent as the
+    strings events.list takes; a naive datetime, a date, and time_min with a sync token are
+    ValidationErrors before any call."""
+    calls, list_page = _pages({"items": [], "nextSyncToken": "s1"})
+    sync_events(list_page, time_min=datetime(2026, 1, 1, tzinfo=UTC), show_deleted=True)
+    sync_events(list_page, time_min="2026-01-01T00:00:00-07:00")
+    assert calls == [
+        {"timeMin": "2026-01-01T00:00:00+00:00", "showDeleted": "true"},
+        {"timeMin": "2026-01-01T00:00:00-07:00"},
+    ]
+    for wrong in (datetime(2026, 1, 1), "2026-01-01", "yesterday", 1_767_225_600, "T" * 100):
+        with pytest.raises(ValidationError, match="time_min must be an aware datetime"):
+            sync_events(list_page, time_min=wrong)  # type: ignore[arg-type]
+    with pytest.raises(ValidationError, match="time_min is for a full sync only"):
+        sync_events(list_page, "s1", time_min="2026-01-01T00:00:00Z")
+    with pytest.raises(ValidationError, match="show_deleted must be True or False"):
+        sync_events(list_page, show_deleted="yes")  # type: ignore[arg-type]
+    assert len(calls) == 2
+
+
+def test_unlisted_is_a_record_of_its_own() -> None:
+    """ConferenceUnlisted names an event and its conference, as plain strings."""
+    record = ConferenceUnlisted("e1", "acme-1")
+    assert (record.event_id, record.conference_id) == ("e1", "acme-1")

@@ -272,6 +272,8 @@ def test_every_calendar_rule_has_an_example() -> None:
         "conference-reused",  # the insert helper's
         "page-token-repeated",  # sync's
         "too-many-pages",
+        "full-sync-gone",
+        "add-on-data-write",  # the write helpers
         # confdata.lifecycle.check_write compares two events (see tests/test_lifecycle.py)
         "conference-data-dropped",
         "entry-point-lost",

@@ -22,6 +22,7 @@ from confdata import (
     insert_arguments,
     patch_arguments,
 )
+from confdata.writes import meet_request
 
 from .payloads import calendar_payload
 
@@ -52,7 +53,7 @@ def test_patch_request_carries_conference_data_version_1() -> None:
     assert request.method == "PATCH"
     assert json.loads(request.body) == {"conferenceData": data.to_calendar_json()}
     assert request.execute()["id"] == "evt1"
-    assert write.problems == ()
+    assert [p.code for p in write.problems] == ["add-on-data-write"]
 
 
 def test_insert_request_keeps_the_event_and_adds_conference_data() -> None:
@@ -154,15 +155,26 @@ def test_write_repr_masks_secrets() -> None:
             assert "'conferenceDataVersion': 1" in text
 
 
-def test_write_repr_never_runs_the_event_s_code() -> None:
-    """An event holding objects whose repr raises still has a repr: they are described."""
+def test_the_event_is_copied_without_running_its_code() -> None:
+    """The event is written as its one plain copy: a str subclass whose repr and comparisons
+    raise becomes a plain str; an object that is not JSON is a ValidationError at its path
+    (the HTTP client could not send it)."""
 
-    class Broken:
+    class Broken(str):
         def __repr__(self) -> str:
             raise RuntimeError("repr")
 
-    write = insert_arguments(_data(), calendar_id="primary", event={"extra": Broken()})
-    assert "'extra': <a Python Broken>" in repr(write)
+        def __eq__(self, other: object) -> bool:
+            raise RuntimeError("eq")
+
+        __hash__ = str.__hash__
+
+    write = insert_arguments(_data(), calendar_id="primary", event={"extra": Broken("x")})
+    assert type(write.arguments["body"]["extra"]) is str
+    assert "'extra': 'x'" in repr(write)
+    with pytest.raises(ValidationError) as raised:
+        insert_arguments(_data(), calendar_id="primary", event={"extra": object()})
+    assert [(p.code, p.path) for p in raised.value.problems] == [("type", "/event/extra")]
 
 
 @pytest.mark.parametrize(
@@ -201,3 +213,40 @@ def test_string_subclasses_are_written_as_plain_strings() -> None:
         str,
         str,
     ]
+
+
+# Who may write what (issue 26): addOn data is warned about; Meet is what a backend asks for.
+
+
+def test_add_on_data_is_warned_about_before_it_is_written() -> None:
+    """A write of an addOn conference, or of a create request for one, carries the warning
+    add-on-data-write at the solution type, and its message says what to do instead."""
+    add_on_request = ConferenceData(create_request=CreateRequest(solution_type=SolutionType.ADD_ON))
+    for data, path in (
+        (_data(), "/conferenceSolution/key/type"),
+        (add_on_request, "/createRequest/conferenceSolutionKey/type"),
+    ):
+        for write in (
+            patch_arguments(data, calendar_id="primary", event_id="e1"),
+            insert_arguments(data, calendar_id="primary", event={}),
+        ):
+            (problem,) = write.problems
+            assert (problem.code, problem.path) == ("add-on-data-write", path)
+            assert "400 'Invalid conference data'" in problem.message
+            assert "meet_request()" in problem.message
+            assert "join_text()" in problem.message
+
+
+def test_meet_request_asks_calendar_for_a_new_meet_conference() -> None:
+    """meet_request() is a hangoutsMeet create request: written without a warning, with a
+    fresh requestId on every write, through google-api-python-client."""
+    meet = meet_request()
+    assert meet.create_request is not None
+    assert meet.create_request.solution_type is SolutionType.HANGOUTS_MEET
+    writes = [patch_arguments(meet, calendar_id="primary", event_id="e1") for _ in range(2)]
+    assert [w.problems for w in writes] == [(), ()]
+    bodies = [w.arguments["body"]["conferenceData"]["createRequest"] for w in writes]
+    assert bodies[0]["conferenceSolutionKey"] == {"type": "hangoutsMeet"}
+    assert bodies[0]["requestId"] != bodies[1]["requestId"]
+    request = _service({"id": "e1"}).events().patch(**writes[0].arguments)
+    assert json.loads(request.body) == {"conferenceData": {"createRequest": bodies[0]}}

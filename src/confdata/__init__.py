@@ -36,6 +36,7 @@ if TYPE_CHECKING:  # what type checkers and readers see; at run time names load 
         RequestStatus,
         SolutionType,
     )
+    from ._core.kept import Kept
     from ._core.problems import Problem, Severity, ValidationError
     from ._core.values import (
         ConferenceData,
@@ -86,6 +87,7 @@ _LAZY: dict[str, str] = {
     "EntryPointType": "_core.enums",
     "EventWrite": "_events.writes",
     "JoinInfo": "join",
+    "Kept": "_core.kept",
     "JoinPoint": "join",
     "Manifest": "manifest",
     "ManifestSolution": "manifest",
@@ -147,6 +149,7 @@ __all__ = [
     "EventWrite",
     "JoinInfo",
     "JoinPoint",
+    "Kept",
     "Manifest",
     "ManifestSolution",
     "Problem",

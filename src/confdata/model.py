@@ -13,6 +13,7 @@ from ._core.values import (
     EntryPoint,
     EntryPointFeature,
     EntryPointType,
+    Kept,
     RequestStatus,
     SolutionType,
 )
@@ -27,6 +28,7 @@ __all__ = [
     "EntryPoint",
     "EntryPointFeature",
     "EntryPointType",
+    "Kept",
     "RequestStatus",
     "SolutionType",
 ]

@@ -178,6 +178,14 @@ _CATALOG = (
         "S9",
     ),
     Rule(
+        "add-on-data-write",
+        W,
+        "write helper: conference data of an addOn solution is about to be written through the "
+        "Calendar API; Calendar makes add-on conferences through the add-on, and users report "
+        "400 'Invalid conference data' for such writes from other clients (confdata's addition)",
+        "S9, S10",
+    ),
+    Rule(
         "page-token-repeated",
         E,
         "sync: events.list gave a nextPageToken it gave before, so paging would never end "
@@ -189,6 +197,13 @@ _CATALOG = (
         E,
         "sync: more events.list pages than the bound sync_events() was given (max_pages)",
         "S11",
+    ),
+    Rule(
+        "full-sync-gone",
+        E,
+        "sync: events.list answered 410 Gone to a full sync, which has no sync token to expire "
+        "(confdata's addition)",
+        "S3",
     ),
     Rule(
         "solution-id-missing",

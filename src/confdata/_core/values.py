@@ -36,10 +36,10 @@ from .foreign import exact_str
 from .gen import emit as _emit
 from .gen import passes as _passes
 from .gen import values as _values
-from .gen.values import CLEAN, DEFAULT
+from .gen.values import DEFAULT
 from .kept import Kept
 from .manifests import Solutions, solution_ids_of
-from .problems import Problem, Problems, ValidationError
+from .problems import Problem, ValidationError
 from .sink import Sink, single
 from .spec import ADDON, CALENDAR, FormName
 from .text import describe_type, mask, mask_uri_secrets, show, type_name
@@ -774,6 +774,3 @@ def _pointer(tokens: tuple[str | int, ...]) -> str:
     from .sink import pointer
 
     return pointer("", *tokens)
-
-
-__all__ += ["CLEAN", "Problems"]

@@ -4,19 +4,19 @@
 from __future__ import annotations
 
 import enum
-import json
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
 import attrs
 
-from confdata import ConferenceData, ConferenceDataBuilder, CreateRequest, Problem, SolutionType
-
+from .._core.enums import SolutionType
+from .._core.foreign import NotJSON, array, exact_str
+from .._core.problems import Problem
 from .._core.sink import Sink, single
 from .._core.text import describe_type, show
-from .event_json import DEPRECATED_TYPES
-from .event_json import member as _member
+from .._core.values import ConferenceData, CreateRequest
+from .event_json import DEPRECATED_TYPES, object_members, plain_object, text_member
 
 __all__ = ["CopyAction", "CopyPlan", "can_create", "plan_copy"]
 
@@ -88,15 +88,14 @@ _NOT_COPIED = frozenset(
 )
 
 
-def _solution(conference: Mapping[str, Any]) -> tuple[str | None, str, object]:
+def _solution(conference: Mapping[str, Any]) -> tuple[str | None, str, str | None]:
     """The conference's solution type (None unless a string), where it is, and its name."""
     path = "/conferenceData/conferenceSolution/key/type"
-    kind = _member(conference, "conferenceSolution", "key", "type")
+    kind = text_member(conference, "conferenceSolution", "key", "type")
     if kind is None:
         path = "/conferenceData/createRequest/conferenceSolutionKey/type"
-        kind = _member(conference, "createRequest", "conferenceSolutionKey", "type")
-    text = str.__str__(kind) if isinstance(kind, str) else None
-    return text, path, _member(conference, "conferenceSolution", "name")
+        kind = text_member(conference, "createRequest", "conferenceSolutionKey", "type")
+    return kind, path, text_member(conference, "conferenceSolution", "name")
 
 
 def plan_copy(source_event: Mapping[str, Any], *, request_id: str | None = None) -> CopyPlan:
@@ -108,22 +107,21 @@ def plan_copy(source_event: Mapping[str, Any], *, request_id: str | None = None)
     deprecated one (new conferences of it "cannot be created") gets nothing. Write the new
     event with ``insert_arguments(plan.conference, calendar_id=..., event=plan.event)``.
     """
-    if not isinstance(source_event, Mapping):
+    try:
+        source = plain_object(source_event)
+    except NotJSON as error:
+        raise single(
+            "type", error.path, f"source_event must be JSON data: {error.message}"
+        ) from None
+    if source is None:
         got = describe_type(source_event)
         raise single("type", "", f"source_event must be an Event object (got {got})")
-    conference = source_event.get("conferenceData")
-    if conference is not None and not isinstance(conference, Mapping):
+    conference = source.get("conferenceData")
+    if conference is not None and object_members(conference) is None:
         got = describe_type(conference)
         raise single("type", "/conferenceData", f"conferenceData must be an object (got {got})")
-    try:
-        copy = json.loads(
-            json.dumps({k: v for k, v in source_event.items() if k not in _NOT_COPIED})
-        )
-    except (TypeError, ValueError, RecursionError):
-        raise single("type", "", "source_event must be JSON data") from None
-    event = MappingProxyType(copy)
-    kind, path, named = _solution(conference) if conference else (None, "", None)
-    name = str.__str__(named) if isinstance(named, str) else None
+    event = MappingProxyType({k: v for k, v in source.items() if k not in _NOT_COPIED})
+    kind, path, name = _solution(conference) if conference else (None, "", None)
     solution_type = SolutionType(kind) if kind in _SOLUTION_TYPES else kind
 
     def plan(action: CopyAction, reason: str, **more: Any) -> CopyPlan:
@@ -139,19 +137,18 @@ def plan_copy(source_event: Mapping[str, Any], *, request_id: str | None = None)
 
     if not conference:
         return plan(CopyAction.NOTHING, "the source event has no conference")
-    if kind == "hangoutsMeet":
+    if kind == SolutionType.HANGOUTS_MEET.value:
         request = (
             CreateRequest(solution_type=SolutionType.HANGOUTS_MEET)
             if request_id is None
             else CreateRequest(request_id=request_id, solution_type=SolutionType.HANGOUTS_MEET)
         )
-        data = ConferenceDataBuilder().create_request(request).build()
         return plan(
             CopyAction.NEW_CREATE_REQUEST,
             "a Google Meet conference: ask Calendar for a new one with a fresh create request",
-            conference=data,
+            conference=ConferenceData(create_request=request),
         )
-    if kind == "addOn":
+    if kind == SolutionType.ADD_ON.value:
         return plan(
             CopyAction.CALL_ADD_ON,
             f"an add-on conference ({show(name)}): the add-on must create a new one",
@@ -174,27 +171,32 @@ def can_create(calendar_resource: Mapping[str, Any], solution_type: SolutionType
     ``calendar_resource`` is what ``calendars().get(...)`` or ``calendarList().get(...)``
     returns; its ``conferenceProperties.allowedConferenceSolutionTypes`` lists "the types of
     conference solutions that are supported for this calendar" [S3]. Deprecated types are
-    never creatable, and a calendar without the list allows nothing. Add-on conferences are
-    made by their add-on, not by a create request: Google's list never names ``addOn``.
+    never creatable, and a calendar without the list allows nothing.
+
+    ``addOn`` is always False: an add-on conference is made by its add-on when a user picks
+    it in Calendar, never by a create request, and Google's list never names it. A backend
+    that is not the add-on asks for Google Meet (``meet_request()``) or writes the join
+    details as the event's text (``join_text()``).
     """
-    if not isinstance(calendar_resource, Mapping):
+    found = object_members(calendar_resource)
+    if found is None:
         got = describe_type(calendar_resource)
         raise single("type", "", f"calendar_resource must be a Calendar object (got {got})")
-    kind: object = solution_type
-    if isinstance(kind, SolutionType):
-        kind = kind.value
-    if not isinstance(kind, str) or not kind:
+    kind = exact_str(solution_type)  # a SolutionType is a str whose data is its value
+    if not kind:
         got = show(solution_type)
         raise single("type", "/solution_type", f"solution_type must be a SolutionType (got {got})")
-    properties = calendar_resource.get("conferenceProperties")
+    properties = found.get("conferenceProperties")
     if properties is None:
         return False
-    allowed = _member(properties, "allowedConferenceSolutionTypes")
-    if not isinstance(properties, Mapping) or not isinstance(allowed, (list, type(None))):
+    allowed = object_members(properties)
+    listed = None if allowed is None else allowed.get("allowedConferenceSolutionTypes")
+    items = array(listed)
+    if allowed is None or (listed is not None and items is None):
         path = "/conferenceProperties"
-        if isinstance(properties, Mapping):
+        if allowed is not None:
             path += "/allowedConferenceSolutionTypes"
         raise single("type", path, f"{path[1:]} has the wrong JSON type")
-    if kind in DEPRECATED_TYPES or allowed is None:
+    if kind == SolutionType.ADD_ON.value or kind in DEPRECATED_TYPES or items is None:
         return False
-    return any(type(item) is str and item == kind for item in allowed)
+    return any(exact_str(item) == kind for item in items)

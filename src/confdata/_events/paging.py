@@ -8,20 +8,29 @@ repeats a page token (it would loop for ever), or after :data:`MAX_PAGES` pages.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime
 from typing import Any
 
 import attrs
 
+from .._core.arguments import Arguments
+from .._core.foreign import array, exact_str, is_int, is_object
 from .._core.problems import Problem, ValidationError
 from .._core.redact import render
 from .._core.sink import Sink, pointer
 from .._core.text import describe_type, show
+from .event_json import object_members
 
-__all__ = ["MAX_PAGES", "PagingError", "SyncRun", "http_status", "sync_events"]
+__all__ = ["MAX_PAGES", "PagingError", "SyncRun", "http_status", "rfc3339", "sync_events"]
 
 MAX_PAGES = 10_000
 """Pages :func:`sync_events` follows at most by default: 2.5 million events at the API's
 default of 250 per page. A run that needs more can pass a larger ``max_pages``."""
+
+MAX_PAGES_LIMIT = 10**9
+"""The largest ``max_pages`` taken (250 billion events): a bound, not a wish."""
+
+_MAX_TIMESTAMP = 64  # characters: an RFC 3339 timestamp is about 35
 
 # Where exceptions of the usual HTTP clients keep the status: google-api-python-client's
 # HttpError (resp.status), aiohttp and urllib (status), requests and httpx (response.
@@ -92,17 +101,13 @@ def _attribute(obj: object, name: str) -> object:
 
 
 def _as_status(value: object) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
+    if is_int(value):
         number = int.__int__(value)
-    elif isinstance(value, str):
-        text = str.__str__(value)
-        if not (len(text) == 3 and text.isascii() and text.isdigit()):
+    else:
+        text = exact_str(value)
+        if text is None or not (len(text) == 3 and text.isascii() and text.isdigit()):
             return None
         number = int(text)
-    else:
-        return None
     return number if 100 <= number <= 599 else None
 
 
@@ -120,17 +125,55 @@ def http_status(error: BaseException) -> int | None:
     return None
 
 
-def _check_arguments(list_page: object, sync_token: object, max_pages: object) -> None:
-    sink = Sink()
-    if not callable(list_page):
-        sink.report("type", "", f"list_page must be callable (got {describe_type(list_page)})")
-    if sync_token is not None and (not isinstance(sync_token, str) or not sync_token):
-        sink.report(
-            "type", "", f"sync_token must be a non-empty string or None (got {show(sync_token)})"
+def rfc3339(check: Arguments, name: str, value: object) -> str | None:
+    """``value`` as the RFC 3339 timestamp with an offset that ``timeMin`` needs ("Must be
+    an RFC3339 timestamp with mandatory time zone offset", events.list [S3]): an aware
+    ``datetime``, or such a string (kept as given). None stays None."""
+    if value is None:
+        return None
+    if issubclass(type(value), datetime):
+        try:  # the base type's methods: a subclass's own, or its tzinfo's, may raise
+            aware = datetime.utcoffset(value) is not None  # type: ignore[arg-type]
+            text = datetime.isoformat(value) if aware else None  # type: ignore[arg-type]
+        except Exception:
+            text = None
+    else:
+        given = exact_str(value)
+        text = given if given is not None and _is_rfc3339(given) else None
+    if text is None:
+        check.fail(
+            name,
+            f"{name} must be an aware datetime or an RFC 3339 timestamp with its offset, "
+            f"such as '2026-01-01T00:00:00Z' (got {show(value)})",
         )
-    if type(max_pages) is not int or max_pages < 1:
-        sink.report("type", "", f"max_pages must be a positive int (got {show(max_pages)})")
-    sink.raise_errors()
+    return text
+
+
+def _is_rfc3339(text: str) -> bool:
+    if len(text) > _MAX_TIMESTAMP or "T" not in text.upper():
+        return False
+    try:
+        return datetime.fromisoformat(text).tzinfo is not None
+    except ValueError:
+        return False
+
+
+def _check_arguments(
+    list_page: object, sync_token: object, time_min: object, show_deleted: object, max_pages: object
+) -> tuple[str | None, str | None, int]:
+    check = Arguments()
+    check.function("list_page", list_page)
+    token = check.optional_text("sync_token", sync_token)
+    since = rfc3339(check, "time_min", time_min)
+    check.flag("show_deleted", show_deleted)
+    pages = check.count("max_pages", max_pages, low=1, high=MAX_PAGES_LIMIT)
+    if token is not None and since is not None:
+        check.fail(
+            "time_min",
+            "time_min is for a full sync only: events.list refuses timeMin together with syncToken",
+        )
+    check.done()
+    return token, since, pages
 
 
 class _Run:
@@ -145,59 +188,72 @@ class _Run:
         self.sink.report(code, path, message)
         return PagingError(self.sink.finish(), self.calls, self.pages)
 
-    def token(self, page: Mapping[Any, Any], name: str) -> str | None:
-        value = dict.get(page, name) if isinstance(page, dict) else page.get(name)
-        if value is None or (isinstance(value, str) and not str.__len__(value)):
+    def token(self, page: dict[str, object], name: str) -> str | None:
+        value = page.get(name)
+        text = exact_str(value)
+        if value is None or text == "":
             return None
-        if not isinstance(value, str):
+        if text is None:
             path = pointer("", len(self.pages) - 1, name)
             raise self.fail("type", path, f"{name} must be a string (got {show(value)})")
-        return str.__str__(value)
+        return text
 
-    def items(self, page: object) -> list[object]:
+    def page(self, page: object) -> tuple[dict[str, object], list[object]]:
+        """The page's members and its items."""
         index = len(self.pages) - 1
-        if not isinstance(page, Mapping):
+        found = object_members(page)
+        if found is None:
             message = f"an events.list page must be an object (got {describe_type(page)})"
             raise self.fail("type", pointer("", index), message)
-        items = dict.get(page, "items", []) if isinstance(page, dict) else page.get("items", [])
-        if not isinstance(items, list):
-            message = f"items must be an array of events (got {describe_type(items)})"
+        raw = found.get("items", [])
+        items = array(raw)
+        if items is None:
+            message = f"items must be an array of events (got {describe_type(raw)})"
             raise self.fail("type", pointer("", index, "items"), message)
-        return list(list.__iter__(items))
+        return found, list(items)
 
 
 def sync_events(
     list_page: Callable[[dict[str, str]], Mapping[str, Any]],
     sync_token: str | None = None,
     *,
+    time_min: str | datetime | None = None,
+    show_deleted: bool = False,
     max_pages: int = MAX_PAGES,
 ) -> SyncRun:
     """Page through ``events.list`` from ``sync_token`` (a full sync when None).
 
-    ``list_page(arguments)`` performs one call with the extra keyword ``arguments``
-    (``pageToken``, ``syncToken``) and returns the response, for instance
-    ``lambda args: service.events().list(calendarId="primary", **args).execute()``. When the
-    API answers 410 Gone (the sync token is no longer valid), the run says
-    ``full_resync_needed``: drop stored state and sync again without a token. The 410 is
-    found on the exception whatever the HTTP client: ``resp.status``, ``status_code``,
-    ``status``, ``response.status_code`` or ``code``; other exceptions pass through.
+    ``list_page(arguments)`` performs one call with the extra keyword ``arguments`` and
+    returns the response, for instance
+    ``lambda args: service.events().list(calendarId="primary", **args).execute()``. The
+    arguments are strings: ``syncToken``, ``pageToken``, ``timeMin`` (``time_min``, an aware
+    datetime or an RFC 3339 timestamp, on a full sync only: the API refuses it with a sync
+    token) and ``showDeleted="true"`` with ``show_deleted`` (a string, so that every HTTP
+    client sends it as Google spells it). When the API answers 410 Gone (the sync token is no
+    longer valid), the run says ``full_resync_needed``: drop stored state and sync again
+    without a token. The 410 is found on the exception whatever the HTTP client:
+    ``resp.status``, ``status_code``, ``status``, ``response.status_code`` or ``code``; other
+    exceptions pass through.
 
     A page that is not an object, whose ``items`` is not an array or whose tokens are not
     strings, a page token the API already gave in this run, and more than ``max_pages``
     pages raise :class:`PagingError` (a :class:`ValidationError`) holding the calls and
-    pages so far. A ``list_page`` that is not callable, a ``sync_token`` that is not a
-    non-empty string or a ``max_pages`` that is not a positive int raise
-    :class:`ValidationError` before any call.
+    pages so far. Wrong arguments raise :class:`ValidationError` before any call.
     """
-    _check_arguments(list_page, sync_token, max_pages)
+    token, since, limit = _check_arguments(list_page, sync_token, time_min, show_deleted, max_pages)
+    fixed: dict[str, str] = {}
+    if token is not None:
+        fixed["syncToken"] = token
+    if since is not None:
+        fixed["timeMin"] = since
+    if show_deleted is True:
+        fixed["showDeleted"] = "true"
     run = _Run()
     events: list[dict[str, Any]] = []
     seen: set[str] = set()
     page_token: str | None = None
     while True:
-        arguments: dict[str, str] = {}
-        if sync_token is not None:
-            arguments["syncToken"] = str.__str__(sync_token)
+        arguments = dict(fixed)
         if page_token is not None:
             arguments["pageToken"] = page_token
         run.calls.append(dict(arguments))
@@ -209,8 +265,9 @@ def sync_events(
             raise
         run.pages.append(page)
         index = len(run.pages) - 1
-        for position, item in enumerate(run.items(page)):
-            if isinstance(item, dict):
+        found, items = run.page(page)
+        for position, item in enumerate(items):
+            if is_object(item):
                 events.append(item)
             else:
                 run.sink.report(
@@ -218,11 +275,10 @@ def sync_events(
                     pointer("", index, "items", position),
                     f"an event must be an object (got {describe_type(item)}); it is left out",
                 )
-        assert isinstance(page, Mapping)  # run.items() said so
-        next_page = run.token(page, "nextPageToken")
+        next_page = run.token(found, "nextPageToken")
         if next_page is None:
             return SyncRun(
-                tuple(events), run.token(page, "nextSyncToken"), problems=tuple(run.sink.finish())
+                tuple(events), run.token(found, "nextSyncToken"), problems=tuple(run.sink.finish())
             )
         path = pointer("", index, "nextPageToken")
         if next_page in seen:
@@ -232,11 +288,11 @@ def sync_events(
                 f"the API gave nextPageToken {show(next_page)} a second time (page "
                 f"{index + 1:,}): paging would never end, so it stopped",
             )
-        if len(run.pages) >= max_pages:
+        if len(run.pages) >= limit:
             raise run.fail(
                 "too-many-pages",
                 path,
-                f"more than max_pages={max_pages:,} pages (the next token is "
+                f"more than max_pages={limit:,} pages (the next token is "
                 f"{show(next_page)}); pass a larger max_pages to go on",
             )
         seen.add(next_page)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-import math
 import time
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
@@ -11,17 +10,19 @@ from typing import Any
 
 import attrs
 
-from confdata import ConferenceData, Problem, ValidationError
-
-from .._core.sink import Sink, single
-from .._core.text import describe_type, show
-from .event_json import member as _member
+from .._core.arguments import MAX_SECONDS, Arguments
+from .._core.foreign import NotJSON, array
+from .._core.problems import Problem, ValidationError
+from .._core.sink import single
+from .._core.text import describe_type
+from .._core.values import ConferenceData
+from .event_json import object_members, plain_object, text_member
 
 __all__ = ["ConferenceWait", "WaitOutcome", "wait_for_conference"]
 
-
-def _number(value: object) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+# What clock() may return, in seconds either side of zero: time.monotonic() and time.time()
+# (about 1.8e9 now) fit with room for millennia; past it a float loses the sub-second steps.
+_CLOCK_LIMIT = 10**15
 
 
 class WaitOutcome(enum.StrEnum):
@@ -72,17 +73,17 @@ class ConferenceWait:
 def _outcome(conference: object) -> WaitOutcome:
     if conference is None:
         return WaitOutcome.NO_CONFERENCE
-    if not isinstance(conference, Mapping):
+    found = object_members(conference)
+    if found is None:
         raise single(
             "type",
             "/conferenceData",
             f"conferenceData must be an object (got {describe_type(conference)})",
         )
-    if "createRequest" not in conference:
-        entry_points = conference.get("entryPoints")
-        has_entry_points = isinstance(entry_points, list) and bool(entry_points)
-        return WaitOutcome.SUCCESS if has_entry_points else WaitOutcome.NO_CONFERENCE
-    status = _member(conference, "createRequest", "status", "statusCode")
+    if "createRequest" not in found:
+        entry_points = array(found.get("entryPoints"))
+        return WaitOutcome.SUCCESS if entry_points else WaitOutcome.NO_CONFERENCE
+    status = text_member(found, "createRequest", "status", "statusCode")
     if status == "success":
         return WaitOutcome.SUCCESS
     if status == "failure":
@@ -91,41 +92,27 @@ def _outcome(conference: object) -> WaitOutcome:
 
 
 def _read(conference: object) -> tuple[ConferenceData | None, tuple[Problem, ...]]:
-    if not isinstance(conference, Mapping):
+    if object_members(conference) is None:
         return None, ()
     try:
-        return ConferenceData.from_calendar_json(dict(conference), lenient=True), ()
+        return ConferenceData.from_calendar_json(conference, lenient=True), ()
     except ValidationError as error:
         return None, tuple(
-            Problem(
-                code=p.code,
-                severity=p.severity,
-                path=f"/conferenceData{p.path}",
-                message=p.message,
-            )
-            for p in error.problems
+            attrs.evolve(problem, path=f"/conferenceData{problem.path}")
+            for problem in error.problems
         )
 
 
-def _at_least(value: object, *, zero: bool) -> bool:
-    if not _number(value):
-        return False
-    assert isinstance(value, (int, float))
-    return value >= 0 if zero else value > 0
-
-
-def _check_wait_arguments(arguments: Mapping[str, object]) -> None:
-    sink = Sink()
-    for name in ("get_event", "sleep", "clock"):
-        if not callable(arguments[name]):
-            got = describe_type(arguments[name])
-            sink.report("type", f"/{name}", f"{name} must be callable (got {got})")
-    for name in ("timeout", "initial_delay", "max_delay"):
-        value = arguments[name]
-        if not _at_least(value, zero=name == "timeout"):
-            bound = "≥ 0" if name == "timeout" else "> 0"
-            sink.report("type", f"/{name}", f"{name} must be a number {bound} (got {show(value)})")
-    sink.raise_errors()
+def _event(value: object) -> dict[str, Any]:
+    """The event ``get_event()`` returned, as its one plain copy."""
+    try:
+        event = plain_object(value)
+    except NotJSON as error:
+        raise single("type", error.path, f"get_event() must return JSON: {error.message}") from None
+    if event is None:
+        got = describe_type(value)
+        raise single("type", "", f"get_event() must return an Event object (got {got})")
+    return event
 
 
 def wait_for_conference(
@@ -146,44 +133,43 @@ def wait_for_conference(
     seconds (by ``clock``) pass first, the result says :attr:`WaitOutcome.PENDING`; nothing is
     raised. Errors ``get_event`` raises (HTTP errors) are not caught. Tests pass ``sleep`` and
     ``clock`` that move a fake time on.
+
+    The durations take any Python number: ``timeout`` ≥ 0, the delays > 0, each at most
+    1e9 seconds; ``clock()`` returns a number within ±1e15. Anything else raises
+    :class:`~confdata.ValidationError` (never ``OverflowError``).
     """
-    _check_wait_arguments(
-        {
-            "get_event": get_event,
-            "sleep": sleep,
-            "clock": clock,
-            "timeout": timeout,
-            "initial_delay": initial_delay,
-            "max_delay": max_delay,
-        }
-    )
+    check = Arguments()
+    check.function("get_event", get_event)
+    check.function("sleep", sleep)
+    check.function("clock", clock)
+    limit = check.number("timeout", timeout, low=0)
+    first = check.number("initial_delay", initial_delay, low=0, inclusive=False)
+    longest = check.number("max_delay", max_delay, low=0, inclusive=False)
+    check.done()
 
     def now() -> float:
-        value = clock()
-        if not _number(value):
-            raise single("type", "/clock", f"clock() must return a number (got {show(value)})")
-        return float(value)
+        reading = Arguments()
+        value = reading.number("clock()", clock(), low=-_CLOCK_LIMIT, high=_CLOCK_LIMIT)
+        reading.done()
+        return value
 
     start = now()
-    delay = float(initial_delay)
+    delay = first
     polls = 0
     while True:
-        event = get_event()
+        event = _event(get_event())
         polls += 1
-        if not isinstance(event, Mapping):
-            got = describe_type(event)
-            raise single("type", "", f"get_event() must return an Event object (got {got})")
         outcome = _outcome(event.get("conferenceData"))
-        remaining = start + timeout - now()
+        remaining = start + limit - now()
         if outcome is WaitOutcome.PENDING and remaining > 0:
-            sleep(min(delay, remaining))
-            delay = max(min(delay * 2, float(max_delay)), float(initial_delay))
+            sleep(min(delay, remaining, MAX_SECONDS))
+            delay = max(min(delay * 2, longest), first)
             continue
         conference, problems = _read(event.get("conferenceData"))
         return ConferenceWait(
             outcome=outcome,
             conference=conference,
-            event=MappingProxyType(dict(event)),
+            event=MappingProxyType(event),
             polls=polls,
             waited=now() - start,
             problems=problems,

@@ -1,33 +1,46 @@
-"""What a write lost: :func:`check_write` (see :mod:`confdata.lifecycle`)."""
+"""What a write lost: :func:`check_write` (see :mod:`confdata.lifecycle`).
+
+Both events are read as their one plain copy first, so the comparisons below look at plain
+``dict``, ``list`` and ``str`` values only, and no code of what the caller passed runs.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
 
-from confdata import EventWrite, Problem
-
+from .._core.foreign import NotJSON, is_int
+from .._core.problems import Problem
 from .._core.sink import Sink, pointer, single
 from .._core.text import describe_type, show, show_uri
-from .event_json import member as _member
+from .event_json import member, object_members, plain_object, text_member
+from .writes import EventWrite
 
 __all__ = ["check_write"]
 
+_ADD_ON = "addOn"
 
-def _sent(sent: object) -> tuple[Mapping[str, Any], object]:
+
+def _copy(value: object, name: str, what: str) -> dict[str, Any]:
+    """The one plain copy of an argument that must be a JSON object."""
+    try:
+        copied = plain_object(value)
+    except NotJSON as error:
+        raise single("type", error.path, f"{name} must be JSON data: {error.message}") from None
+    if copied is None:
+        raise single("type", "", f"{name} must be {what} (got {describe_type(value)})")
+    return copied
+
+
+def _sent(sent: object) -> tuple[dict[str, Any], object]:
     """The event body a write sent, and its ``conferenceDataVersion`` (None when unknown)."""
-    if isinstance(sent, EventWrite):
-        sent = sent.arguments
-    if isinstance(sent, Mapping) and "calendarId" in sent and isinstance(sent.get("body"), Mapping):
-        return sent["body"], sent.get("conferenceDataVersion", 0)
-    if isinstance(sent, Mapping):
-        return sent, None
-    raise single(
-        "type",
-        "",
-        "sent must be an EventWrite, its arguments, or the event body sent "
-        f"(got {describe_type(sent)})",
-    )
+    given = sent.arguments if issubclass(type(sent), EventWrite) else sent  # type: ignore[attr-defined]
+    copied = _copy(given, "sent", "an EventWrite, its arguments, or the event body sent")
+    body = copied.get("body")
+    if "calendarId" in copied and object_members(body) is not None:
+        assert isinstance(body, dict)  # a plain copy: its objects are dicts
+        return body, copied.get("conferenceDataVersion", 0)
+    return copied, None
 
 
 def _dropped_hint(version: object) -> str:
@@ -36,7 +49,7 @@ def _dropped_hint(version: object) -> str:
             "was conferenceDataVersion=1 set? With the default 0 the API ignores "
             "conferenceData silently"
         )
-    if version != 1:
+    if not (is_int(version) and int.__int__(version) == 1):
         return f"the request had conferenceDataVersion={show(version)}: the API ignores it unless 1"
     return "the API dropped or stripped it (addOn data from a client that is not the add-on)"
 
@@ -51,17 +64,15 @@ def check_write(sent: Mapping[str, Any] | EventWrite, returned: Mapping[str, Any
     A write that sent no conference data has nothing to check.
     """
     body, version = _sent(sent)
-    if not isinstance(returned, Mapping):
-        got = describe_type(returned)
-        raise single("type", "", f"returned must be the Event object returned (got {got})")
+    event = _copy(returned, "returned", "the Event object returned")
     sink = Sink()
     wrote = body.get("conferenceData")
     if wrote is None:
         return []
-    got = returned.get("conferenceData")
+    got = event.get("conferenceData")
     where = "/conferenceData"
-    if not isinstance(wrote, Mapping) or (got is not None and not isinstance(got, Mapping)):
-        bad = wrote if not isinstance(wrote, Mapping) else got
+    if not isinstance(wrote, dict) or (got is not None and not isinstance(got, dict)):
+        bad = wrote if not isinstance(wrote, dict) else got
         sink.report("type", where, f"conferenceData must be an object (got {describe_type(bad)})")
         return sink.finish()
     if not got:
@@ -72,8 +83,7 @@ def check_write(sent: Mapping[str, Any] | EventWrite, returned: Mapping[str, Any
             f"{_dropped_hint(version)}",
         )
         return sink.finish()
-    assert isinstance(got, Mapping)
-    if _member(got, "createRequest", "status", "statusCode") == "failure":
+    if text_member(got, "createRequest", "status", "statusCode") == "failure":
         sink.report(
             "create-request-failed",
             f"{where}/createRequest/status/statusCode",
@@ -87,22 +97,22 @@ def check_write(sent: Mapping[str, Any] | EventWrite, returned: Mapping[str, Any
         return sink.finish()
     _entry_points(sink, wrote.get("entryPoints"), got.get("entryPoints"))
     _parameters(sink, wrote, got)
-    notes, kept = wrote.get("notes"), got.get("notes")
-    if isinstance(notes, str) and notes.strip() and not (isinstance(kept, str) and kept.strip()):
+    notes, kept = text_member(wrote, "notes"), text_member(got, "notes")
+    if notes and notes.strip() and not (kept and kept.strip()):
         sink.report("notes-lost", f"{where}/notes", "the notes sent are missing from the event")
     return sink.finish()
 
 
-def _replaced(sink: Sink, wrote: Mapping[str, Any], got: Mapping[str, Any]) -> bool:
-    if _member(wrote, "conferenceSolution", "key", "type") != "addOn":
+def _replaced(sink: Sink, wrote: dict[str, Any], got: dict[str, Any]) -> bool:
+    if text_member(wrote, "conferenceSolution", "key", "type") != _ADD_ON:
         return False
-    kind = _member(got, "conferenceSolution", "key", "type")
-    name, now = (_member(data, "conferenceSolution", "name") for data in (wrote, got))
+    kind = member(got, "conferenceSolution", "key", "type")
+    name, now = (text_member(data, "conferenceSolution", "name") for data in (wrote, got))
     path = "/conferenceData/conferenceSolution/key/type"
-    if kind != "addOn":
+    if kind != _ADD_ON:  # a plain copy: a string here is an exact str
         what = "no solution" if kind is None else f"the solution type {show(kind)}"
         message = f"the write sent an addOn conference and the event came back with {what}"
-    elif isinstance(name, str) and name != now:
+    elif name is not None and name != now:
         path = "/conferenceData/conferenceSolution/name"
         message = (
             f"the write sent the add-on solution {show(name)} and the event came back with "
@@ -115,8 +125,8 @@ def _replaced(sink: Sink, wrote: Mapping[str, Any], got: Mapping[str, Any]) -> b
 
 
 def _entry_point_key(entry: object) -> tuple[str, str] | None:
-    kind, uri = _member(entry, "entryPointType"), _member(entry, "uri")
-    return (kind, uri) if isinstance(kind, str) and isinstance(uri, str) else None
+    kind, uri = text_member(entry, "entryPointType"), text_member(entry, "uri")
+    return (kind, uri) if kind is not None and uri is not None else None
 
 
 def _entry_points(sink: Sink, sent: object, got: object) -> None:
@@ -133,15 +143,13 @@ def _entry_points(sink: Sink, sent: object, got: object) -> None:
             )
 
 
-def _parameters(sink: Sink, wrote: Mapping[str, Any], got: Mapping[str, Any]) -> None:
+def _parameters(sink: Sink, wrote: dict[str, Any], got: dict[str, Any]) -> None:
     nesting = ("parameters", "addOnParameters", "parameters")
-    sent, back = _member(wrote, *nesting), _member(got, *nesting)
-    if not isinstance(sent, Mapping):
+    sent, back = member(wrote, *nesting), member(got, *nesting)
+    if not isinstance(sent, dict):
         return
-    kept: Mapping[str, object] = back if isinstance(back, Mapping) else {}
+    kept: dict[str, object] = back if isinstance(back, dict) else {}
     for key, value in sent.items():
-        if not isinstance(key, str):
-            continue
         path = pointer("/conferenceData/parameters/addOnParameters/parameters", key)
         if key not in kept:
             sink.report("parameter-lost", path, f"the parameter {show(key)} sent is missing")

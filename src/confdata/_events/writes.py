@@ -5,6 +5,13 @@ Both always carry ``conferenceDataVersion=1``: with the default 0 the API silent
 ``conferenceData``, the most common failure users report [S3]. A create request gets a fresh
 ``requestId`` (the API ignores a request whose ID repeats the previous one) and loses its
 read-only ``status``. google-api-python-client is not needed: the arguments are plain dicts.
+
+Who may write what: Calendar makes an ``addOn`` conference when a user picks the add-on in
+Calendar and the add-on's ``onCreateFunction`` answers [S9][S10]. Users report that a write
+of ``addOn`` conference data from any other client is refused with 400 "Invalid conference
+data" (see the decisions page); the helpers warn with ``add-on-data-write`` before such a
+write. A backend can ask Calendar for a Google Meet conference (:func:`meet_request`) or put
+the join details in the event's text (:func:`~confdata.writes.join_text`).
 """
 
 from __future__ import annotations
@@ -17,16 +24,23 @@ import attrs
 
 from .._core import values as model
 from .._core.catalog import RULES
-from .._core.problems import Problem, ValidationError
+from .._core.checks import check_calendar
+from .._core.enums import SolutionType
+from .._core.foreign import NotJSON, exact_str
+from .._core.problems import Problem, Severity, ValidationError
 from .._core.redact import render
 from .._core.rules.members import text
 from .._core.sink import Sink, single
 from .._core.spec import Text
 from .._core.text import describe_type, show
 from .._core.values import new_request_id
-from ..validation import validate_calendar_json
+from .event_json import plain_object
 
-__all__ = ["EventWrite", "insert_arguments", "patch_arguments"]
+__all__ = ["EventWrite", "if_match_headers", "insert_arguments", "meet_request", "patch_arguments"]
+
+# What the Calendar form cannot hold whole: its parameters are a map, so of two parameters
+# with one key it keeps one. The value's own rule says so; a write refuses to lose it.
+_UNHOLDABLE = frozenset({"duplicate-parameter-key"})
 
 SendUpdates = Literal["all", "externalOnly", "none"]
 _SEND_UPDATES = ("all", "externalOnly", "none")
@@ -51,12 +65,36 @@ class EventWrite:
         return f"EventWrite(arguments={render(self.arguments)}, problems={self.problems!r})"
 
 
+def _add_on_write(data: model.ConferenceData) -> Problem | None:
+    """The warning before a write of ``addOn`` conference data (None for other data)."""
+    solution = data.conference_solution
+    request = data.create_request
+    if solution is not None and solution.key_type is SolutionType.ADD_ON:
+        path = "/conferenceSolution/key/type"
+        what = "an addOn conference"
+    elif request is not None and request.solution_type is SolutionType.ADD_ON:
+        path = "/createRequest/conferenceSolutionKey/type"
+        what = "a create request for an addOn conference"
+    else:
+        return None
+    return Problem(
+        code="add-on-data-write",
+        severity=RULES["add-on-data-write"].severity,
+        path=path,
+        message=f"this write sends {what} through the Calendar API: Calendar makes add-on "
+        "conferences when a user picks the add-on and its onCreateFunction answers, and "
+        "users report 400 'Invalid conference data' for such writes from any other client; "
+        "from a backend, ask for Google Meet (meet_request()) or put the join details in "
+        "the event's text (join_text())",
+    )
+
+
 def conference_write_body(
     data: model.ConferenceData, *, validate: bool = True, keep_request_id: bool = False
 ) -> tuple[dict[str, Any], list[Problem]]:
     """The ``conferenceData`` to write, and the problems found (errors raise)."""
     given: object = data
-    if not isinstance(given, model.ConferenceData):
+    if not issubclass(type(given), model.ConferenceData):
         raise single("type", "", f"data must be a ConferenceData (got {describe_type(given)})")
     if data.is_error:
         raise single(
@@ -65,13 +103,24 @@ def conference_write_body(
             "an error result cannot be written to an event: answer the add-on call with "
             "to_addon_json() instead",
         )
+    own_errors = [p for p in data.problems if p.severity is Severity.ERROR]
+    if validate and own_errors:
+        # The value's own rules first: what it holds, before the Calendar form drops any of it.
+        raise ValidationError(data.problems)
+    unholdable = [p for p in own_errors if p.code in _UNHOLDABLE]
+    if unholdable:  # even with validate=False: the write would lose data silently
+        raise ValidationError(unholdable)
     body: dict[str, Any] = dict(data.to_calendar_json())
     sink = Sink()
     if validate:
-        # Exactly what is written is checked, by the rules of the form it is written in.
-        sink.extend(validate_calendar_json(body))
+        # Exactly what is written is checked, by the rules of the form it is written in,
+        # into this one bounded sink (a list already capped would be counted twice).
+        check_calendar(sink, body)
         if sink.has_errors():
             raise ValidationError(sink.finish())
+    warning = _add_on_write(data)
+    if warning is not None:
+        sink.report(warning.code, warning.path, warning.message)
     request = body.get("createRequest")
     if request is not None:
         if "status" in request:
@@ -84,6 +133,19 @@ def conference_write_body(
         if not keep_request_id or "requestId" not in request:
             request["requestId"] = new_request_id()
     return body, sink.finish()
+
+
+def meet_request() -> model.ConferenceData:
+    """Conference data that asks Calendar for a new Google Meet conference: a
+    ``hangoutsMeet`` create request, what any client may write [S12].
+
+    The write helpers give it a fresh ``requestId`` on every call. Check first that the
+    calendar allows it (``can_create(calendar, SolutionType.HANGOUTS_MEET)``), and read the
+    conference once Calendar has made it (``wait_for_conference``).
+    """
+    return model.ConferenceData(
+        create_request=model.CreateRequest(solution_type=SolutionType.HANGOUTS_MEET)
+    )
 
 
 def _read_from_another_event(data: model.ConferenceData) -> bool:
@@ -120,7 +182,8 @@ def _arguments(
     calendar = _string(sink, calendar_id, "calendar_id")
     checked = {} if event_id is None else {"eventId": _string(sink, event_id, "event_id")}
     given: object = send_updates
-    if given is not None and not (isinstance(given, str) and str.__str__(given) in _SEND_UPDATES):
+    chosen = exact_str(given)
+    if given is not None and chosen not in _SEND_UPDATES:
         sink.report(
             "enum",
             "/send_updates",
@@ -133,8 +196,8 @@ def _arguments(
         "body": body,
         "conferenceDataVersion": 1,
     }
-    if given is not None:
-        arguments["sendUpdates"] = str.__str__(given)
+    if chosen is not None:
+        arguments["sendUpdates"] = chosen
     return arguments
 
 
@@ -173,11 +236,26 @@ def insert_arguments(
         data, validate=validate, keep_request_id=keep_request_id
     )
     given: object = event
-    if not isinstance(given, Mapping):
+    try:
+        copied = plain_object(given, "/event")
+    except NotJSON as error:
+        raise single("type", error.path, f"event must be JSON data: {error.message}") from None
+    if copied is None:
         raise single("type", "/event", f"event must be an object (got {describe_type(given)})")
     if _read_from_another_event(data):
         problems.append(_REUSED)
-    body = {**given, "conferenceData": conference}
+    body = {**copied, "conferenceData": conference}
     return EventWrite(
         MappingProxyType(_arguments(calendar_id, body, send_updates)), tuple(problems)
     )
+
+
+def if_match_headers(etag: str | None) -> dict[str, str]:
+    """Headers that make a write succeed only if the event is unchanged since it was read:
+    ``request.headers.update(if_match_headers(update.etag))`` before ``execute()``."""
+    if etag is None:
+        return {}
+    value = exact_str(etag)
+    if not value:
+        raise single("type", "/etag", f"etag must be a non-empty string (got {show(etag)})")
+    return {"If-Match": value}
