@@ -739,3 +739,66 @@ ENTRY_POINT_ONLY_IN: Mapping[FormName, frozenset[str]] = MappingProxyType(
 """The entry point members one form has and the other has not."""
 DEPRECATED_SPELLINGS = frozenset(s.value for s in DEPRECATED_SOLUTIONS)
 """The spellings of the deprecated solution types, as events carry them."""
+
+
+def json_path(shape: Shape, *attrs_: str) -> tuple[str, ...]:
+    """The JSON path of the member a value holds in ``attrs_`` (a value's field, then a field
+    of the value it holds...), through any wrapper objects: ``json_path(CALENDAR_CONFERENCE,
+    "conference_solution", "key_type")`` is ``("conferenceSolution", "key", "type")``."""
+
+    def find(here: Shape, attr: str) -> tuple[tuple[str, ...], Member] | None:
+        for member in here.members:
+            if isinstance(member, Nested) and member.shape.value is None:
+                inner = find(member.shape, attr)
+                if inner is not None:
+                    return (member.json, *inner[0]), inner[1]
+            elif getattr(member, "attr", None) == attr:
+                return (member.json,), member
+        return None
+
+    path: tuple[str, ...] = ()
+    here = shape
+    for attr in attrs_:
+        found = find(here, attr)
+        if found is None:
+            raise KeyError(f"{here.name} has no member for {attr!r}")
+        tokens, member = found
+        path += tokens
+        if isinstance(member, Nested):
+            here = member.shape
+        elif isinstance(member, Many) and isinstance(member.item, Shape):
+            here = member.item
+    return path
+
+
+@attrs.frozen
+class Paths:
+    """Where a Calendar ``conferenceData`` holds what edges look up in Events they read
+    (``member(conference, *CALENDAR_PATHS.solution_type)``), from the shapes."""
+
+    conference_id: tuple[str, ...] = json_path(CALENDAR_CONFERENCE, "conference_id")
+    signature: tuple[str, ...] = json_path(CALENDAR_CONFERENCE, "signature")
+    entry_points: tuple[str, ...] = json_path(CALENDAR_CONFERENCE, "entry_points")
+    parameters: tuple[str, ...] = json_path(CALENDAR_CONFERENCE, "parameters")
+    solution: tuple[str, ...] = json_path(CALENDAR_CONFERENCE, "conference_solution")
+    solution_type: tuple[str, ...] = json_path(
+        CALENDAR_CONFERENCE, "conference_solution", "key_type"
+    )
+    solution_name: tuple[str, ...] = json_path(CALENDAR_CONFERENCE, "conference_solution", "name")
+    create_request: tuple[str, ...] = json_path(CALENDAR_CONFERENCE, "create_request")
+    request_id: tuple[str, ...] = json_path(CALENDAR_CONFERENCE, "create_request", "request_id")
+    request_type: tuple[str, ...] = json_path(
+        CALENDAR_CONFERENCE, "create_request", "solution_type"
+    )
+    request_status: tuple[str, ...] = json_path(CALENDAR_CONFERENCE, "create_request", "status")
+    # Below an entry point.
+    entry_point_type: tuple[str, ...] = json_path(CALENDAR_ENTRY_POINT, "type")
+    uri: tuple[str, ...] = json_path(CALENDAR_ENTRY_POINT, "uri")
+    region_code: tuple[str, ...] = json_path(CALENDAR_ENTRY_POINT, "region_code")
+    pin: tuple[str, ...] = json_path(CALENDAR_ENTRY_POINT, "pin")
+    label: tuple[str, ...] = json_path(CALENDAR_ENTRY_POINT, "label")
+
+
+CALENDAR_PATHS = Paths()
+"""The paths of :class:`Paths` in the Calendar form."""
+"""The spellings of the deprecated solution types, as events carry them."""
