@@ -111,10 +111,10 @@ def test_member_names_that_are_not_strings_are_no_members() -> None:
 def test_plain_json_copies_deep_values_and_keeps_sharing() -> None:
     """The copy is iterative (any depth), exact-typed, and a shared part stays shared."""
     deep: Any = "leaf"
-    for _ in range(20_000):
+    for _ in range(100_000):
         deep = [deep]
     copied = plain_json(deep)
-    for _ in range(20_000):
+    for _ in range(100_000):
         copied = copied[0]
     assert copied == "leaf"
     shared = {"x": 1}

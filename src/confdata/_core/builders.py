@@ -48,6 +48,13 @@ __all__ = [
 ]
 
 
+# How messages and paths name the members the steps check (dots for nesting), from the shapes.
+_ENTRY_POINTS = CALENDAR.entry_points_member
+_ERROR_TYPE = spec.ADDON_ERROR.members[0].json
+_KEY_TYPE = ".".join(spec.json_path(spec.CALENDAR_SOLUTION, "key_type"))
+_REQUEST_TYPE = ".".join(spec.json_path(spec.CALENDAR_REQUEST, "solution_type"))
+
+
 def _finish(problems: tuple[Problem, ...], strict: bool) -> None:
     if problems and (strict or any(p.is_error for p in problems)):
         raise ValidationError(problems)
@@ -117,7 +124,7 @@ def _request(value: CreateRequest | None) -> CreateRequest | None:
 
 
 def _entry_point_items(value: Iterable[EntryPoint]) -> tuple[EntryPoint, ...]:
-    items = _items(value, "entry_points", "entryPoints")
+    items = _items(value, "entry_points", _ENTRY_POINTS)
     _STEPS["check_entry_points"](items, 0)
     return items
 
@@ -191,7 +198,7 @@ class ConferenceDataBuilder:
 
     def entry_points(self, entry_points: Iterable[EntryPoint]) -> Self:
         """Add several entry points in order."""
-        added = _items(entry_points, "entry_points", "entryPoints")
+        added = _items(entry_points, "entry_points", _ENTRY_POINTS)
         return _STEPS["extend_entry_points"](self, added)  # type: ignore[no-any-return]
 
     def parameter(self, key: str | ConferenceParameter, value: str | None = None) -> Self:
@@ -330,7 +337,7 @@ class EntryPointBuilder:
 
     def type(self, kind: EntryPointType | str) -> Self:
         """Set the entry point type (``setEntryPointType``)."""
-        found = _member(kind, EntryPointType, CALENDAR.types, "entryPointType")
+        found = _member(kind, EntryPointType, CALENDAR.types, CALENDAR.type_member)
         return attrs.evolve(self, type=found)
 
     def uri(self, uri: str) -> Self:
@@ -367,7 +374,7 @@ class EntryPointBuilder:
 
     def feature(self, feature: EntryPointFeature | str) -> Self:
         """Add a feature of a phone entry point (``addFeature``)."""
-        added = _member(feature, EntryPointFeature, CALENDAR.features, "entryPointFeatures")
+        added = _member(feature, EntryPointFeature, CALENDAR.features, CALENDAR.features_member)
         return attrs.evolve(self, features=(*self._features, added))
 
     @property
@@ -451,7 +458,9 @@ class ConferenceErrorBuilder:
 
     def type(self, kind: ConferenceErrorType | str) -> Self:
         """Set the error type (``setConferenceErrorType``)."""
-        return attrs.evolve(self, type=_member(kind, ConferenceErrorType, spec.ERROR_TYPES, "type"))
+        return attrs.evolve(
+            self, type=_member(kind, ConferenceErrorType, spec.ERROR_TYPES, _ERROR_TYPE)
+        )
 
     def authentication_url(self, url: str) -> Self:
         """Set the URL where users sign in (AUTHENTICATION errors; http(s), ≤ 1800 chars)."""
@@ -485,7 +494,7 @@ class ConferenceSolutionBuilder:
 
     def key_type(self, kind: SolutionType | str) -> Self:
         """Set the solution key type (``addOn`` for third-party conferences)."""
-        found = _member(kind, SolutionType, spec.SOLUTION_TYPES, "key.type")
+        found = _member(kind, SolutionType, spec.SOLUTION_TYPES, _KEY_TYPE)
         return attrs.evolve(self, key_type=found)
 
     def name(self, name: str) -> Self:
@@ -529,7 +538,7 @@ class CreateRequestBuilder:
 
     def solution_type(self, kind: SolutionType | str) -> Self:
         """Set the type of conference to create."""
-        found = _member(kind, SolutionType, spec.SOLUTION_TYPES, "conferenceSolutionKey.type")
+        found = _member(kind, SolutionType, spec.SOLUTION_TYPES, _REQUEST_TYPE)
         return attrs.evolve(self, solution_type=found)
 
     @property

@@ -126,8 +126,29 @@ class NotJSON(Exception):
         self.message = message
 
 
-def _pointer(parent: str, token: str | int) -> str:
-    return f"{parent}/{escape_token(token) if type(token) is str else token}"
+class _Trail:
+    """Where the copy is: a link to the parent's trail and this step's token. The JSON
+    Pointer is made from it only when the copy fails, so deep values cost linear time and
+    memory."""
+
+    __slots__ = ("parent", "token")
+
+    def __init__(self, parent: _Trail | None, token: str | int) -> None:
+        self.parent = parent
+        self.token = token
+
+    def pointer(self, root: str) -> str:
+        tokens: list[str] = []
+        here: _Trail | None = self
+        while here is not None:
+            token = here.token
+            tokens.append(escape_token(token) if type(token) is str else str(token))
+            here = here.parent
+        return root + "".join(f"/{token}" for token in reversed(tokens))
+
+
+def _where(trail: _Trail | None, root: str) -> str:
+    return root if trail is None else trail.pointer(root)
 
 
 def _scalar(value: object) -> tuple[bool, object]:
@@ -161,9 +182,9 @@ def plain_json(value: object, path: str = "") -> Any:
     holder: list[Any] = [None]
     copies: dict[int, Any] = {}  # containers already copied: shared ones stay shared
     active: set[int] = set()  # the containers on the path to the one being copied
-    stack: list[tuple[object, Any, Any, str]] = [(value, holder, 0, path)]
+    stack: list[tuple[object, Any, Any, _Trail | None]] = [(value, holder, 0, None)]
     while stack:
-        source, target, key, where = stack.pop()
+        source, target, key, trail = stack.pop()
         if source is _EXIT:
             active.discard(key)
             continue
@@ -173,30 +194,34 @@ def plain_json(value: object, path: str = "") -> Any:
             continue
         identity = id(source)
         if identity in active:
-            raise NotJSON(where, "a JSON value cannot contain itself (this one does)")
+            raise NotJSON(_where(trail, path), "a JSON value cannot contain itself (this one does)")
         if identity in copies:
             target[key] = copies[identity]
             continue
         pairs = items(source)
-        children: list[tuple[object, Any, Any, str]]
+        children: list[tuple[object, Any, Any, _Trail | None]]
         if pairs is not None:
             copy: Any = {}
             children = []
             for name, child in pairs:
                 text = exact_str(name)
                 if text is None:
-                    raise NotJSON(where, f"member names must be strings (got {show(name)})")
+                    raise NotJSON(
+                        _where(trail, path), f"member names must be strings (got {show(name)})"
+                    )
                 copy[text] = None  # keeps the order of the members
-                children.append((child, copy, text, _pointer(where, text)))
+                children.append((child, copy, text, _Trail(trail, text)))
         else:
             listed = array(source)
             if listed is None:
-                raise NotJSON(where, f"not a JSON value (got {describe_type(source)})")
+                raise NotJSON(
+                    _where(trail, path), f"not a JSON value (got {describe_type(source)})"
+                )
             copy = [None] * len(listed)
-            children = [(child, copy, i, _pointer(where, i)) for i, child in enumerate(listed)]
+            children = [(child, copy, i, _Trail(trail, i)) for i, child in enumerate(listed)]
         copies[identity] = copy
         target[key] = copy
         active.add(identity)
-        stack.append((_EXIT, None, identity, where))
+        stack.append((_EXIT, None, identity, trail))
         stack.extend(reversed(children))
     return holder[0]

@@ -744,15 +744,13 @@ _CALENDAR_EMIT = _emit.generate(CALENDAR)[0]
 _ADDON_EMIT = _emit.generate(ADDON)[0]
 
 
+_FAILED_REQUEST = CreateRequest(request_id=None, status=RequestStatus.FAILURE)
+
+
 def _error_result_json() -> dict[str, Any]:
     """confdata's Calendar mapping of an error result: a failed add-on create request
     (SPEC §2.1; no requestId, so the output is deterministic)."""
-    return {
-        "createRequest": {
-            "conferenceSolutionKey": {"type": SolutionType.ADD_ON.value},
-            "status": {"statusCode": RequestStatus.FAILURE.value},
-        }
-    }
+    return {spec.CALENDAR_PATHS.create_request[0]: _CALENDAR_EMIT["CreateRequest"](_FAILED_REQUEST)}
 
 
 def _with_solution(data: ConferenceData, solution: ConferenceSolution | None) -> Any:

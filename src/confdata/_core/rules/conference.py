@@ -8,10 +8,17 @@ from collections.abc import Collection, Sequence
 from .. import spec as _spec
 from ..enums import ConferenceErrorType, EntryPointType, SolutionType
 from ..sink import Sink, pointer
-from ..spec import ADDON, CALENDAR, Form
+from ..spec import ADDON, CALENDAR, CALENDAR_PATHS, CONFERENCE_ID, SOLUTION_ID, Form
 from ..text import show
 from .entry_points import http_url
 from .members import Where, exact_str, unknown_member
+
+# The member names the rules name in paths and messages, from the shapes.
+_ENTRY_POINTS = CALENDAR.entry_points_member
+_ID = CONFERENCE_ID.json
+_SOLUTION = CALENDAR_PATHS.solution[0]
+_SOLUTION_ID = SOLUTION_ID.json
+_AUTH_URL = _spec.AUTH_URL_MODEL.json
 
 __all__ = [
     "addon_result",
@@ -40,8 +47,8 @@ def entry_point_set(
     if len(kinds) > _spec.MAX_ITEMS and sink.take("max-items"):
         sink.put(
             "max-items",
-            pointer(*at, "entryPoints"),
-            f"entryPoints must hold at most {_spec.MAX_ITEMS} entry points (got {len(kinds)})",
+            pointer(*at, _ENTRY_POINTS),
+            f"{_ENTRY_POINTS} must hold at most {_spec.MAX_ITEMS} entry points (got {len(kinds)})",
         )
     seen: set[EntryPointType] = set()
     phones = 0
@@ -51,7 +58,7 @@ def entry_point_set(
             if phones > _spec.SHOWN_PHONES and sink.take("phone-not-shown"):
                 sink.put(
                     "phone-not-shown",
-                    pointer(*at, "entryPoints", index),
+                    pointer(*at, _ENTRY_POINTS, index),
                     f"Calendar shows only the first {_spec.SHOWN_PHONES} phone entry points; "
                     f"phone entry point {phones} is not shown",
                 )
@@ -59,7 +66,7 @@ def entry_point_set(
             if kind in seen and sink.take("duplicate-entry-point-type"):
                 sink.put(
                     "duplicate-entry-point-type",
-                    pointer(*at, "entryPoints", index),
+                    pointer(*at, _ENTRY_POINTS, index),
                     f"at most one {form.type_spellings[kind]} entry point is allowed "
                     f"(this is another one)",
                 )
@@ -67,8 +74,8 @@ def entry_point_set(
     if kinds and all(kind is EntryPointType.MORE for kind in kinds) and sink.take("more-only"):
         sink.put(
             "more-only",
-            pointer(*at, "entryPoints"),
-            "entryPoints must not hold only more entry points: add a video, phone or sip one",
+            pointer(*at, _ENTRY_POINTS),
+            f"{_ENTRY_POINTS} must not hold only more entry points: add a video, phone or sip one",
         )
 
 
@@ -134,23 +141,24 @@ def calendar_result(
                 sink.put(
                     "solution-or-request",
                     pointer(*at),
-                    "conferenceData needs either conferenceSolution with at least one entry "
-                    "point, or createRequest",
+                    f"conferenceData needs either {_SOLUTION} with at least one entry "
+                    f"point, or {CALENDAR_PATHS.create_request[0]}",
                 )
         elif not has_solution and sink.take("solution-required"):
             sink.put(
                 "solution-required",
-                pointer(*at, "conferenceSolution"),
-                "conferenceSolution is required with entry points unless there is a createRequest",
+                pointer(*at, _SOLUTION),
+                f"{_SOLUTION} is required with entry points unless there is a "
+                f"{CALENDAR_PATHS.create_request[0]}",
             )
     if solution_kind is SolutionType.ADD_ON and not has_conference_id:
         if sink.take("required"):
             sink.put(
                 "required",
-                pointer(*at, "conferenceId"),
-                "conferenceId is required for an addOn conference solution",
+                pointer(*at, _ID),
+                f"{_ID} is required for an addOn conference solution",
             )
-        return ("conferenceId",)
+        return (_ID,)
     return ()
 
 
@@ -162,20 +170,20 @@ def success_result(
     members found missing."""
     missing: tuple[str, ...] = ()
     if not has_conference_id:
-        missing = ("conferenceId",)
+        missing = (_ID,)
         if sink.take("required"):
             sink.put(
                 "required",
-                pointer(*at, "conferenceId"),
-                "conferenceId is required unless there is an error",
+                pointer(*at, _ID),
+                f"{_ID} is required unless there is an error",
             )
     if entry_points == 0:
-        missing = (*missing, "entryPoints")
+        missing = (*missing, _ENTRY_POINTS)
         if sink.take("required"):
             sink.put(
                 "required",
-                pointer(*at, "entryPoints"),
-                "entryPoints is required: at least one entry point unless there is an error",
+                pointer(*at, _ENTRY_POINTS),
+                f"{_ENTRY_POINTS} is required: at least one entry point unless there is an error",
             )
     return missing
 
@@ -253,8 +261,8 @@ def solution_id_missing(sink: Sink, at: Where) -> None:
     if sink.take("solution-id-missing"):
         sink.put(
             "solution-id-missing",
-            pointer(*at, "conferenceSolutionId"),
-            "conferenceSolutionId is missing: Workspace add-ons must name the manifest's "
+            pointer(*at, _SOLUTION_ID),
+            f"{_SOLUTION_ID} is missing: Workspace add-ons must name the manifest's "
             "conference solution",
         )
 
@@ -265,8 +273,8 @@ def solution_id_known(sink: Sink, solution_id: str, known: frozenset[str], at: W
         declared = ", ".join(repr(i) for i in sorted(known)) or "none"
         sink.put(
             "solution-id-unknown",
-            pointer(*at, "conferenceSolutionId"),
-            f"conferenceSolutionId {show(solution_id)} is not declared in the manifest "
+            pointer(*at, _SOLUTION_ID),
+            f"{_SOLUTION_ID} {show(solution_id)} is not declared in the manifest "
             f"(declared: {declared})",
         )
 
@@ -286,13 +294,13 @@ def error(
         if kind is ConferenceErrorType.AUTHENTICATION and sink.take("auth-url-required"):
             sink.put(
                 "auth-url-required",
-                pointer(*at, "authenticationUrl"),
-                "an AUTHENTICATION error needs an authenticationUrl for the user to sign in",
+                pointer(*at, _AUTH_URL),
+                f"an AUTHENTICATION error needs an {_AUTH_URL} for the user to sign in",
             )
         return
     if url is None:
         return  # its type problem says it all
-    http_url(sink, url, at, "authenticationUrl")
+    http_url(sink, url, at, _AUTH_URL)
     if (
         kind is not None
         and kind is not ConferenceErrorType.AUTHENTICATION
@@ -300,8 +308,8 @@ def error(
     ):
         sink.put(
             "auth-url-ignored",
-            pointer(*at, "authenticationUrl"),
-            f"authenticationUrl is used only by AUTHENTICATION errors (this one is {kind.value})",
+            pointer(*at, _AUTH_URL),
+            f"{_AUTH_URL} is used only by AUTHENTICATION errors (this one is {kind.value})",
         )
 
 

@@ -19,6 +19,9 @@ from .members import Where
 
 __all__ = ["entry_point", "http_url"]
 
+# The member names the rules name in paths, from the shapes.
+_URI, _REGION, _LABEL = _spec.URI.json, _spec.REGION_CODE.json, _spec.LABEL.json
+
 # A scheme (RFC 3986 §3.1), anchored: linear however it is used.
 _SCHEME = re.compile(r"\A[A-Za-z][A-Za-z0-9+.\-]*+:")
 # The common http(s) authority: a plain host name, maybe a port. Anything else is decided by
@@ -75,8 +78,8 @@ def uri(sink: Sink, value: str, kind: EntryPointType | None, form: Form, at: Whe
         index, char = bad
         sink.put(
             "uri-malformed",
-            pointer(*at, "uri"),
-            f"uri must not contain whitespace, control or invisible characters "
+            pointer(*at, _URI),
+            f"{_URI} must not contain whitespace, control or invisible characters "
             f"(found U+{ord(char):04X} at index {index} of {show_uri(value)})",
         )
     match = _SCHEME.match(value)
@@ -85,14 +88,14 @@ def uri(sink: Sink, value: str, kind: EntryPointType | None, form: Form, at: Whe
             if bad is None and sink.take("uri-malformed"):
                 sink.put(
                     "uri-malformed",
-                    pointer(*at, "uri"),
-                    f"uri must be an absolute URI with a scheme (got {show_uri(value)})",
+                    pointer(*at, _URI),
+                    f"{_URI} must be an absolute URI with a scheme (got {show_uri(value)})",
                 )
         elif sink.take("uri-scheme"):
             sink.put(
                 "uri-scheme",
-                pointer(*at, "uri"),
-                f"uri of a {form.type_spellings[kind]} entry point must start with "
+                pointer(*at, _URI),
+                f"{_URI} of a {form.type_spellings[kind]} entry point must start with "
                 f"{_expected(kind)} (got {show_uri(value)}, which has no scheme)",
             )
         return
@@ -100,22 +103,22 @@ def uri(sink: Sink, value: str, kind: EntryPointType | None, form: Form, at: Whe
     if bad is None:
         why = _malformed(value, scheme, value[match.end() :])
         if why is not None and sink.take("uri-malformed"):
-            sink.put("uri-malformed", pointer(*at, "uri"), f"uri {why} (got {show_uri(value)})")
+            sink.put("uri-malformed", pointer(*at, _URI), f"{_URI} {why} (got {show_uri(value)})")
     if kind is None or scheme in _spec.SCHEMES[kind]:
         return
     if kind is EntryPointType.SIP and scheme == _spec.SIPS:
         if sink.take("sips-scheme"):
             sink.put(
                 "sips-scheme",
-                pointer(*at, "uri"),
-                f"uri uses sips:, which the Calendar API reference does not list "
+                pointer(*at, _URI),
+                f"{_URI} uses sips:, which the Calendar API reference does not list "
                 f"(got {show_uri(value)})",
             )
     elif sink.take("uri-scheme"):
         sink.put(
             "uri-scheme",
-            pointer(*at, "uri"),
-            f"uri of a {form.type_spellings[kind]} entry point must start with "
+            pointer(*at, _URI),
+            f"{_URI} of a {form.type_spellings[kind]} entry point must start with "
             f"{_expected(kind)} (got {show_uri(value)})",
         )
 
@@ -130,8 +133,8 @@ def region(sink: Sink, code: str, kind: EntryPointType | None, form: Form, at: W
     if kind is not None and kind is not EntryPointType.PHONE and sink.take("region-not-phone"):
         sink.put(
             "region-not-phone",
-            pointer(*at, "regionCode"),
-            f"regionCode applies only to phone entry points "
+            pointer(*at, _REGION),
+            f"{_REGION} applies only to phone entry points "
             f"(this one is {form.type_spellings[kind]}; got {show(code)})",
         )
     if code in ASSIGNED_REGION_CODES:
@@ -140,14 +143,14 @@ def region(sink: Sink, code: str, kind: EntryPointType | None, form: Form, at: W
         if sink.take("region-code-unassigned"):
             sink.put(
                 "region-code-unassigned",
-                pointer(*at, "regionCode"),
-                f"regionCode is not an assigned ISO 3166-1 alpha-2 code (got {show(code)})",
+                pointer(*at, _REGION),
+                f"{_REGION} is not an assigned ISO 3166-1 alpha-2 code (got {show(code)})",
             )
     elif sink.take("region-code"):
         sink.put(
             "region-code",
-            pointer(*at, "regionCode"),
-            f"regionCode must be two ASCII capital letters (got {show(code)})",
+            pointer(*at, _REGION),
+            f"{_REGION} must be two ASCII capital letters (got {show(code)})",
         )
 
 
@@ -201,8 +204,8 @@ def phone_country(
     if head.startswith("tel:") and not head.startswith("tel:+") and sink.take("phone-no-country"):
         sink.put(
             "phone-no-country",
-            pointer(*at, "uri"),
-            f"phone uri has no +country code and there is no regionCode (got {show_uri(value)})",
+            pointer(*at, _URI),
+            f"phone {_URI} has no +country code and there is no {_REGION} (got {show_uri(value)})",
         )
 
 
@@ -211,8 +214,8 @@ def label_on_more(sink: Sink, label: str, kind: EntryPointType | None, at: Where
     if kind is EntryPointType.MORE and sink.take("label-on-more"):
         sink.put(
             "label-on-more",
-            pointer(*at, "label"),
-            f"label should not be filled on a more entry point (got {show(label)})",
+            pointer(*at, _LABEL),
+            f"{_LABEL} should not be filled on a more entry point (got {show(label)})",
         )
 
 
@@ -259,5 +262,6 @@ def http_url(sink: Sink, url: str, at: Where, name: str) -> None:
         sink.put(
             "auth-url-scheme",
             pointer(*at, name),
-            f"authenticationUrl must be an http: or https: URL with a host (got {show_uri(url)})",
+            f"{_spec.AUTH_URL_MODEL.json} must be an http: or https: URL with a host "
+            f"(got {show_uri(url)})",
         )
