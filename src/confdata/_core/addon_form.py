@@ -8,7 +8,9 @@ The JSON of the Apps Script object model and the only form that carries a
 from __future__ import annotations
 
 from functools import partial
-from typing import Any, NotRequired, TypedDict
+from typing import Any, NotRequired
+
+from typing_extensions import TypedDict
 
 from . import spec as _spec
 from .enums import ConferenceErrorType

@@ -6,7 +6,9 @@ parameters nested as ``parameters.addOnParameters.parameters`` (a map) [S3].
 
 from __future__ import annotations
 
-from typing import Any, NotRequired, TypedDict
+from typing import Any, NotRequired
+
+from typing_extensions import TypedDict
 
 from . import spec as _spec
 from .enums import RequestStatus, SolutionType
