@@ -17,15 +17,19 @@ import tempfile
 from collections.abc import Callable
 from contextlib import redirect_stdout
 from pathlib import Path
-from typing import Any, is_typeddict
+from typing import Any
 
 import pytest
 from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
+from typing_extensions import is_typeddict  # knows typing's TypedDicts and its own
 
 import confdata
 import confdata.lifecycle
 import confdata.providers
+import confdata.pydantic
+import confdata.server
+import confdata.sync
 import confdata.testing
 from confdata import (
     ConferenceData,
@@ -95,6 +99,13 @@ NO_SECRETS: dict[type, str] = {
     confdata.sync.EventTime: "dates, times and a time zone",
     confdata.lifecycle.WaitOutcome: "an enumeration",
     confdata.lifecycle.CopyAction: "an enumeration",
+    confdata.pydantic.AddonForm: "a marker",
+    confdata.pydantic.CalendarForm: "a marker",
+    confdata.server.OnCreateRequest: "a solution, calendar and event ID",
+    confdata.server.Caller: "an account's ID, email and domain",
+    confdata.server.IdentityVerifier: "a client ID and a transport",
+    confdata.server.IdentityUnavailable: "why Google's certificates could not be fetched",
+    confdata.testing.FakeGoogleIdentity: "a test tool: its generated key is never shown",
 }
 
 SOLUTION = {"key": {"type": "addOn"}, "name": "Acme Video"}
@@ -162,6 +173,8 @@ def _paging_error(secret: str, kind: str) -> PagingError:
     return error
 
 
+_VERIFY = confdata.testing.FakeGoogleIdentity().verifier()
+
 MAKERS: dict[type, Callable[[str, str], list[object]]] = {
     EntryPoint: lambda s, k: list(_entry_points(s, k)),
     ConferenceData: lambda s, k: [_data(s, k)],
@@ -214,6 +227,11 @@ MAKERS: dict[type, Callable[[str, str], list[object]]] = {
     confdata.lifecycle.CopyPlan: lambda s, k: [confdata.lifecycle.plan_copy(_events(s, k)[0])],
     confdata.providers.ProviderOptions: lambda s, k: [
         confdata.providers.ProviderOptions(more_uri=_uri(s), sip_template="sip:{id}@acme.example")
+    ],
+    # The identity token is a credential: a refused one is never quoted.
+    confdata.server.IdentityError: lambda s, k: [
+        _raised(lambda: _VERIFY(f"Bearer {s}.{s}.{s}")),
+        _raised(lambda: _VERIFY(f"Bearer {s}")),
     ],
     confdata.testing.FakeCalendar: lambda s, k: [_fake(s, k)[0]],
     confdata.testing.FakeCall: lambda s, k: list(_fake(s, k)[1]),

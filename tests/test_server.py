@@ -43,7 +43,13 @@ from .provider_fixtures import load
 BODY = {"solutionId": "acme-video", "calendarId": "primary", "eventId": "evt123"}
 REQUEST = OnCreateRequest(solution_id="acme-video", calendar_id="primary", event_id="evt123")
 CONSENT = "https://acme.example/oauth/start"
-NOW = datetime.datetime.now(datetime.UTC)
+
+
+def _now() -> datetime.datetime:
+    """The time now: read when a token is made, never at import (a run may take minutes)."""
+    return datetime.datetime.now(datetime.UTC)
+
+
 JSON = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner),
@@ -179,8 +185,8 @@ def _refused(google: FakeGoogleIdentity, authorization: object, **verifier: Any)
 @pytest.mark.parametrize(
     ("token", "said"),
     [
-        ({"issued_at": NOW - datetime.timedelta(hours=2)}, "Token expired"),
-        ({"issued_at": NOW + datetime.timedelta(minutes=5)}, "Token used too early"),
+        ({"issued_at": -datetime.timedelta(hours=2)}, "Token expired"),
+        ({"issued_at": datetime.timedelta(minutes=5)}, "Token used too early"),
         ({"audience": "someone-elses-client"}, "wrong audience"),
         ({"issuer": "https://evil.example"}, "Wrong issuer"),
         ({"iss": None}, "no issuer"),
@@ -193,7 +199,9 @@ def test_a_token_google_would_refuse_is_an_identity_error(
     google: FakeGoogleIdentity, token: dict[str, Any], said: str
 ) -> None:
     """Expired, not yet valid, another audience, another issuer, claims missing or of the
-    wrong kind: each an IdentityError saying why."""
+    wrong kind: each an IdentityError saying why (times are offsets from now)."""
+    if "issued_at" in token:
+        token = {**token, "issued_at": _now() + token["issued_at"]}
     assert said in _refused(google, google.authorization(**token))
 
 
@@ -264,7 +272,7 @@ def test_no_token_leaks_an_exception_of_google_auth(token: str) -> None:
 def test_the_clock_skew_is_tolerated_as_configured(google: FakeGoogleIdentity) -> None:
     """A token issued a few seconds ahead of this clock passes with the default skew of 10
     seconds and fails with none."""
-    token = google.authorization(issued_at=NOW + datetime.timedelta(seconds=5))
+    token = google.authorization(issued_at=_now() + datetime.timedelta(seconds=5))
     assert google.verifier()(token).subject
     strict = IdentityVerifier(
         audience=google.audience, request=google.request, clock_skew_seconds=0
