@@ -98,7 +98,7 @@ def test_the_calendar_form_marker_is_the_default() -> None:
     assert adapter.json_schema() == CALENDAR.json_schema()
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=30, deadline=None)
 @given(conference_data(errors=True))
 def test_every_valid_value_survives_both_forms(data: ConferenceData) -> None:
     """Whatever the valid strategy makes, dumped and read back by pydantic, is the same value."""

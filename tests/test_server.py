@@ -113,7 +113,7 @@ def test_a_request_made_directly_is_checked_too() -> None:
     assert _codes(caught.value) == [("type", "/calendarId"), ("empty", "/eventId")]
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(st.one_of(JSON, st.dictionaries(st.sampled_from([*BODY, "x"]), JSON)))
 def test_reading_any_json_gives_a_request_or_a_validation_error(body: object) -> None:
     """No JSON makes the reader raise anything but ValidationError."""
@@ -260,7 +260,7 @@ TOKENS = st.text() | st.builds(
 )
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(TOKENS)
 def test_no_token_leaks_an_exception_of_google_auth(token: str) -> None:
     """Whatever the token, verification raises IdentityError and nothing of google-auth's."""
