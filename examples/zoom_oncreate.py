@@ -1,38 +1,53 @@
-"""An ``onCreateFunction`` backend that creates a Zoom meeting (standard library and confdata).
+"""An ``onCreateFunction`` backend that creates a Zoom meeting (standard library WSGI and confdata).
 
-The add-on's Apps Script POSTs ``{"eventId", "solutionId", "topic"}`` with the user's Zoom
-OAuth token as a Bearer token (see ``oncreate_server.py`` for the Apps Script side). The
-backend calls Zoom's "Create a meeting" (``POST /v2/users/me/meetings``) and answers with the
-add-on form, which the script turns into a ``ConferenceData``:
+The shipped Apps Script (``confdata apps-script``, see ``oncreate_server.py``) POSTs the onCreate
+request (``solutionId``, ``calendarId``, ``eventId``) with the user's Google identity token. The
+backend verifies the token (:class:`confdata.server.IdentityVerifier`), takes the Zoom OAuth token
+it stored for that Google account when the user connected Zoom, calls Zoom's "Create a meeting"
+(``POST /v2/users/me/meetings``) with it, and answers 200 with the add-on form that
+:func:`confdata.server.provider_answer` makes of Zoom's answer:
 
-- 201 from Zoom: the meeting, converted by :func:`confdata.providers.from_zoom`;
-- 401 (no token, or Zoom refuses it): an ``AUTHENTICATION`` error with the sign-in URL;
-- 429 or 5xx: ``TEMPORARY`` (the user may try again, as Google's create-conference sample
-  does for a busy backend);
-- any other 4xx: ``PERMANENT``; a 2xx body that is no meeting: ``UNKNOWN``, its problems logged.
+- 201: the meeting, converted by :func:`confdata.providers.from_zoom`;
+- no Zoom token stored, or 401 from Zoom: ``AUTHENTICATION`` with Zoom's authorize URL;
+- 403: ``PERMISSION_DENIED``; 408, 429 or 5xx: ``TEMPORARY``; any other 4xx: ``PERMANENT``;
+- a 2xx body that is no meeting: ``UNKNOWN``, its problems logged.
 
-``make_application(create_meeting=...)`` takes the function that talks to Zoom, so that tests
-give it recorded responses. Run it with ``python examples/zoom_oncreate.py``.
+A request that is not the shim's is a 400, a caller Google does not vouch for a 401.
+``make_application(verify=..., grants=..., create_meeting=...)`` takes the identity check, the
+stored Zoom tokens and the function that talks to Zoom, so that tests give it their own. Run it
+with ``OAUTH_CLIENT_ID=<the script's client ID> python examples/zoom_oncreate.py``.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from functools import partial
 from typing import Any, NamedTuple
 from wsgiref.simple_server import make_server
 
-from confdata import ConferenceDataBuilder, ConferenceErrorType, ValidationError
+from confdata import ValidationError
 from confdata.providers import ProviderOptions, from_zoom
+from confdata.server import (
+    Caller,
+    IdentityError,
+    IdentityUnavailable,
+    IdentityVerifier,
+    OnCreateRequest,
+    no_grant_answer,
+    provider_answer,
+)
 
 ZOOM_CREATE_MEETING = "https://api.zoom.us/v2/users/me/meetings"
 SIGN_IN_URL = "https://zoom.us/oauth/authorize?response_type=code&client_id=acme-addon"
 StartResponse = Callable[[str, list[tuple[str, str]]], Any]
-log = logging.getLogger("zoom_oncreate")
+CONVERT = partial(from_zoom, options=ProviderOptions(regions=("US",)))
+"""Zoom's meeting as a conference, US numbers shown first."""
 
 
 class ZoomResponse(NamedTuple):
@@ -67,31 +82,6 @@ def zoom_over_http(token: str, request: dict[str, Any]) -> ZoomResponse:
         return ZoomResponse(status, None)
 
 
-def _error(kind: ConferenceErrorType, solution_id: str) -> dict[str, Any]:
-    builder = ConferenceDataBuilder().conference_solution_id(solution_id)
-    if kind is ConferenceErrorType.AUTHENTICATION:
-        builder = builder.error(kind, SIGN_IN_URL)
-    else:
-        builder = builder.error(kind)
-    return dict(builder.build().to_addon_json())
-
-
-def conference_for(response: ZoomResponse, solution_id: str) -> dict[str, Any]:
-    """The add-on form answering a Zoom response."""
-    if response.status == 401:
-        return _error(ConferenceErrorType.AUTHENTICATION, solution_id)
-    if response.status == 429 or response.status >= 500:
-        return _error(ConferenceErrorType.TEMPORARY, solution_id)
-    if response.status >= 400:
-        return _error(ConferenceErrorType.PERMANENT, solution_id)
-    options = ProviderOptions(solution_id=solution_id, regions=("US",))
-    try:
-        return dict(from_zoom(response.body, options).to_addon_json())
-    except ValidationError as error:  # Zoom answered, but not with a usable meeting
-        log.error("unusable Zoom response:\n%s", error)
-        return _error(ConferenceErrorType.UNKNOWN, solution_id)
-
-
 def _answer(start_response: StartResponse, status: str, body: object) -> Iterable[bytes]:
     payload = json.dumps(body).encode()
     start_response(
@@ -101,9 +91,13 @@ def _answer(start_response: StartResponse, status: str, body: object) -> Iterabl
 
 
 def make_application(
+    *,
+    verify: Callable[[object], Caller],
+    grants: Mapping[str, str],
     create_meeting: CreateMeeting = zoom_over_http,
 ) -> Callable[[dict[str, Any], StartResponse], Iterable[bytes]]:
-    """The WSGI application: ``POST /conference`` with ``{"eventId", "solutionId"}``."""
+    """The WSGI application: ``POST /conference`` with the onCreate request. ``grants`` maps
+    a Google account's ``sub`` to the Zoom OAuth token stored for it."""
 
     def application(environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         if environ.get("PATH_INFO") != "/conference":
@@ -112,26 +106,44 @@ def make_application(
             return _answer(start_response, "405 Method Not Allowed", {"message": "use POST"})
         try:
             length = int(environ.get("CONTENT_LENGTH") or 0)
-            request = json.loads(environ["wsgi.input"].read(length) or b"null")
-            event_id, solution_id = request["eventId"], request["solutionId"]
-            topic = request.get("topic", "Meeting")
-            if not all(isinstance(value, str) for value in (event_id, solution_id, topic)):
-                raise TypeError("eventId, solutionId and topic must be strings")
-        except (ValueError, KeyError, TypeError, AttributeError) as error:
-            return _answer(start_response, "400 Bad Request", {"message": f"bad request: {error}"})
-        authorization = environ.get("HTTP_AUTHORIZATION", "")
-        if not authorization.startswith("Bearer "):
-            response = ZoomResponse(401, None)  # no token: Zoom would refuse the call
+            request = OnCreateRequest.from_json(json.loads(environ["wsgi.input"].read(length)))
+        except ValidationError as error:
+            problems = [str(problem) for problem in error.problems]
+            return _answer(start_response, "400 Bad Request", {"problems": problems})
+        except ValueError as error:  # no JSON at all
+            return _answer(start_response, "400 Bad Request", {"message": f"not JSON: {error}"})
+        try:
+            caller = verify(environ.get("HTTP_AUTHORIZATION"))
+        except IdentityError as error:
+            return _answer(start_response, "401 Unauthorized", {"message": str(error)})
+        except IdentityUnavailable as error:
+            return _answer(start_response, "503 Service Unavailable", {"message": str(error)})
+        token = grants.get(caller.subject)
+        if token is None:
+            answer = no_grant_answer(request, consent_url=SIGN_IN_URL)
         else:
-            body = {"topic": topic, "type": 2, "agenda": f"Calendar event {event_id}"}
-            response = create_meeting(authorization.removeprefix("Bearer "), body)
-        return _answer(start_response, "200 OK", conference_for(response, solution_id))
+            meeting = {
+                "topic": "Calendar meeting",
+                "type": 2,  # a scheduled meeting
+                "agenda": f"Calendar event {request.event_id}",
+            }
+            response = create_meeting(token, meeting)
+            answer = provider_answer(
+                request,
+                status=response.status,
+                body=response.body,
+                convert=CONVERT,
+                consent_url=SIGN_IN_URL,
+            )
+        return _answer(start_response, "200 OK", answer.to_addon_json())
 
     return application
 
 
 if __name__ == "__main__":
     logging.basicConfig(stream=sys.stderr, level=logging.INFO)
-    with make_server("127.0.0.1", 8080, make_application()) as server:
+    verify = IdentityVerifier(audience=os.environ["OAUTH_CLIENT_ID"])
+    application = make_application(verify=verify, grants={})  # no Zoom account connected yet
+    with make_server("127.0.0.1", 8080, application) as server:
         print("POST http://127.0.0.1:8080/conference")
         server.serve_forever()

@@ -1,22 +1,26 @@
-"""The onCreateFunction example endpoint, called in-process through WSGI."""
+"""The FastAPI onCreateFunction example, driven by TestClient, identity tokens verified by
+google-auth against FakeGoogleIdentity's certificate."""
 
 from __future__ import annotations
 
 import importlib.util
-import io
-import json
 import sys
 from pathlib import Path
 from types import ModuleType
 from typing import Any
-from wsgiref.util import setup_testing_defaults
+
+import pytest
+from fastapi.testclient import TestClient
 
 from confdata import ConferenceData, ConferenceErrorType, validate_addon_json
+from confdata.server import OnCreateRequest
+from confdata.testing import FakeGoogleIdentity
+
+PATH = Path(__file__).parent.parent / "examples" / "oncreate_server.py"
 
 
 def _load() -> ModuleType:
-    path = Path(__file__).parent.parent / "examples" / "oncreate_server.py"
-    spec = importlib.util.spec_from_file_location("oncreate_server", path)
+    spec = importlib.util.spec_from_file_location("oncreate_server", PATH)
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -26,68 +30,158 @@ def _load() -> ModuleType:
 
 
 SERVER = _load()
+GOOGLE = FakeGoogleIdentity()
+ADA = "110169484474386276334"
+BODY = {"solutionId": "acme-video", "calendarId": "primary", "eventId": "evt-1"}
 
 
-def _call(
-    body: bytes, *, token: str | None = None, method: str = "POST", path: str = "/conference"
-) -> tuple[str, Any]:
-    environ: dict[str, Any] = {}
-    setup_testing_defaults(environ)
-    environ.update(REQUEST_METHOD=method, PATH_INFO=path, CONTENT_LENGTH=str(len(body)))
-    environ["wsgi.input"] = io.BytesIO(body)
-    if token is not None:
-        environ["HTTP_AUTHORIZATION"] = f"Bearer {token}"
-    seen: list[str] = []
+class Provider:
+    """The provider's "create a meeting", answering with a set status (the pretend provider's
+    meeting for 2xx), and the grants it was called with."""
 
-    def start_response(status: str, headers: list[tuple[str, str]]) -> None:
-        seen.append(status)
-        assert ("Content-Type", "application/json") in headers
+    def __init__(self, status: int = 201) -> None:
+        self.status = status
+        self.grants: list[str] = []
 
-    chunks = SERVER.application(environ, start_response)
-    return seen[0], json.loads(b"".join(chunks))
+    def __call__(self, grant: str, request: OnCreateRequest) -> tuple[int, Any]:
+        self.grants.append(grant)
+        _, meeting = SERVER.acme_create_meeting(grant, request)
+        return self.status, meeting if self.status < 300 else None
 
 
-REQUEST = json.dumps({"eventId": "evt-1", "solutionId": "acme-video"}).encode()
+def _client(provider: Provider | None = None, **app: Any) -> TestClient:
+    settings: dict[str, Any] = {"verify": GOOGLE.verifier(), "grants": {ADA: "ada-acme-token"}}
+    settings.update(app)
+    if provider is not None:
+        settings["create_meeting"] = provider
+    return TestClient(SERVER.make_app(**settings))
 
 
-def test_success_returns_a_valid_addon_form() -> None:
-    """With a token the endpoint returns a valid add-on conference."""
-    status, body = _call(REQUEST, token="t")
-    assert status == "200 OK"
-    assert validate_addon_json(body) == []
+def _post(client: TestClient, body: object = BODY, **token: Any) -> Any:
+    headers = {"Authorization": GOOGLE.authorization(subject=ADA, **token)}
+    return client.post("/conference", json=body, headers=headers)
+
+
+def test_the_apps_script_side_sends_documented_fields_only() -> None:
+    """The example's Apps Script line is the shipped requestConferenceData with the onCreate
+    argument's eventData fields; nothing reads arg.conferenceSolutionId."""
+    source = PATH.read_text(encoding="utf-8")
+    assert "return requestConferenceData(BACKEND_URL, {solutionId:" in source
+    assert "calendarId: arg.eventData.calendarId, eventId: arg.eventData.eventId" in source
+    assert "arg.conferenceSolutionId" not in source
+    assert "buildConferenceData(" not in source  # the shipped file defines and calls it
+
+
+def test_a_user_with_a_grant_gets_the_meeting() -> None:
+    """A verified caller with a grant: 200 and a valid add-on conference for the solution,
+    made with that user's grant."""
+    provider = Provider()
+    answer = _post(_client(provider))
+    assert answer.status_code == 200
+    body = answer.json()
+    assert [p for p in validate_addon_json(body) if p.is_error] == []
     data = ConferenceData.from_addon_json(body)
     assert data.conference_solution_id == "acme-video"
-    assert len(data.entry_points) == 2
+    assert [ep.type.value for ep in data.entry_points] == ["video", "phone"]
+    assert provider.grants == ["ada-acme-token"]
 
 
-def test_missing_token_returns_an_authentication_error() -> None:
-    """Without a token the answer is an AUTHENTICATION error with the sign-in URL."""
-    status, body = _call(REQUEST)
-    assert status == "200 OK"
-    assert validate_addon_json(body) == []
-    data = ConferenceData.from_addon_json(body)
+def test_the_pretend_provider_makes_one_meeting_per_event() -> None:
+    """The default provider's meeting code follows from the event ID."""
+    client = _client()
+    first, again = _post(client).json(), _post(client).json()
+    other = _post(client, {**BODY, "eventId": "evt-2"}).json()
+    assert first == again
+    assert first["conferenceId"] != other["conferenceId"]
+
+
+def test_a_user_without_a_grant_is_asked_to_sign_in() -> None:
+    """No grant for the caller: AUTHENTICATION with the consent URL; the provider is not
+    called."""
+    provider = Provider()
+    answer = _post(_client(provider, grants={}))
+    assert answer.status_code == 200
+    assert answer.json() == {
+        "conferenceSolutionId": "acme-video",
+        "error": {"type": "AUTHENTICATION", "authenticationUrl": SERVER.CONSENT_URL},
+    }
+    assert provider.grants == []
+
+
+@pytest.mark.parametrize(
+    ("status", "kind"),
+    [
+        (401, ConferenceErrorType.AUTHENTICATION),
+        (403, ConferenceErrorType.PERMISSION_DENIED),
+        (429, ConferenceErrorType.TEMPORARY),
+        (503, ConferenceErrorType.TEMPORARY),
+        (404, ConferenceErrorType.PERMANENT),
+    ],
+)
+def test_a_provider_refusal_becomes_its_conference_error(
+    status: int, kind: ConferenceErrorType
+) -> None:
+    """The provider's status maps to the add-on error, still a 200 for the Apps Script."""
+    answer = _post(_client(Provider(status)))
+    assert answer.status_code == 200
+    data = ConferenceData.from_addon_json(answer.json())
     assert data.error is not None
-    assert data.error.type is ConferenceErrorType.AUTHENTICATION
-    assert data.error.authentication_url == SERVER.SIGN_IN_URL
+    assert data.error.type is kind
 
 
-def test_bad_requests_get_400() -> None:
-    """Malformed JSON, missing or wrong members get a 400 with a message."""
-    for body in (b"{", b"[]", b'{"eventId": 1, "solutionId": "s"}', b""):
-        status, answer = _call(body, token="t")
-        assert status == "400 Bad Request"
-        assert answer["message"].startswith("bad request")
+@pytest.mark.parametrize(
+    ("headers", "status"),
+    [
+        ({}, 401),
+        ({"Authorization": "Basic YWRhOnB3"}, 401),
+        ({"Authorization": "Bearer not-a-token"}, 401),
+        ({"Authorization": FakeGoogleIdentity(audience=GOOGLE.audience).authorization()}, 401),
+        ({"Authorization": GOOGLE.authorization(audience="another-client")}, 401),
+    ],
+    ids=["missing", "basic", "garbage", "forged", "audience"],
+)
+def test_a_caller_google_does_not_vouch_for_gets_401(headers: dict[str, str], status: int) -> None:
+    """No token, another scheme, garbage, another key, another audience: 401 naming the
+    identity-token rule, and nothing is created."""
+    provider = Provider()
+    answer = _client(provider).post("/conference", json=BODY, headers=headers)
+    assert answer.status_code == status
+    assert "identity-token" in answer.json()["detail"]
+    assert answer.headers["WWW-Authenticate"] == "Bearer"
+    assert provider.grants == []
 
 
-def test_wrong_path_and_method() -> None:
-    """Other paths are 404, other methods 405."""
-    assert _call(REQUEST, path="/")[0] == "404 Not Found"
-    assert _call(b"", method="GET")[0] == "405 Method Not Allowed"
+def test_unreachable_certificates_are_a_503() -> None:
+    """When Google's certificates cannot be fetched the backend says 503, not 401."""
+    google = FakeGoogleIdentity()
+    google.available = False
+    answer = _client(verify=google.verifier()).post(
+        "/conference", json=BODY, headers={"Authorization": google.authorization()}
+    )
+    assert answer.status_code == 503
 
 
-def test_invalid_conference_is_reported_not_crashed() -> None:
-    """An event ID too long for a parameter value becomes a 400 listing the problem."""
-    body = json.dumps({"eventId": "e" * 2000, "solutionId": "acme-video"}).encode()
-    status, answer = _call(body, token="t")
-    assert status == "400 Bad Request"
-    assert "max-length" in answer["problems"][0]
+def test_a_request_that_is_not_the_shims_is_a_422_with_confdatas_codes() -> None:
+    """The old example's body (conferenceSolutionId, no calendarId) is refused member by
+    member."""
+    answer = _post(_client(), {"eventId": "evt-1", "conferenceSolutionId": "acme-video"})
+    assert answer.status_code == 422
+    assert [(d["type"], d["loc"]) for d in answer.json()["detail"]] == [
+        ("unknown-field", ["body", "conferenceSolutionId"]),
+        ("required", ["body", "solutionId"]),
+        ("required", ["body", "calendarId"]),
+    ]
+
+
+def test_the_app_is_configured_from_the_environment() -> None:
+    """OAUTH_CLIENT_ID is required and is the audience tokens are verified for; no user has
+    a grant yet."""
+    with pytest.raises(SystemExit, match="OAUTH_CLIENT_ID"):
+        SERVER.app_from_environment({})
+    app = SERVER.app_from_environment({"OAUTH_CLIENT_ID": "the-scripts-client"}, GOOGLE.request)
+    client = TestClient(app)
+    for audience, status in ((GOOGLE.audience, 401), ("the-scripts-client", 200)):
+        headers = {"Authorization": GOOGLE.authorization(audience=audience)}
+        answer = client.post("/conference", json=BODY, headers=headers)
+        assert answer.status_code == status
+    assert answer.json()["error"]["type"] == "AUTHENTICATION"

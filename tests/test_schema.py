@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 from hypothesis import given
 
-from confdata import RULES, ConferenceData, Severity
+from confdata import RULES, ConferenceData, Severity, ValidationError
 from confdata._core.schema import NOT_EXPRESSED, json_schema
 from confdata.fixtures import FIXTURES
 from confdata.testing import conference_data
@@ -101,3 +101,84 @@ def test_schema_cannot_express_is_documented() -> None:
     page = (Path(__file__).parent.parent / "docs" / "ci.md").read_text(encoding="utf-8")
     for code in NOT_EXPRESSED:
         assert f"`{code}`" in page
+
+
+OPENAPI_TEMPLATE = "#/components/schemas/{model}"
+
+
+def _refs(node: object) -> list[str]:
+    """Every ``$ref`` value in a JSON document."""
+    if isinstance(node, dict):
+        own = [node["$ref"]] if isinstance(node.get("$ref"), str) else []
+        return own + [ref for value in node.values() for ref in _refs(value)]
+    if isinstance(node, list):
+        return [ref for item in node for ref in _refs(item)]
+    return []
+
+
+def _embedded(form: str) -> jsonschema.Draft202012Validator:
+    """The schema embedded as an OpenAPI document holds it: the root and its parts side by
+    side under components/schemas, the root reached by a $ref."""
+    schema = json_schema(form, ref_template=OPENAPI_TEMPLATE)  # type: ignore[arg-type]
+    parts = schema.pop("$defs")
+    document = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$ref": "#/components/schemas/Conference",
+        "components": {"schemas": {**parts, "Conference": schema}},
+    }
+    return jsonschema.Draft202012Validator(document)
+
+
+@pytest.mark.parametrize("form", ["calendar", "addon"])
+def test_ref_template_moves_every_reference_and_names_parts_by_form(form: str) -> None:
+    """With ref_template every $ref follows the template and names a part in $defs called
+    confdata.<form>.<part>; no #/$defs/ reference and no $schema are left."""
+    schema = json_schema(form, ref_template=OPENAPI_TEMPLATE)  # type: ignore[arg-type]
+    parts = schema["$defs"]
+    refs = _refs(schema)
+    assert refs
+    assert "$schema" not in schema
+    assert all(name.startswith(f"confdata.{form}.") for name in parts)
+    for ref in refs:
+        assert ref.startswith("#/components/schemas/confdata.")
+        assert ref.removeprefix("#/components/schemas/") in parts
+    standalone = json_schema(form)  # type: ignore[arg-type]
+    assert sorted(f"confdata.{form}.{name}" for name in standalone["$defs"]) == sorted(parts)
+
+
+def test_parts_of_the_two_forms_never_share_a_name() -> None:
+    """Both forms embedded in one document keep their parts apart."""
+    calendar = json_schema("calendar", ref_template=OPENAPI_TEMPLATE)["$defs"]
+    addon = json_schema("addon", ref_template=OPENAPI_TEMPLATE)["$defs"]
+    assert not set(calendar) & set(addon)
+
+
+@pytest.mark.parametrize(
+    ("form", "validator", "make", "cases"),
+    [
+        ("calendar", CALENDAR, calendar_payload, test_validation.CASES),
+        ("addon", ADDON, addon_payload, test_addon_form.CASES),
+    ],
+)
+def test_embedded_schema_judges_every_example_as_the_standalone_one(
+    form: str,
+    validator: jsonschema.Draft202012Validator,
+    make: Callable[[], dict[str, Any]],
+    cases: list[tuple[str, Callable[[dict[str, Any]], None], list[tuple[str, str]]]],
+) -> None:
+    """Moved where the template points, the schema accepts and rejects what the standalone
+    schema does, for the valid payload and every rule's example."""
+    embedded = _embedded(form)
+    assert embedded.is_valid(make())
+    for _, mutate, _ in cases:
+        payload = make()
+        mutate(payload)
+        assert embedded.is_valid(payload) == validator.is_valid(payload)
+
+
+@pytest.mark.parametrize("template", ["#/components/schemas/", 7, b"#/{model}"])
+def test_a_ref_template_without_model_is_a_validation_error(template: object) -> None:
+    """ref_template must be a string with {model} in it; anything else is a type problem."""
+    with pytest.raises(ValidationError) as caught:
+        json_schema("calendar", ref_template=template)  # type: ignore[arg-type]
+    assert [(p.code, p.path) for p in caught.value.problems] == [("type", "/ref_template")]

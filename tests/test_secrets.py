@@ -22,11 +22,13 @@ from typing import Any
 import pytest
 from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
-from typing_extensions import is_typeddict
+from typing_extensions import is_typeddict  # knows typing's TypedDicts and its own
 
 import confdata
 import confdata.lifecycle
 import confdata.providers
+import confdata.pydantic
+import confdata.server
 import confdata.sync
 import confdata.testing
 import confdata.writes
@@ -101,6 +103,13 @@ NO_SECRETS: dict[type, str] = {
     confdata.sync.SyncState: "a sync token and event and conference IDs",
     confdata.lifecycle.WaitOutcome: "an enumeration",
     confdata.lifecycle.CopyAction: "an enumeration",
+    confdata.pydantic.AddonForm: "a marker",
+    confdata.pydantic.CalendarForm: "a marker",
+    confdata.server.OnCreateRequest: "a solution, calendar and event ID",
+    confdata.server.Caller: "an account's ID, email and domain",
+    confdata.server.IdentityVerifier: "a client ID and a transport",
+    confdata.server.IdentityUnavailable: "why Google's certificates could not be fetched",
+    confdata.testing.FakeGoogleIdentity: "a test tool: its generated key is never shown",
 }
 
 SOLUTION = {"key": {"type": "addOn"}, "name": "Acme Video"}
@@ -177,6 +186,8 @@ def _kept(secret: str, kind: str) -> list[object]:
     return [data.kept]
 
 
+_VERIFY = confdata.testing.FakeGoogleIdentity().verifier()
+
 MAKERS: dict[type, Callable[[str, str], list[object]]] = {
     confdata.Kept: _kept,
     EntryPoint: lambda s, k: list(_entry_points(s, k)),
@@ -236,6 +247,11 @@ MAKERS: dict[type, Callable[[str, str], list[object]]] = {
     confdata.lifecycle.CopyPlan: lambda s, k: [confdata.lifecycle.plan_copy(_events(s, k)[0])],
     confdata.providers.ProviderOptions: lambda s, k: [
         confdata.providers.ProviderOptions(more_uri=_uri(s), sip_template="sip:{id}@acme.example")
+    ],
+    # The identity token is a credential: a refused one is never quoted.
+    confdata.server.IdentityError: lambda s, k: [
+        _raised(lambda: _VERIFY(f"Bearer {s}.{s}.{s}")),
+        _raised(lambda: _VERIFY(f"Bearer {s}")),
     ],
     confdata.testing.FakeCalendar: lambda s, k: [_fake(s, k)[0]],
     confdata.testing.FakeCall: lambda s, k: list(_fake(s, k)[1]),

@@ -281,6 +281,8 @@ def test_every_calendar_rule_has_an_example() -> None:
         "notes-lost",
         "create-request-failed",
         "solution-replaced",
+        # confdata.server: the caller's identity token, not the data
+        "identity-token",
     }
     # confdata.providers: rules about a provider's response, never the calendar form
     not_in_calendar_form |= {code for code in RULES if code.startswith("provider-")}

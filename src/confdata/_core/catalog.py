@@ -61,6 +61,10 @@ SOURCES: Mapping[str, str] = MappingProxyType(
         # Google's JSON mapping: "null is an accepted value for all field types and treated
         # as the default value of the corresponding field type".
         "S17": "https://protobuf.dev/programming-guides/json/",
+        # The caller's identity (confdata.server): the token Apps Script makes, and how a
+        # backend verifies a Google ID token.
+        "Script-identity": "https://developers.google.com/apps-script/reference/script/script-app#getidentitytoken",
+        "ID-token": "https://developers.google.com/identity/gsi/web/guides/verify-google-id-token",
         # The provider API references the converters of confdata.providers read.
         "Zoom-meeting": "https://developers.zoom.us/docs/api/meetings/#tag/meetings/GET/meetings/{meetingId}",
         "Graph-onlineMeeting": "https://learn.microsoft.com/en-us/graph/api/resources/onlinemeeting",
@@ -255,6 +259,14 @@ _CATALOG = (
         "provider response: a value that breaks a Calendar rule once converted (the message "
         "names the rule)",
         "S1-entrypoint, S1-builder, S3",
+    ),
+    # The backend of an onCreateFunction (confdata.server).
+    Rule(
+        "identity-token",
+        E,
+        "server: the caller's Google identity token is missing, malformed, not signed by "
+        "Google, expired, or issued by another issuer or for another audience",
+        "Script-identity, ID-token",
     ),
     # Conference lifecycle (confdata.lifecycle)
     Rule(

@@ -263,14 +263,59 @@ _TITLES = {
 }
 
 
-def json_schema(form: Literal["calendar", "addon"] = "calendar") -> dict[str, Any]:
-    """A fresh JSON Schema (draft 2020-12) of the ``calendar`` or ``addon`` form."""
+_DEFS = "#/$defs/"
+_MODEL = "{model}"
+
+
+def _relocated(schema: dict[str, Any], form: str, template: str) -> dict[str, Any]:
+    """``schema`` ready to embed: ``$schema`` left to the host document, each part of ``$defs``
+    renamed ``confdata.<form>.<part>`` and every ``$ref`` to it made from ``template``."""
+    names = {name: f"confdata.{form}.{name}" for name in schema["$defs"]}
+
+    def moved(node: object) -> Any:
+        if type(node) is list:
+            return [moved(item) for item in node]
+        if type(node) is not dict:
+            return node
+        out = {key: moved(value) for key, value in node.items()}
+        ref = out.get("$ref")
+        if type(ref) is str and ref.startswith(_DEFS):
+            out["$ref"] = template.replace(_MODEL, names[ref.removeprefix(_DEFS)])
+        return out
+
+    body = {key: value for key, value in schema.items() if key not in ("$schema", "$defs")}
+    relocated: dict[str, Any] = moved(body)
+    relocated["$defs"] = {names[name]: moved(part) for name, part in schema["$defs"].items()}
+    return relocated
+
+
+def json_schema(
+    form: Literal["calendar", "addon"] = "calendar", *, ref_template: str | None = None
+) -> dict[str, Any]:
+    """A fresh JSON Schema (draft 2020-12) of the ``calendar`` or ``addon`` form.
+
+    By default the schema stands alone: its parts are in ``$defs``, referred to as
+    ``#/$defs/<part>``. To embed it in a larger document, such as an OpenAPI document, give
+    ``ref_template`` as pydantic spells it (``"#/components/schemas/{model}"``): each part is
+    then named ``confdata.<form>.<part>`` (unique across both forms), every ``$ref`` to it is
+    the template with ``{model}`` replaced by that name, and the parts stay in ``$defs`` for
+    the caller to move where the template points. ``$schema`` is left out then: the host
+    document says which dialect it uses.
+    """
     name = exact_str(form)
     if name is None or name not in spec.FORMS:
         raise single("enum", "", f"form must be 'calendar' or 'addon' (got {show(form)})")
+    template = None if ref_template is None else exact_str(ref_template)
+    if ref_template is not None and (template is None or _MODEL not in template):
+        raise single(
+            "type",
+            "/ref_template",
+            f"ref_template must be a string containing {_MODEL}, such as "
+            f"'#/components/schemas/{_MODEL}' (got {show(ref_template)})",
+        )
     shape = spec.FORMS[name]
     body = _calendar() if name == "calendar" else _addon()
-    return {
+    schema = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": _TITLES[name],
         **body,
@@ -279,3 +324,4 @@ def json_schema(form: Literal["calendar", "addon"] = "calendar") -> dict[str, An
             "entryPoints": _entry_points(shape),
         },
     }
+    return schema if template is None else _relocated(schema, name, template)

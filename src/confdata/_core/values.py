@@ -434,6 +434,20 @@ class ConferenceData:
         )
 
     @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        """pydantic reads and writes the Calendar form (:mod:`confdata.pydantic`)."""
+        from .pydantic import conference_schema
+
+        return conference_schema(cls, "calendar")
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema: Any, handler: Any) -> Any:
+        """confdata's JSON Schema of the Calendar form, for pydantic."""
+        from .pydantic import conference_json_schema
+
+        return conference_json_schema("calendar")
+
+    @classmethod
     def from_calendar_json(cls, obj: object, *, lenient: bool = False) -> Self:
         """Read Calendar JSON; strict by default (raises :class:`ValidationError` with every
         problem).

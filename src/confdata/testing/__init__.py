@@ -3,6 +3,8 @@
 The fixtures and :func:`assert_valid_conference_data` need nothing more than confdata. The
 strategies need Hypothesis (``pip install confdata[testing]``); with it installed,
 ``st.from_type(ConferenceData)`` and ``st.from_type(EntryPoint)`` work too.
+:class:`FakeGoogleIdentity`, which signs identity tokens for tests of a backend, needs
+google-auth and cryptography (``pip install confdata[server] cryptography``).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from ._assertions import assert_valid_conference_data
 if TYPE_CHECKING:
     from ._fake.calendar import FakeCalendar
     from ._fake.http import FakeCall
+    from ._identity import FakeGoogleIdentity
     from ._invalid import InvalidExample, invalid_addon_json, invalid_calendar_json
     from ._strategies import (
         addon_json,
@@ -34,11 +37,13 @@ if TYPE_CHECKING:
         limited_text,
     )
 
-# Names loaded when first asked for, and their modules: the strategies need Hypothesis, and
-# the fake Calendar is not needed by most tests.
+# Names loaded when first asked for, and their modules: the strategies need Hypothesis, the
+# fake Google identity google-auth and cryptography, and the fake Calendar is not needed by
+# most tests.
 _LAZY = {
     "FakeCalendar": "_fake.calendar",
     "FakeCall": "_fake.http",
+    "FakeGoogleIdentity": "_identity",
     "InvalidExample": "_invalid",
     "invalid_addon_json": "_invalid",
     "invalid_calendar_json": "_invalid",
@@ -51,6 +56,14 @@ _LAZY = {
 }
 
 
+# What a lazily loaded name may miss, and how to install it.
+_EXTRAS = {
+    "hypothesis": "Hypothesis: pip install confdata[testing]",
+    "google": "google-auth and cryptography: pip install confdata[server] cryptography",
+    "cryptography": "google-auth and cryptography: pip install confdata[server] cryptography",
+}
+
+
 def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is None:
@@ -58,11 +71,12 @@ def __getattr__(name: str) -> Any:
     try:
         loaded = importlib.import_module(f".{module}", __name__)
     except ModuleNotFoundError as error:
-        if error.name != "hypothesis":
+        missing = (error.name or "").partition(".")[0]
+        extra = _EXTRAS.get(missing)
+        if extra is None:
             raise
         raise ModuleNotFoundError(
-            f"confdata.testing.{name} needs Hypothesis: pip install confdata[testing]",
-            name="hypothesis",
+            f"confdata.testing.{name} needs {extra}", name=error.name
         ) from error
     return getattr(loaded, name)
 
@@ -74,6 +88,7 @@ def __dir__() -> list[str]:
 __all__ = [
     "FakeCalendar",
     "FakeCall",
+    "FakeGoogleIdentity",
     "InvalidExample",
     "addon_json",
     "assert_valid_conference_data",
