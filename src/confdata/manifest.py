@@ -24,7 +24,7 @@ from ._core.rules.members import Where, exact_str
 from ._core.sink import Sink, pointer, single
 from ._core.spec import Text
 from ._core.text import describe_type, mask_uri_secrets, show
-from ._core.values import ADD_ON_SOLUTION, ConferenceData, ConferenceSolution
+from ._core.values import ConferenceData, ConferenceSolution, resolved_solution
 
 __all__ = ["MAX_MANIFEST_BYTES", "Manifest", "ManifestSolution", "validate_manifest_json"]
 
@@ -137,20 +137,7 @@ class Manifest:
         """``data``'s Calendar solution, its missing name and icon taken from this manifest
         (anything but a :class:`ConferenceData` raises :class:`ValidationError`)."""
         _require_data(data)
-        current = data.conference_solution
-        declared = (
-            self.solution(data.conference_solution_id)
-            if data.conference_solution_id is not None
-            else None
-        )
-        if declared is None or data.error is not None:
-            return current
-        current = current or ADD_ON_SOLUTION
-        return attrs.evolve(
-            current,
-            name=current.name if current.name is not None else declared.name,
-            icon_uri=current.icon_uri if current.icon_uri is not None else declared.logo_url,
-        )
+        return resolved_solution(data, self)
 
     @classmethod
     def from_json(cls, obj: object) -> Manifest:

@@ -280,6 +280,22 @@ class ConferenceSolution:
         ) -> None: ...
 
 
+def resolved_solution(data: Any, manifest: Solutions) -> ConferenceSolution | None:
+    """``data``'s Calendar solution, its missing name and icon taken from the ``manifest``'s
+    solution that ``data.conference_solution_id`` names (an error result has none)."""
+    current: ConferenceSolution | None = data.conference_solution
+    solution_id = data.conference_solution_id
+    declared = manifest.solution(solution_id) if solution_id is not None else None
+    if declared is None or data.error is not None:
+        return current
+    base = current or ADD_ON_SOLUTION
+    return attrs.evolve(
+        base,
+        name=base.name if base.name is not None else declared.name,
+        icon_uri=base.icon_uri if base.icon_uri is not None else declared.logo_url,
+    )
+
+
 def new_request_id() -> str:
     """A fresh client-generated request ID (Calendar ignores a repeated one)."""
     return uuid.uuid4().hex
@@ -419,19 +435,10 @@ class ConferenceData:
         return written  # type: ignore[return-value]
 
     def _solution(self, manifest: Solutions | None) -> ConferenceSolution | None:
-        solution = self.conference_solution
-        if solution_ids_of(manifest) is None or self.conference_solution_id is None:
-            return solution
+        if solution_ids_of(manifest) is None:
+            return self.conference_solution
         assert manifest is not None
-        declared = manifest.solution(self.conference_solution_id)
-        if declared is None:
-            return solution
-        current = solution or ADD_ON_SOLUTION
-        return attrs.evolve(
-            current,
-            name=current.name if current.name is not None else declared.name,
-            icon_uri=current.icon_uri if current.icon_uri is not None else declared.logo_url,
-        )
+        return resolved_solution(self, manifest)
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:

@@ -59,6 +59,9 @@ CALLS: Mapping[str, str] = {
         "has_conference_id={has_conference_id}, entry_points={entry_points}, "
         "has_solution_id={has_solution_id})"
     ),
+    # The rules about an array's items together: {items} what the rule collects of each.
+    "entry_point_set": "entry_point_set(sink, {items}, {form}, {at})",
+    "parameter_set": "parameter_set(sink, {items}, {at}, {name})",
     "model_result": (
         "model_result(sink, {at}, has_error={has_error}, has_request={has_request}, "
         "has_solution={has_solution}, solution_kind={solution_kind}, "
@@ -114,6 +117,19 @@ def _child(at: str, *tokens: str) -> str:
     """The code of the location ``tokens`` below ``at`` (both the code of a tuple)."""
     inner = at[1:-1].rstrip(",").strip()
     return f"({inner}, {', '.join(tokens)})"
+
+
+def set_arguments(rule: str, items: str) -> dict[str, str]:
+    """The guard arguments of an array's rule: its one parameter names what it collects."""
+    (parameter,) = _guards.GUARDS[rule].params if rule in _guards.GUARDS else ("items",)
+    return {parameter: items}
+
+
+def set_call(member: Many, items: str, at: str) -> str:
+    """The call of ``member``'s rule about its items together (``items``: what it collected
+    of each; ``at``: the location of the object that holds the array)."""
+    assert member.rule is not None
+    return CALLS[member.rule].format(items=items, form="FORM", at=at, name=repr(member.json))
 
 
 def filled(members: list[tuple[str, object]]) -> list[str]:
@@ -495,15 +511,10 @@ class _Pass:
                 self.src.line(f"{made}.append({self.make(inner)})")
         if self.read:
             self.src.line(f"{field} = tuple({made})")
-        if member.rule == "entry_point_set":
+        if member.rule is not None:
             self.call(
-                f"entry_point_set(sink, {collected}, FORM, {obj.at})",
-                self.guard("entry_point_set", kinds=collected),
-            )
-        elif member.rule == "parameter_set":
-            self.call(
-                f"parameter_set(sink, {collected}, {obj.at}, {member.json!r})",
-                self.guard("parameter_set", keys=collected),
+                set_call(member, collected, obj.at),
+                self.guard(member.rule, **set_arguments(member.rule, collected)),
             )
 
     def pairs(self, member: Pairs, item: str, obj: _Object) -> None:

@@ -32,7 +32,7 @@ from ..problems import Problems, Severity, ValidationError
 from ..sink import Sink, pointer
 from ..spec import Choice, Many, Nested, Shape, Text
 from . import guards as _guards
-from .passes import CALLS, RULES
+from .passes import CALLS, RULES, set_arguments, set_call
 from .source import Source
 
 __all__ = ["CLEAN", "DEFAULT", "Generated", "install", "kept_problems", "member_of", "spelling"]
@@ -352,15 +352,10 @@ class _Writer:
                 src.line(f"{value}.append(part.{attr} if part.{attr} in {valid} else None)")
             else:
                 src.line(f"{value}.append(part.{attr})")
-        if member.rule == "entry_point_set":
+        if member.rule is not None:
             self.report(
-                f"entry_point_set(sink, {value}, FORM, AT)",
-                _guards.render("entry_point_set", kinds=value),
-            )
-        elif member.rule == "parameter_set":
-            self.report(
-                f"parameter_set(sink, {value}, AT, {member.json!r})",
-                _guards.render("parameter_set", keys=value),
+                set_call(member, value, "AT"),
+                _guards.render(member.rule, **set_arguments(member.rule, value)),
             )
 
     def part(self, member: Nested, local: str, value: str, found: _Found) -> None:
