@@ -687,21 +687,13 @@ ADD_ON_SOLUTION = ConferenceSolution()
 # --- reading --------------------------------------------------------------------------------
 
 
-def _makers(lenient: bool) -> dict[str, _passes.Maker]:
-    return {
-        name: (made.make_lenient if lenient else made.make, made.fields)
-        for name, made in GENERATED.items()
-        if name != "ConferenceData"
-    }
-
-
-_READ = {
-    (form.name, lenient): _passes.generate(form, "read", lenient=lenient, makers=_makers(lenient))[
-        0
-    ]
-    for form in (CALENDAR, ADDON)
-    for lenient in (False, True)
+_MAKERS: dict[str, _passes.Maker] = {
+    name: (made.make, made.make_lenient, made.fields)
+    for name, made in GENERATED.items()
+    if name != "ConferenceData"
 }
+
+_READ = {form.name: _passes.generate(form, "read", makers=_MAKERS)[0] for form in (CALENDAR, ADDON)}
 
 
 def cannot_hold(problem: Problem) -> bool:
@@ -721,7 +713,7 @@ def _read(
     solution_ids: frozenset[str] | None,
 ) -> Any:
     sink = Sink()
-    fields = _READ[form.name, lenient](sink, obj, "", solution_ids)
+    fields = _READ[form.name](sink, obj, "", solution_ids, lenient)
     problems = sink.finish()
     if problems and (
         fields is None or any(cannot_hold(p) if lenient else p.is_error for p in problems)

@@ -25,12 +25,7 @@ def source(name: str, *, guards: bool = True) -> str:
         return passes.generate(FORMS[name], "check", guards=guards)[1]
     if name.endswith("-read") and name[: -len("-read")] in FORMS:
         form = FORMS[name[: -len("-read")]]
-        makers = {
-            value: (made.make_lenient, made.fields)
-            for value, made in values.GENERATED.items()
-            if value != "ConferenceData"
-        }
-        return passes.generate(form, "read", lenient=True, makers=makers, guards=guards)[1]
+        return passes.generate(form, "read", makers=values._MAKERS, guards=guards)[1]
     if name in ("emit-calendar", "emit-addon"):
         return emit.generate(CALENDAR if name == "emit-calendar" else ADDON)[1]
     if name == "builder":

@@ -37,8 +37,9 @@ from .source import Source
 __all__ = ["CALLS", "Maker", "Mode", "generate"]
 
 Mode = Literal["check", "read"]
-Maker = tuple[Callable[..., Any], tuple[str, ...]]
-"""A value's trusted maker and the fields it takes, in order (then ``kept``)."""
+Maker = tuple[Callable[..., Any], Callable[..., Any], tuple[str, ...]]
+"""A value's trusted makers, strict and lenient, and the fields they take, in order (then
+``kept``)."""
 
 # How a pass calls each rule about several members: the rule's own signature over the pass's
 # expressions ({at}: the object's location; {form}: the form; the other names are the shape's
@@ -151,17 +152,13 @@ class _Pass:
         form: Form,
         mode: Mode,
         guards: bool,
-        lenient: bool,
         makers: Mapping[str, Maker],
     ) -> None:
         self.form = form
         self.read = mode == "read"
-        self.lenient = self.read and lenient
         self.guards = guards
         self.makers = makers
         title = f"{form.name} {mode}"
-        if self.read:
-            title += " lenient" if lenient else " strict"
         if not guards:
             title += " (guards off)"
         self.src = Source(title)
@@ -180,8 +177,9 @@ class _Pass:
             filled=filled,
             pointer=pointer,
         )
-        for name, (maker, _) in makers.items():
-            env[f"make_{name}"] = maker
+        for name, (strict, lenient, _) in makers.items():
+            env[f"MAKE_{name}"] = strict
+            env[f"MAKE_LENIENT_{name}"] = lenient
 
     # --- helpers ----------------------------------------------------------------------------
 
@@ -219,21 +217,22 @@ class _Pass:
         frozen ``raw``."""
         assert obj.kept is not None
         kept = obj.kept
-        with self.src.block(f"if {kept}[{slot}] is None:"):
-            self.src.line(f"{kept}[{slot}] = []")
-        if raw is None:
-            self.src.line(f"{kept}[{slot}].append({entry})")
-            return
-        frozen = self.src.fresh("frozen")
-        with self.src.block("try:"):
-            self.src.line(f"{frozen} = freeze({raw}, pointer(*{obj.at}, {obj.key}))")
-        with self.src.block("except NotJSON as not_json:"):
-            self.src.line(
-                'sink.report("type", not_json.path, '
-                'f"a member kept from the input holds {not_json.message}")'
-            )
-        with self.src.block("else:"):
-            self.src.line(f"{kept}[{slot}].append({entry.format(frozen)})")
+        with self.src.block("if lenient:"):
+            with self.src.block(f"if {kept}[{slot}] is None:"):
+                self.src.line(f"{kept}[{slot}] = []")
+            if raw is None:
+                self.src.line(f"{kept}[{slot}].append({entry})")
+                return
+            frozen = self.src.fresh("frozen")
+            with self.src.block("try:"):
+                self.src.line(f"{frozen} = freeze({raw}, pointer(*{obj.at}, {obj.key}))")
+            with self.src.block("except NotJSON as not_json:"):
+                self.src.line(
+                    'sink.report("type", not_json.path, '
+                    'f"a member kept from the input holds {not_json.message}")'
+                )
+            with self.src.block("else:"):
+                self.src.line(f"{kept}[{slot}].append({entry.format(frozen)})")
 
     # --- objects ----------------------------------------------------------------------------
 
@@ -278,9 +277,9 @@ class _Pass:
                     obj.fields[member.attr or ""] = f"f_{local}"
                     if self.read:
                         line(f"f_{local} = None")
-        if self.lenient:
+        if self.read:  # what a lenient read keeps of this object, if the read is lenient
             obj.kept = f"k_{prefix}"
-            line(f"{obj.kept} = [None, None, None, None]")
+            line(f"{obj.kept} = [None, None, None, None] if lenient else None")
         return obj
 
     def read_object(self, obj: _Object, value: str, parent: str, tokens: str) -> None:
@@ -406,7 +405,7 @@ class _Pass:
         holds the enum's ``UNKNOWN`` member, or None for an enum without one."""
         local, field = obj.values[member.json], obj.fields[member.attr]
         spelt = self.src.fresh("spelt")
-        with self.src.block(f"if {local} is None:"):
+        with self.src.block(f"if lenient and {local} is None:"):
             self.src.line(f"{spelt} = exact_str({item})")
             with self.src.block(f"if {spelt} is not None:"):
                 self.keep(obj, 1, f"({member.json!r}, ({spelt},))")
@@ -428,12 +427,13 @@ class _Pass:
         wrapper's name; a wrapper that held nothing a field keeps is written back as ``{}``."""
         assert inner.kept is not None
         made = self.src.fresh("wrapper")
-        self.src.line(f"{made} = kept_or_none(FORM.name, *{inner.kept})")
-        with self.src.block(f"if {made} is not None:"):
-            self.keep(obj, 3, f"({member.json!r}, {made})")
-        nothing = " and ".join(f"{inner.fields[attr]} in (None, ())" for attr in inner.fields)
-        with self.src.block(f"elif {nothing or 'True'}:"):
-            self.keep(obj, 2, f"({member.json!r}, EMPTY_OBJECT)")
+        with self.src.block("if lenient:"):
+            self.src.line(f"{made} = kept_or_none(FORM.name, *{inner.kept})")
+            with self.src.block(f"if {made} is not None:"):
+                self.keep(obj, 3, f"({member.json!r}, {made})")
+            nothing = " and ".join(f"{inner.fields[attr]} in (None, ())" for attr in inner.fields)
+            with self.src.block(f"elif {nothing or 'True'}:"):
+                self.keep(obj, 2, f"({member.json!r}, EMPTY_OBJECT)")
 
     def many(self, member: Many, item: str, obj: _Object) -> None:
         items, count = self.src.fresh("array"), obj.count[member.json]
@@ -461,36 +461,36 @@ class _Pass:
         local, field = obj.values[member.json], obj.fields[member.attr]
         table = self.src.const(choice.table, f"table_{choice.name}")
         index, item, found = (self.src.fresh(n) for n in ("index", "item", "found"))
+        spellings = self.src.fresh("spellings")
         at = _child(obj.at, repr(member.json))
         line = self.src.line
         line(f"{local} = []")
-        if obj.kept is not None:
-            spellings = self.src.fresh("spellings")
-            line(f"{spellings} = []")
-            line(f"{field} = []")
+        if self.read:
+            line(f"{spellings} = None  # a lenient read's (index, spelling) of unknown items")
         with self.src.block(f"for {index}, {item} in enumerate({items}):"):
             line(f"{found} = {table}.get({item}) if type({item}) is str else None")
             if not self.guards:
                 line(f"{found} = None")
             with self.src.block(f"if {found} is None:"):
                 line(f"{found} = enum_value(sink, {item}, {table}, {choice.name!r}, {at}, {index})")
+                if self.read:
+                    with self.src.block(f"if lenient and {found} is None:"):
+                        line(f"spelt = exact_str({item})")
+                        with self.src.block("if spelt is not None:"):
+                            line(f"{spellings} = [] if {spellings} is None else {spellings}")
+                            line(f"{spellings}.append(({index}, spelt))")
             line(f"{local}.append({found})")
-            if obj.kept is not None:
-                unknown = self.src.const(choice.unknown, f"unknown_{choice.attr}")
-                spelt = self.src.fresh("spelt")
-                with self.src.block(f"if {found} is None:"):
-                    line(f"{spelt} = exact_str({item})")
-                    with self.src.block(f"if {spelt} is not None:"):
-                        line(f"{spellings}.append({spelt})")
-                        line(f"{field}.append({unknown})")
-                with self.src.block("else:"):
-                    line(f"{field}.append({found})")
-        if obj.kept is not None:
-            with self.src.block(f"if {spellings}:"):
-                self.keep(obj, 1, f"({member.json!r}, tuple({spellings}))")
-            line(f"{field} = tuple({field})")
-        elif self.read:
-            line(f"{field} = tuple({local})")
+        if not self.read:
+            return
+        line(f"{field} = tuple({local})")
+        with self.src.block(f"if {spellings}:"):
+            unknown = self.src.const(choice.unknown, f"unknown_{choice.attr}")
+            line(f"positions = {{position for position, _ in {spellings}}}")
+            line(
+                f"{field} = tuple({unknown} if position in positions else found "
+                f"for position, found in enumerate({local}))"
+            )
+            self.keep(obj, 1, f"({member.json!r}, tuple(s for _, s in {spellings}))")
 
     def objects(self, member: Many, shape: Shape, items: str, obj: _Object) -> None:
         index, item = self.src.fresh("index"), self.src.fresh("item")
@@ -613,7 +613,7 @@ class _Pass:
                 self.src.line(end)
             if obj.kept is not None:
                 key = obj.key
-                with self.src.block(f"for raw_{key}, item in unknown:"):
+                with self.src.block(f"for raw_{key}, item in unknown if lenient else ():"):
                     self.src.line(f"{key} = exact_str(raw_{key})")
                     with self.src.block(f"if {key} is not None:"):
                         self.keep(obj, 0, f"({key}, {{}})", "item")
@@ -636,22 +636,29 @@ class _Pass:
         checked it; its problems are made afterwards if the read found any)."""
         value = obj.shape.value
         assert value is not None
-        _, order = self.makers[value]
+        *_, order = self.makers[value]
         fields = ", ".join(obj.fields.get(attr, "None") for attr in order)
-        kept = "None" if obj.kept is None else f"kept_or_none(FORM.name, *{obj.kept})"
-        return f"make_{value}({fields}, {kept})"
+        return f"make_{value}({fields}, {self.kept(obj)})"
+
+    def kept(self, obj: _Object) -> str:
+        """The expression of what a lenient read kept of ``obj`` (None for a strict read)."""
+        if obj.kept is None:
+            return "None"
+        return f"(kept_or_none(FORM.name, *{obj.kept}) if lenient else None)"
 
     # --- the function -----------------------------------------------------------------------
 
     def function(self) -> None:
-        with self.src.block("def run(sink, obj, root, solution_ids):"):
+        parameters = "sink, obj, root, solution_ids" + (", lenient" if self.read else "")
+        with self.src.block(f"def run({parameters}):"):
             self.src.line(f'"""The generated {self.src.title} pass (confdata._core.gen)."""')
+            for name in self.makers:  # a lenient read makes lenient values
+                self.src.line(f"make_{name} = MAKE_LENIENT_{name} if lenient else MAKE_{name}")
             obj = self.declare(self.form.conference, "(root,)", "c_")
             self.read_object(obj, "obj", "(root,)", "")
             if self.read:
                 fields = ", ".join(f"{attr}={local}" for attr, local in obj.fields.items())
-                kept = "None" if obj.kept is None else f"kept_or_none(FORM.name, *{obj.kept})"
-                self.src.line(f"return dict({fields}, kept={kept})")
+                self.src.line(f"return dict({fields}, kept={self.kept(obj)})")
             self.src.line("return None")
 
 
@@ -660,16 +667,16 @@ def generate(
     mode: Mode = "check",
     *,
     guards: bool = True,
-    lenient: bool = False,
     makers: Mapping[str, Maker] | None = None,
 ) -> tuple[Callable[..., Any], str]:
     """The pass over ``form`` and its source.
 
     ``check``: ``run(sink, obj, root, solution_ids)`` reports every problem of ``obj`` (the
-    JSON Pointer ``root`` is its location) into ``sink``. ``read``: the same, and returns the
-    conference's fields (its parts made with ``makers``) with what a ``lenient`` read kept,
-    or None when ``obj`` is not a conference at all.
+    JSON Pointer ``root`` is its location) into ``sink``. ``read``: ``run(sink, obj, root,
+    solution_ids, lenient)`` does the same and returns the conference's fields (its parts made
+    with ``makers``) with what a ``lenient`` read kept, or None when ``obj`` is not a
+    conference at all.
     """
-    gen = _Pass(form, mode, guards, lenient, makers or {})
+    gen = _Pass(form, mode, guards, makers or {})
     gen.function()
     return gen.src.compile()["run"], gen.src.text
