@@ -1,36 +1,51 @@
 """Join information read out of conference data: the link, the numbers, the SIP address.
 
-:func:`join_info` takes a :class:`~confdata.ConferenceData`, the Calendar form
-(``Event.conferenceData``) or a whole Event resource, and returns a :class:`JoinInfo`. It reads
-the Calendar form's JSON, so data read leniently (unknown entry point types, missing URIs)
-works too: what it cannot use is left out, never guessed at.
+:func:`join_info` takes a :class:`~confdata.ConferenceData`, either JSON form (the Calendar
+form, ``Event.conferenceData``, or the add-on form an ``onCreateFunction`` returns) or a whole
+Event resource, and returns a :class:`JoinInfo`. It reads the JSON leniently, so data read
+leniently (unknown entry point types, missing URIs) works too: what it cannot use is left out,
+never guessed at. What it cannot read at all raises :class:`~confdata.ValidationError`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, NoReturn, cast
 from urllib.parse import parse_qs, urlsplit
 
 import attrs
 
 from . import ConferenceData, ValidationError
-from ._core.foreign import is_str, members
+from ._core.arguments import Arguments
+from ._core.foreign import array, exact_str, is_str, members
 from ._core.sink import Sink, pointer
+from ._core.spec import ADDON, CALENDAR, CONFERENCE_ID, ENTRY_POINT_TEXTS, URI, Form
 from ._core.text import describe_type, mask, show, show_uri
 
 __all__ = ["JoinInfo", "JoinPoint", "join_info"]
 
-_SECRETS = ("pin", "access_code", "meeting_code", "passcode", "password")
-_SPELLINGS = {
-    "label": "label",
-    "pin": "pin",
-    "accessCode": "access_code",
-    "meetingCode": "meeting_code",
-    "passcode": "passcode",
-    "password": "password",
-    "regionCode": "region_code",
-}
+# The JSON member names this module reads that the spec's forms do not name.
+_ENTRY_POINTS = "entryPoints"
+_SOLUTION = "conferenceSolution"
+_SOLUTION_NAME = "name"
+_CONFERENCE_DATA = "conferenceData"
+_KIND = "kind"
+_EVENT_KIND = "calendar#event"
+# The members of an Event resource (Calendar API v3, Events: "Resource representations"):
+# an object with some of these and no conference member is an event without a conference.
+_EVENT_MEMBERS = frozenset(
+    """
+    anyoneCanAddSelf attachments attendees attendeesOmitted birthdayProperties colorId
+    conferenceData created creator description end endTimeUnspecified etag eventType
+    extendedProperties focusTimeProperties gadget guestsCanInviteOthers guestsCanModify
+    guestsCanSeeOtherGuests hangoutLink htmlLink iCalUID id kind location locked organizer
+    originalStartTime outOfOfficeProperties privateCopy recurrence recurringEventId reminders
+    sequence source start status summary transparency updated visibility
+    workingLocationProperties
+    """.split()  # noqa: SIM905
+)
+_CODES = tuple(text for text in ENTRY_POINT_TEXTS if text is not URI)
+_SECRETS = tuple(text.attr for text in _CODES if text.secret)
 
 
 def _masked_uri(uri: str) -> str:
@@ -52,23 +67,85 @@ def _show(uri: str | None) -> str:
     return "None" if uri is None else show_uri(_masked_uri(uri))
 
 
+# Converters: a str subclass becomes a str, a list a tuple; anything else is left for
+# __attrs_post_init__ to report (they never raise and run none of the value's code).
+def _text(value: Any) -> Any:
+    text = exact_str(value)
+    return value if text is None else text
+
+
+def _optional_text(value: str | None) -> str | None:
+    return _text(value)  # type: ignore[no-any-return]
+
+
+def _required_text(value: str) -> str:
+    return _text(value)  # type: ignore[no-any-return]
+
+
+def _texts(value: Sequence[str]) -> tuple[str, ...]:
+    found = None if is_str(value) else array(value)
+    return value if found is None else tuple(_text(item) for item in found)  # type: ignore[return-value]
+
+
+def _points(value: Sequence[JoinPoint]) -> tuple[JoinPoint, ...]:
+    found = array(value)
+    return value if found is None else tuple(found)  # type: ignore[return-value,arg-type]
+
+
+def _check_texts(check: Arguments, name: str, value: object) -> None:
+    found = None if is_str(value) else array(value)
+    if found is None:
+        check.fail(name, f"{name} must be a tuple of strings (got {show(value)})")
+        return
+    for index, item in enumerate(found):
+        check.text(f"{name}/{index}", item, empty=True)
+
+
+def _check_point(check: Arguments, name: str, value: object) -> None:
+    if not issubclass(type(value), JoinPoint):
+        check.fail(name, f"{name} must be a JoinPoint (got {describe_type(value)})")
+
+
+def _check_points(check: Arguments, name: str, value: object) -> None:
+    found = array(value)
+    if found is None:
+        check.fail(name, f"{name} must be a tuple of JoinPoints (got {show(value)})")
+        return
+    for index, item in enumerate(found):
+        _check_point(check, f"{name}/{index}", item)
+
+
 @attrs.frozen(kw_only=True, repr=False)
 class JoinPoint:
-    """One way to join, as the Calendar form spells it; secrets are masked in the repr."""
+    """One way to join, as the Calendar form spells it; secrets are masked in the repr.
 
-    type: str
-    """``video``, ``phone``, ``sip``, ``more``, or a type confdata does not know."""
-    uri: str
+    Every argument is checked: one that is not a string (``features``: a tuple of strings)
+    raises :class:`~confdata.ValidationError` naming it.
+    """
+
+    type: str = attrs.field(converter=_required_text)
+    """``video``, ``phone``, ``sip``, ``more``, or a type confdata does not know (as spelled
+    in the Calendar form; a type read from the add-on form is spelled so too)."""
+    uri: str = attrs.field(converter=_required_text)
     """The URI, with Calendar's ``https://www.google.com/url?q=`` wrapper removed."""
-    label: str | None = None
-    pin: str | None = None
-    access_code: str | None = None
-    meeting_code: str | None = None
-    passcode: str | None = None
-    password: str | None = None
-    region_code: str | None = None
-    features: tuple[str, ...] = ()
+    label: str | None = attrs.field(default=None, converter=_optional_text)
+    pin: str | None = attrs.field(default=None, converter=_optional_text)
+    access_code: str | None = attrs.field(default=None, converter=_optional_text)
+    meeting_code: str | None = attrs.field(default=None, converter=_optional_text)
+    passcode: str | None = attrs.field(default=None, converter=_optional_text)
+    password: str | None = attrs.field(default=None, converter=_optional_text)
+    region_code: str | None = attrs.field(default=None, converter=_optional_text)
+    features: tuple[str, ...] = attrs.field(default=(), converter=_texts)
     """``toll`` / ``toll_free`` (as spelled in the Calendar form)."""
+
+    def __attrs_post_init__(self) -> None:
+        check = Arguments()
+        check.text("type", self.type, empty=True)
+        check.text("uri", self.uri, empty=True)
+        for text in _CODES:
+            check.optional_text(text.attr, getattr(self, text.attr), empty=True)
+        _check_texts(check, "features", self.features)
+        check.done()
 
     @property
     def number(self) -> str | None:
@@ -98,21 +175,37 @@ class JoinPoint:
 
 @attrs.frozen(kw_only=True, repr=False)
 class JoinInfo:
-    """What an attendee needs to join a conference, read from its conference data."""
+    """What an attendee needs to join a conference, read from its conference data.
 
-    join_uri: str | None = None
+    Every argument is checked: a value of the wrong type raises
+    :class:`~confdata.ValidationError` naming it.
+    """
+
+    join_uri: str | None = attrs.field(default=None, converter=_optional_text)
     """The primary way in: the video URI, else the first phone's, else the SIP URI."""
     video: JoinPoint | None = None
-    phones: tuple[JoinPoint, ...] = ()
+    phones: tuple[JoinPoint, ...] = attrs.field(default=(), converter=_points)
     """Every phone entry point, in order: Calendar shows the first two [S5]."""
     sip: JoinPoint | None = None
-    more_uri: str | None = None
+    more_uri: str | None = attrs.field(default=None, converter=_optional_text)
     """The page with more ways to join (unwrapped)."""
-    conference_id: str | None = None
-    solution_name: str | None = None
-    others: tuple[JoinPoint, ...] = ()
+    conference_id: str | None = attrs.field(default=None, converter=_optional_text)
+    solution_name: str | None = attrs.field(default=None, converter=_optional_text)
+    others: tuple[JoinPoint, ...] = attrs.field(default=(), converter=_points)
     """Entry points of a type confdata does not know, and a second video, SIP or more entry
     point (data read leniently may have them)."""
+
+    def __attrs_post_init__(self) -> None:
+        check = Arguments()
+        check.optional_text("join_uri", self.join_uri, empty=True)
+        for name in ("video", "sip"):
+            if getattr(self, name) is not None:
+                _check_point(check, name, getattr(self, name))
+        _check_points(check, "phones", self.phones)
+        for name in ("more_uri", "conference_id", "solution_name"):
+            check.optional_text(name, getattr(self, name), empty=True)
+        _check_points(check, "others", self.others)
+        check.done()
 
     @property
     def shown_phones(self) -> tuple[JoinPoint, ...]:
@@ -170,57 +263,73 @@ def _object(value: object, path: str, sink: Sink) -> dict[str, object] | None:
     return found
 
 
-def _string(obj: Mapping[str, object], key: str, path: str, sink: Sink) -> str | None:
+def _string(
+    obj: Mapping[str, object], key: str, path: str, sink: Sink, *, secret: bool = False
+) -> str | None:
     value = obj.get(key)
     if value is None or is_str(value):
         return None if value is None else str.__str__(value)
-    sink.report("type", pointer(path, key), f"{key} must be a string (got {show(value)})")
+    shown = describe_type(value) if secret else show(value)  # a secret is never shown
+    sink.report("type", pointer(path, key), f"{key} must be a string (got {shown})")
     return None
 
 
-def _point(item: Mapping[str, object], path: str, sink: Sink) -> JoinPoint | None:
-    kind = _string(item, "entryPointType", path, sink)
-    uri = _string(item, "uri", path, sink)
+def _items(obj: Mapping[str, object], key: str, path: str, sink: Sink) -> Sequence[object]:
+    """The items of an array member (none when it is absent)."""
+    value = obj.get(key)
+    found = None if value is None else array(value)
+    if value is not None and found is None:
+        sink.report("type", pointer(path, key), f"{key} must be an array (got {show(value)})")
+    return found or ()
+
+
+def _spelled(spelling: str, table: Mapping[str, Any], calendar: Mapping[Any, str]) -> str:
+    """A type or feature in the Calendar form's spelling (an unknown one as it is)."""
+    known = table.get(spelling)
+    return spelling if known is None else calendar[known]
+
+
+def _point(item: Mapping[str, object], path: str, sink: Sink, form: Form) -> JoinPoint | None:
+    kind = _string(item, form.type_member, path, sink)
+    uri = _string(item, URI.json, path, sink)
     fields: dict[str, Any] = {}
-    for spelling, name in _SPELLINGS.items():
-        value = _string(item, spelling, path, sink)
-        if value is not None and not (name in _SECRETS and value == ""):
-            fields[name] = value
-    raw = item.get("entryPointFeatures")
+    for text in _CODES:
+        value = _string(item, text.json, path, sink, secret=text.secret)
+        if value is not None and not (text.secret and value == ""):
+            fields[text.attr] = value
     features: list[str] = []
-    if type(raw) is list or type(raw) is tuple:
-        for index, feature in enumerate(raw):
-            if is_str(feature):
-                features.append(str.__str__(feature))
-            else:
-                where = pointer(path, "entryPointFeatures", index)
-                sink.report("type", where, f"a feature must be a string (got {show(feature)})")
-    elif raw is not None:
-        sink.report("type", pointer(path, "entryPointFeatures"), "must be an array of strings")
+    for index, feature in enumerate(_items(item, form.features_member, path, sink)):
+        spelling = exact_str(feature)
+        if spelling is None:
+            where = pointer(path, form.features_member, index)
+            sink.report("type", where, f"a feature must be a string (got {show(feature)})")
+        else:
+            features.append(_spelled(spelling, form.features, CALENDAR.feature_spellings))
     if kind is None or uri is None:  # nothing to join with: left out
         return None
-    return JoinPoint(type=kind, uri=unwrap(uri), features=tuple(features), **fields)
+    return JoinPoint(
+        type=_spelled(kind, form.types, CALENDAR.type_spellings),
+        uri=unwrap(uri),
+        features=tuple(features),
+        **fields,
+    )
 
 
-def _read(obj: Mapping[str, object], path: str, sink: Sink) -> JoinInfo:
+def _read(obj: Mapping[str, object], path: str, sink: Sink, form: Form) -> JoinInfo:
     points: list[JoinPoint] = []
-    raw = obj.get("entryPoints")
-    if type(raw) is list or type(raw) is tuple:
-        for index, item in enumerate(raw):
-            where = pointer(path, "entryPoints", index)
-            entry = _object(item, where, sink)
-            point = None if entry is None else _point(entry, where, sink)
-            if point is not None:
-                points.append(point)
-    elif raw is not None:
-        sink.report("type", pointer(path, "entryPoints"), "entryPoints must be an array")
-    conference_id = _string(obj, "conferenceId", path, sink)
+    for index, item in enumerate(_items(obj, _ENTRY_POINTS, path, sink)):
+        where = pointer(path, _ENTRY_POINTS, index)
+        entry = _object(item, where, sink)
+        point = None if entry is None else _point(entry, where, sink, form)
+        if point is not None:
+            points.append(point)
+    conference_id = _string(obj, CONFERENCE_ID.json, path, sink)
     solution_name = None
-    solution = obj.get("conferenceSolution")
+    solution = obj.get(_SOLUTION) if form is CALENDAR else None
     if solution is not None:
-        members = _object(solution, pointer(path, "conferenceSolution"), sink)
-        if members is not None:
-            solution_name = _string(members, "name", pointer(path, "conferenceSolution"), sink)
+        found = _object(solution, pointer(path, _SOLUTION), sink)
+        if found is not None:
+            solution_name = _string(found, _SOLUTION_NAME, pointer(path, _SOLUTION), sink)
     sink.raise_errors()
     first: dict[str, JoinPoint] = {}
     phones, others = [], []
@@ -245,58 +354,64 @@ def _read(obj: Mapping[str, object], path: str, sink: Sink) -> JoinInfo:
     )
 
 
-_ADDON_TYPES = {"VIDEO": "video", "PHONE": "phone", "SIP": "sip", "MORE": "more"}
-_ADDON_FEATURES = {"TOLL": "toll", "TOLL_FREE": "toll_free"}
+def _only(one: Form, other: Form, names: Sequence[str], entry_points: bool) -> frozenset[str]:
+    """Which of ``names`` only form ``one`` defines (for a conference, or an entry point)."""
+    if entry_points:
+        return frozenset(names) & (one.entry_point_members - other.entry_point_members)
+    return frozenset(names) & (one.members - other.members)
 
 
-def _from_addon(markup: Mapping[str, Any]) -> dict[str, object]:
-    """The add-on form's entry points in the Calendar form's spellings (an unknown type or
-    feature read leniently keeps its own)."""
-    points = []
-    for point in markup.get("entryPoints", ()):
-        copied = dict(point)
-        kind = copied.pop("type", None)
-        copied["entryPointType"] = _ADDON_TYPES.get(kind, kind) if is_str(kind) else kind
-        features = copied.pop("features", ())
-        copied["entryPointFeatures"] = [
-            _ADDON_FEATURES.get(f, f) if is_str(f) else f for f in features
-        ]
-        points.append(copied)
-    return {"conferenceId": markup.get("conferenceId"), "entryPoints": points}
+def _form(obj: Mapping[str, object], path: str, sink: Sink) -> Form:
+    """The form of a conference object, told by the members only one form defines; an object
+    with members of both is ``unknown-field`` (it is neither form)."""
+    found: dict[str, list[str]] = {CALENDAR.name: [], ADDON.name: []}
+    places: list[tuple[Mapping[str, object], str, bool]] = [(obj, path, False)]
+    for index, item in enumerate(array(obj.get(_ENTRY_POINTS)) or ()):
+        entry = members(item)
+        if entry is not None:
+            places.append((entry, pointer(path, _ENTRY_POINTS, index), True))
+    for place, where, entry_point in places:
+        for one, other in ((CALENDAR, ADDON), (ADDON, CALENDAR)):
+            for name in sorted(_only(one, other, list(place), entry_point)):
+                found[one.name].append(pointer(where, name))
+    calendar, addon = found[CALENDAR.name], found[ADDON.name]
+    if calendar and addon:
+        sink.report(
+            "unknown-field",
+            path,
+            f"conference data must be in one form: this object has members of the Calendar "
+            f"form ({', '.join(calendar[:3])}) and of the add-on form ({', '.join(addon[:3])})",
+        )
+    return ADDON if addon and not calendar else CALENDAR
 
 
-def _calendar_json(data: ConferenceData) -> dict[str, object]:
-    """A :class:`~confdata.ConferenceData` in the Calendar form: emitted (which gives back
-    what a lenient read kept), else its add-on form (which a lenient add-on read gives back),
-    else made from its fields."""
+def _calendar_json(data: ConferenceData) -> tuple[Mapping[str, object], Form]:
+    """A :class:`~confdata.ConferenceData` as JSON and its form: the Calendar form (which gives
+    back what a lenient read kept), else its add-on form (which a lenient add-on read gives
+    back), else the Calendar form made from its fields."""
     try:
-        return dict(data.to_calendar_json())
+        return data.to_calendar_json(), CALENDAR
     except ValidationError:  # values read from the add-on form that Calendar cannot spell
         pass
     try:
-        return _from_addon(data.to_addon_json())
+        return data.to_addon_json(), ADDON
     except ValidationError:
         pass
     solution = data.conference_solution
-    return {
-        "conferenceId": data.conference_id,
-        "conferenceSolution": None if solution is None else {"name": solution.name},
-        "entryPoints": [
+    made = {
+        CONFERENCE_ID.json: data.conference_id,
+        _SOLUTION: None if solution is None else {_SOLUTION_NAME: solution.name},
+        _ENTRY_POINTS: [
             {
-                "entryPointType": str(point.type),
-                "uri": point.uri,
-                "label": point.label,
-                "pin": point.pin,
-                "accessCode": point.access_code,
-                "meetingCode": point.meeting_code,
-                "passcode": point.passcode,
-                "password": point.password,
-                "regionCode": point.region_code,
-                "entryPointFeatures": [str(feature) for feature in point.features],
+                CALENDAR.type_member: str(point.type),
+                URI.json: point.uri,
+                **{text.json: getattr(point, text.attr) for text in _CODES},
+                CALENDAR.features_member: [str(feature) for feature in point.features],
             }
             for point in data.entry_points
         ],
     }
+    return made, CALENDAR
 
 
 def _fail(sink: Sink) -> NoReturn:
@@ -305,25 +420,45 @@ def _fail(sink: Sink) -> NoReturn:
 
 
 def join_info(source: object) -> JoinInfo:
-    """The join information of a :class:`~confdata.ConferenceData`, a Calendar-form
-    ``conferenceData`` object, or an Event resource (an event without conference data gives
-    an empty :class:`JoinInfo`).
+    """The join information of a :class:`~confdata.ConferenceData`, conference data in the
+    Calendar form or the add-on form, or an Event resource (an event without conference data
+    gives an empty :class:`JoinInfo`).
 
-    Raises :class:`~confdata.ValidationError` (code ``type``) when a member the join
-    information comes from has the wrong JSON type, with its path in what was given.
+    Raises :class:`~confdata.ValidationError`: ``type`` when a member the join information
+    comes from has the wrong JSON type, or when ``source`` is none of these (an object with
+    none of their members); ``unknown-field`` when conference data mixes the two forms'
+    members. Paths point into ``source``.
     """
     sink = Sink()
     if issubclass(type(source), ConferenceData):
-        return _read(_calendar_json(cast(ConferenceData, source)), "", sink)
+        data, form = _calendar_json(cast(ConferenceData, source))
+        return _read(data, "", sink, form)
     obj = _object(source, "", sink)
     if obj is None:
         _fail(sink)
-    if "conferenceData" in obj or obj.get("kind") == "calendar#event":  # an Event resource
-        inner = obj.get("conferenceData")
+    conference = CALENDAR.members | ADDON.members
+    event = _CONFERENCE_DATA in obj or exact_str(obj.get(_KIND)) == _EVENT_KIND
+    if not event and conference.isdisjoint(obj):
+        if _EVENT_MEMBERS.isdisjoint(obj):
+            names = ", ".join(show(name) for name in sorted(obj)[:5])
+            sink.report(
+                "type",
+                "",
+                f"must be conference data (the Calendar form or the add-on form) or an Event "
+                f"resource (got an object with none of their members: {names or 'none at all'})",
+            )
+            _fail(sink)
+        event = True  # an Event without conference data (only some of its fields asked for)
+    if event:
+        inner = obj.get(_CONFERENCE_DATA)
         if inner is None:
             return JoinInfo()
-        conference = _object(inner, "/conferenceData", sink)
-        if conference is None:
+        found = _object(inner, "/" + _CONFERENCE_DATA, sink)
+        if found is None:
             _fail(sink)
-        return _read(conference, "/conferenceData", sink)
-    return _read(obj, "", sink)
+        obj, path = found, "/" + _CONFERENCE_DATA
+    else:
+        path = ""
+    form = _form(obj, path, sink)
+    sink.raise_errors()
+    return _read(obj, path, sink, form)
