@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, Literal, get_args
+from typing import Any, Literal, cast, get_args
 
 import attrs
 
@@ -20,9 +20,9 @@ from .._core.foreign import array, exact_str, is_int, is_str
 from .._core.rules.entry_points import region as region_rules
 from .._core.sink import Sink
 from .._core.spec import CALENDAR, MAX_ITEMS
-from .._core.text import mask_uri_secrets, show, show_uri
+from .._core.text import describe_type, mask_uri_secrets, show, show_uri
 
-__all__ = ["DEFAULT_OPTIONS", "DialCodes", "ProviderOptions", "region_problems"]
+__all__ = ["DEFAULT_OPTIONS", "DialCodes", "ProviderOptions", "checked", "region_problems"]
 
 DialCodes = Literal["none", "meeting-id", "all"]
 """What goes after the number in a phone entry point's ``tel:`` URI.
@@ -188,3 +188,13 @@ class ProviderOptions:
 
 
 DEFAULT_OPTIONS = ProviderOptions()
+
+
+def checked(options: object) -> ProviderOptions:
+    """``options`` when it is a :class:`ProviderOptions`; else :class:`ValidationError`
+    (``type`` at ``/options``), as for any argument."""
+    if not issubclass(type(options), ProviderOptions):
+        check = Arguments()
+        check.fail("options", f"options must be a ProviderOptions (got {describe_type(options)})")
+        check.done()
+    return cast(ProviderOptions, options)
