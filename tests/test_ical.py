@@ -247,10 +247,10 @@ def test_importing_confdata_does_not_import_icalendar() -> None:
 
 
 def test_without_icalendar_the_error_names_the_extra() -> None:
-    """With icalendar missing, importing confdata.ical says: pip install confdata[ical]."""
+    """With icalendar missing, importing confdata.ical says how to install it."""
     result = _python(
         "import sys; sys.modules['icalendar'] = None\n"
         "try:\n    import confdata.ical\n"
         "except ImportError as e:\n    print(e)\n"
     )
-    assert "pip install confdata[ical]" in result.stdout, result.stderr
+    assert "pip install 'icalendar>=7'" in result.stdout, result.stderr

@@ -1,5 +1,5 @@
 """Conference data in iCalendar: RFC 7986 ``CONFERENCE`` properties, and Google's
-``X-GOOGLE-CONFERENCE``, on an :class:`icalendar.Event` (``pip install confdata[ical]``).
+``X-GOOGLE-CONFERENCE``, on an :class:`icalendar.Event` (the ``ical`` extra: icalendar 7).
 
 :func:`add_conference` writes one ``CONFERENCE`` per entry point, with ``FEATURE`` and
 ``LABEL`` (RFC 7986 §5.11, §6.1, §6.3): video ``AUDIO,VIDEO``, phone ``PHONE``, SIP
@@ -21,8 +21,8 @@ try:
     import icalendar
 except ImportError as error:  # the optional extra is not installed
     raise ImportError(
-        "confdata.ical needs the icalendar package (version 7 or later): "
-        "pip install confdata[ical]",
+        "confdata.ical needs the icalendar package (version 7 or later), which confdata's "
+        "ical extra installs: pip install 'icalendar>=7'",
         name="icalendar",
     ) from error
 
