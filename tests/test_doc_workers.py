@@ -18,7 +18,12 @@ PAGE = "# A chain\n\n" + "\n".join(
 )
 
 
-def _run(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch, *args: str) -> str:
+def _run(
+    pytester: pytest.Pytester,
+    monkeypatch: pytest.MonkeyPatch,
+    *args: str,
+    pages: tuple[str, ...] = (PAGE,),
+) -> str:
     """Run pytest over the page (on two workers unless ``args`` say otherwise), with this
     project's conftest.py and addopts."""
     monkeypatch.delenv("PYTEST_ADDOPTS", raising=False)
@@ -29,9 +34,12 @@ def _run(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch, *args: str)
     pytester.makepyprojecttoml(f"[tool.pytest.ini_options]\naddopts = {json.dumps(addopts)}\n")
     pytester.makeconftest((ROOT / "conftest.py").read_text(encoding="utf-8"))
     (pytester.path / "docs").mkdir()
-    (pytester.path / "docs" / "chain.md").write_text(PAGE, encoding="utf-8")
+    for index, page in enumerate(pages):
+        name = "chain.md" if index == 0 else f"chain{index}.md"
+        (pytester.path / "docs" / name).write_text(page, encoding="utf-8")
     xdist = [] if "no:xdist" in args else ["-p", "xdist.plugin", "-n", "2"]
-    result = pytester.runpytest_subprocess(*xdist, "-v", "docs", *args)
+    # A hang is a failure (subprocess.TimeoutExpired), however slow the machine: not a timing.
+    result = pytester.runpytest_subprocess(*xdist, "-v", "docs", *args, timeout=300)
     return str(result.stdout)
 
 
@@ -60,3 +68,14 @@ def test_the_pages_run_without_xdist_too(
     """-p no:xdist still runs (addopts' --dist is accepted and unused): all 40 blocks pass."""
     out = _run(pytester, monkeypatch, "-p", "no:xdist")
     assert f"{BLOCKS} passed" in out, out
+
+
+def test_a_crashed_worker_fails_the_run_instead_of_hanging_it(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A block that kills its worker (as the kernel's OOM killer does), among four pages: the
+    run ends, the crash named, where loadfile would wait for ever once it had replaced the
+    worker (it does, without --max-worker-restart 0)."""
+    crash = PAGE.replace("value_5 = value_4 + 1", "import os\nos._exit(1)")
+    out = _run(pytester, monkeypatch, pages=(crash, PAGE, PAGE, PAGE))
+    assert "crashed while running 'docs/chain.md::line:" in out, out
