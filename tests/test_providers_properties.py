@@ -10,10 +10,12 @@ from __future__ import annotations
 from typing import Any
 
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from confdata import (
     ConferenceData,
     EntryPoint,
+    EntryPointFeature,
     EntryPointType,
     join_info,
     validate_addon_json,
@@ -113,3 +115,85 @@ def test_webex_output_is_valid_and_loses_no_number_or_code(
     for sip in _of(data, EntryPointType.SIP):
         assert sip.password == meeting.get("phoneAndVideoSystemPassword")
     assert "314159" not in repr(data.to_calendar_json())  # the host key
+
+
+_COUNTRIES = ("US", "SE", "GB", "DE")
+
+
+@st.composite
+def _dial_ins(draw: st.DrawFn) -> list[dict[str, str]]:
+    """Zoom dial-in numbers, each distinct, of a few countries (or none given), toll or
+    toll-free (or of no type), most with +country, some without."""
+    found = []
+    for index in range(draw(st.integers(1, 12))):
+        item = {"number": f"{draw(st.sampled_from(['+1 ', '+46 ', '']))}555 {index:04}"}
+        country = draw(st.sampled_from((*_COUNTRIES, None)))
+        if country is not None:
+            item["country"] = country
+        kind = draw(st.sampled_from(("toll", "tollfree", None)))
+        if kind is not None:
+            item["type"] = kind
+        found.append(item)
+    return found
+
+
+def _expected_order(
+    numbers: list[dict[str, str]], chosen: ProviderOptions
+) -> list[tuple[str, bool | None]]:
+    """The order ProviderOptions documents, put as buckets: one per preferred region, one for
+    the meeting's own country, one for the rest; toll-free first within all but the last."""
+
+    def country(item: dict[str, str]) -> str | None:
+        if "country" in item:
+            return item["country"]
+        return None if item["number"].startswith("+") else chosen.default_region
+
+    home = chosen.default_region or country(numbers[0])
+    buckets: list[list[tuple[str, bool | None]]] = [[] for _ in range(len(chosen.regions) + 2)]
+    for item in numbers:
+        own = country(item) or home
+        if own is not None and own in chosen.regions:
+            index = chosen.regions.index(own)
+        else:
+            index = len(chosen.regions) + (0 if own == home else 1)
+        toll_free = {"toll": False, "tollfree": True}.get(item.get("type", ""))
+        buckets[index].append((item["number"], toll_free))
+    for bucket in buckets[:-1]:
+        bucket.sort(key=lambda entry: (entry[1] is True) != chosen.toll_free_first)
+    return [entry for bucket in buckets for entry in bucket]
+
+
+@EXAMPLES
+@given(
+    _dial_ins(),
+    st.lists(st.sampled_from(_COUNTRIES), unique=True, max_size=2).map(tuple),
+    st.one_of(st.none(), st.sampled_from(_COUNTRIES)),
+    st.booleans(),
+)
+def test_shown_phones_follow_the_meetings_own_country(
+    numbers: list[dict[str, str]],
+    regions: tuple[str, ...],
+    default_region: str | None,
+    toll_free_first: bool,
+) -> None:
+    """The phones come as documented: preferred regions, then the meeting's own country
+    (default_region, else the first number's), toll-free first within those only, then the
+    rest in Zoom's order; so without preferred regions the first phone shown is one of the
+    meeting's country whenever it has any."""
+    chosen = ProviderOptions(
+        regions=regions,
+        default_region=default_region,
+        toll_free_first=toll_free_first,
+        dial_codes="none",
+    )
+    meeting = {"id": 123456789, "join_url": "https://zoom.us/j/123456789"}
+    data = from_zoom({**meeting, "settings": {"global_dial_in_numbers": numbers}}, chosen)
+    toll_free: dict[tuple[EntryPointFeature, ...], bool] = {
+        (EntryPointFeature.TOLL,): False,
+        (EntryPointFeature.TOLL_FREE,): True,
+    }
+    phones = [(ep.label, toll_free.get(ep.features)) for ep in _of(data, EntryPointType.PHONE)]
+    assert phones == _expected_order(numbers, chosen)
+    home = default_region or numbers[0].get("country")
+    if not regions and home is not None and any(n.get("country") == home for n in numbers):
+        assert _of(data, EntryPointType.PHONE)[0].region_code in (home, None)

@@ -45,17 +45,73 @@ def test_numbers_with_spaces_and_dashes_become_plain_tel_uris() -> None:
     assert london.features == (EntryPointFeature.TOLL,)
 
 
-def test_default_order_puts_toll_free_first_then_zoom_order() -> None:
-    """Without preferred regions the two shown phones are the toll-free ones."""
+def test_default_order_follows_the_meetings_own_country() -> None:
+    """A US meeting (its first number is American): the two shown phones are US ones, its
+    toll-free number first; the Swedish toll-free number is not moved ahead of anything."""
     data = from_zoom(load("zoom_full"), ProviderOptions(dial_codes="none"))
     phones = [ep for ep in data.entry_points if ep.type is EntryPointType.PHONE]
-    assert [p.uri for p in phones[:2]] == ["tel:+18884754499", "tel:+46200880026"]
+    assert [(p.uri, p.region_code) for p in phones[:2]] == [
+        ("tel:+18884754499", "US"),
+        ("tel:+16465588656", "US"),
+    ]
     assert [p.uri for p in phones[2:]] == [
-        "tel:+16465588656",
         "tel:+16699006833",
         "tel:+46850163827",
+        "tel:+46200880026",
         "tel:+442034815237",
     ]
+
+
+def test_default_region_names_the_meetings_country() -> None:
+    """default_region='SE': the Swedish numbers are shown, toll-free first; then Zoom's order."""
+    data = from_zoom(load("zoom_full"), ProviderOptions(dial_codes="none", default_region="SE"))
+    phones = [ep.uri for ep in data.entry_points if ep.type is EntryPointType.PHONE]
+    assert phones == [
+        "tel:+46200880026",
+        "tel:+46850163827",
+        "tel:+16465588656",
+        "tel:+16699006833",
+        "tel:+18884754499",
+        "tel:+442034815237",
+    ]
+
+
+def test_forty_numbers_show_the_meetings_country_not_foreign_toll_free_ones() -> None:
+    """Zoom's 40 global numbers, the first American: the US number is shown first and the
+    second is the next in Zoom's order (Canada), not the British or Danish toll-free ones."""
+    options = ProviderOptions(dial_codes="none", more_uri="https://zoom.us/zoomconference")
+    data = from_zoom(load("zoom_40_numbers"), options)
+    phones = [ep for ep in data.entry_points if ep.type is EntryPointType.PHONE]
+    assert [(p.uri, p.region_code) for p in phones] == [
+        ("tel:+12005550", "US"),
+        ("tel:+12015551", "CA"),
+    ]
+    assert error_codes(data) == []
+
+
+def test_forty_numbers_with_default_region_show_that_countrys_numbers() -> None:
+    """default_region='JP' on the 40 numbers: the Japanese toll-free number comes first."""
+    options = ProviderOptions(default_region="JP", more_uri="https://zoom.us/zoomconference")
+    data = from_zoom(load("zoom_40_numbers"), options)
+    assert data.entry_points[1].region_code == "JP"
+    assert EntryPointFeature.TOLL_FREE in data.entry_points[1].features
+
+
+def test_a_country_calendar_does_not_know_orders_but_is_no_region_code() -> None:
+    """Zoom's country 'UK' (GB is the code) and 'se': 'SE' is a region code, 'UK' none; the
+    'UK' number still counts as another country than the meeting's."""
+    meeting = load("zoom_full")
+    numbers = meeting["settings"]["global_dial_in_numbers"]
+    numbers[5]["country"] = "UK"
+    numbers[3]["country"] = "se"
+    data = from_zoom(meeting, ProviderOptions(dial_codes="none"))
+    regions = {
+        ep.uri: ep.region_code for ep in data.entry_points if ep.type is EntryPointType.PHONE
+    }
+    assert regions["tel:+442034815237"] is None
+    assert regions["tel:+46850163827"] == "SE"
+    assert error_codes(data) == []
+    assert [p.code for p in data.problems] == ["phone-not-shown"] * 4
 
 
 def test_dial_sequence_carries_the_meeting_id_by_default() -> None:

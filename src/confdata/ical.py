@@ -1,5 +1,5 @@
 """Conference data in iCalendar: RFC 7986 ``CONFERENCE`` properties, and Google's
-``X-GOOGLE-CONFERENCE``, on an :class:`icalendar.Event` (``pip install confdata[ical]``).
+``X-GOOGLE-CONFERENCE``, on an :class:`icalendar.Event` (the ``ical`` extra: icalendar 7).
 
 :func:`add_conference` writes one ``CONFERENCE`` per entry point, with ``FEATURE`` and
 ``LABEL`` (RFC 7986 §5.11, §6.1, §6.3): video ``AUDIO,VIDEO``, phone ``PHONE``, SIP
@@ -21,13 +21,14 @@ try:
     import icalendar
 except ImportError as error:  # the optional extra is not installed
     raise ImportError(
-        "confdata.ical needs the icalendar package (version 7 or later): "
-        "pip install confdata[ical]",
+        "confdata.ical needs the icalendar package (version 7 or later), which confdata's "
+        "ical extra installs: pip install 'icalendar>=7'",
         name="icalendar",
     ) from error
 
 from . import ConferenceData, join_info
-from ._core.sink import Sink
+from ._core.arguments import Arguments
+from ._core.foreign import array, exact_str
 from ._core.text import describe_type
 from .join import JoinPoint
 
@@ -39,6 +40,8 @@ sequence yet): ``"none"``; ``"meeting-id"``, its meeting code or access code and
 ``"all"``, also its PIN, passcode or password: a secret, visible to every reader."""
 
 _MORE_LABEL = "More ways to join"
+_CONFERENCE = "CONFERENCE"
+_GOOGLE = "X-GOOGLE-CONFERENCE"
 # Google Meet's meeting code, which is also the conference ID of a hangoutsMeet conference
 # (Calendar API v3, ConferenceData.conferenceId).
 _MEET = re.compile(r"\Ahttps://meet\.google\.com/([a-z]{3}-[a-z]{4}-[a-z]{3})(?:[/?#]|\Z)")
@@ -87,35 +90,50 @@ def add_conference(
     more. ``google=True`` also writes ``X-GOOGLE-CONFERENCE`` with the video URI, as Google
     Calendar does. Entry points of types confdata does not know are left out.
     """
-    if codes_in_uri not in get_args(CodesInUri):
-        raise ValueError(f"codes_in_uri must be one of {get_args(CodesInUri)}: {codes_in_uri!r}")
-    sink = Sink()
-    if not isinstance(event, icalendar.cal.Component):
-        sink.report(
-            "type", "", f"event must be an icalendar component (got {describe_type(event)})"
-        )
-    if not isinstance(data, ConferenceData):
-        sink.report("type", "", f"data must be a ConferenceData (got {describe_type(data)})")
-    sink.raise_errors()
+    check = Arguments()
+    _check_event(check, event)
+    if not issubclass(type(data), ConferenceData):
+        check.fail("data", f"data must be a ConferenceData (got {describe_type(data)})")
+    codes = check.choice("codes_in_uri", codes_in_uri, get_args(CodesInUri))
+    check.flag("google", google)
+    check.done()
+    # The component's own methods (a subclass may override them) are not run: icalendar's are.
+    add = icalendar.cal.Component.add
     info = join_info(data)
     if info.video is not None:
-        event.add("CONFERENCE", _property(info.video.uri, ["AUDIO", "VIDEO"], info.video.label))
+        add(event, _CONFERENCE, _property(info.video.uri, ["AUDIO", "VIDEO"], info.video.label))
         if google:
-            event.add("X-GOOGLE-CONFERENCE", info.video.uri)
+            add(event, _GOOGLE, info.video.uri)
     for phone in info.phones:
         label = phone.label or phone.number
-        event.add("CONFERENCE", _property(_dialled(phone, codes_in_uri), ["PHONE"], label))
+        add(event, _CONFERENCE, _property(_dialled(phone, codes or "none"), ["PHONE"], label))
     if info.sip is not None:
-        event.add("CONFERENCE", _property(info.sip.uri, ["AUDIO", "VIDEO"], info.sip.label))
+        add(event, _CONFERENCE, _property(info.sip.uri, ["AUDIO", "VIDEO"], info.sip.label))
     if info.more_uri is not None:
-        event.add("CONFERENCE", _property(info.more_uri, [], _MORE_LABEL))
+        add(event, _CONFERENCE, _property(info.more_uri, [], _MORE_LABEL))
+
+
+def _check_event(check: Arguments, event: object) -> None:
+    if not issubclass(type(event), icalendar.cal.Component):
+        check.fail("event", f"event must be an icalendar component (got {describe_type(event)})")
+
+
+def _values(event: icalendar.cal.Component, name: str) -> list[object]:
+    """The values of a property (one or a list), read with icalendar's own ``get``."""
+    found = icalendar.cal.Component.get(event, name)
+    if found is None:
+        return []
+    listed = array(found)
+    return [found] if listed is None else list(listed)
 
 
 def _features(value: object) -> list[str]:
-    if isinstance(value, str):
-        return [part.strip().upper() for part in value.split(",") if part.strip()]
-    if isinstance(value, list):
-        return [str(part).strip().upper() for part in value]
+    text = exact_str(value)
+    if text is not None:
+        return [part.strip().upper() for part in text.split(",") if part.strip()]
+    listed = array(value)
+    if listed is not None:
+        return [part.strip().upper() for item in listed if (part := exact_str(item) or "")]
     return []
 
 
@@ -141,27 +159,27 @@ def read_conference(
     A Google Meet link gives a ``hangoutsMeet`` conference whose ID is the meeting code;
     anything else an ``addOn`` conference with ``conference_id`` (iCalendar carries none).
     """
-    sink = Sink()
-    if not isinstance(event, icalendar.cal.Component):
-        sink.report(
-            "type", "", f"event must be an icalendar component (got {describe_type(event)})"
-        )
-        sink.raise_errors()
+    check = Arguments()
+    _check_event(check, event)
+    conference_id = check.optional_text("conference_id", conference_id, empty=True)
+    check.done()
     points: list[dict[str, object]] = []
-    google = event.get("X-GOOGLE-CONFERENCE")
-    for value in google if isinstance(google, list) else [] if google is None else [google]:
-        points.append({"entryPointType": "video", "uri": str(value)})
-    found = event.get("CONFERENCE")
-    for value in found if isinstance(found, list) else [] if found is None else [found]:
-        conference = icalendar.Conference.from_uri(value)
-        uri = str(conference.uri)
-        if any(point["uri"] == uri for point in points):
-            continue  # Google's link, written twice
-        features = _features(conference.feature)
+    for value in _values(event, _GOOGLE):
+        text = exact_str(value)
+        if text is not None:
+            points.append({"entryPointType": "video", "uri": text})
+    for value in _values(event, _CONFERENCE):
+        uri = exact_str(value)
+        if uri is None or any(point["uri"] == uri for point in points):
+            continue  # not a URI; or Google's link, written twice
+        # A parsed CONFERENCE is a vUri, its parameters in .params (RFC 7986 §5.11).
+        params = icalendar.Conference.from_uri(value) if type(value) is icalendar.vUri else None
+        features = _features(None if params is None else params.feature)
         kind = _entry_type(uri, features, any(p["entryPointType"] == "video" for p in points))
         point: dict[str, object] = {"entryPointType": kind, "uri": uri}
-        if conference.label and kind != "more":
-            point["label"] = str(conference.label)
+        label = None if params is None else exact_str(params.label)
+        if label and kind != "more":
+            point["label"] = label
         points.append(point)
     if not points:
         return None

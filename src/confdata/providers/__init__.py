@@ -4,6 +4,36 @@ Each converter takes the response JSON as a plain mapping and returns a checked
 :class:`~confdata.ConferenceData`; :class:`ProviderOptions` chooses which two phones
 Calendar shows and what goes into the ``tel:`` URIs. A response that lacks what a conference
 needs raises :class:`~confdata.ValidationError` whose problems point into the response.
+
+**What reaches Calendar through Apps Script.** An add-on's ``onCreateFunction`` hands Calendar
+a ``ConferenceData`` built with Apps Script's Conference Data service, which carries only what
+its setters set (Apps Script reference, Conference Data service:
+`ConferenceDataBuilder <https://developers.google.com/apps-script/reference/conference-data/conference-data-builder>`__,
+`EntryPoint <https://developers.google.com/apps-script/reference/conference-data/entry-point>`__,
+`ConferenceParameter <https://developers.google.com/apps-script/reference/conference-data/conference-parameter>`__):
+
+=====================================================  ========================================
+What a converter outputs                               Through Apps Script
+=====================================================  ========================================
+conference ID                                          yes: ``setConferenceId``
+``conferenceSolutionId`` (``solution_id``)             yes: ``setConferenceSolutionId``
+entry point type and URI (with the dial sequence)      yes: ``setEntryPointType``, ``setUri``
+``meetingCode``, ``accessCode``, ``passcode``,         yes: ``setMeetingCode``,
+``password``, ``pin``                                  ``setAccessCode``, ``setPasscode``,
+                                                       ``setPassword``, ``setPin``
+``regionCode``                                         yes: ``setRegionCode``
+features (toll, toll-free)                             yes: ``addFeature``
+parameters (``meetingId``, ``meetingUuid`` …)          yes: ``addConferenceParameter``
+an entry point's ``label`` (a phone's number as the    **no**: ``EntryPoint`` has no label setter
+provider writes it)
+``conferenceSolution.name`` (``solution_name``)        **no**: the Calendar form's only; Calendar
+                                                       shows the name in the add-on manifest
+=====================================================  ========================================
+
+An add-on that builds its answer with Apps Script therefore loses the entry points' labels
+(the solution's name comes from its manifest anyway). The Calendar form
+(``to_calendar_json()``) and the add-on form (``to_addon_json()``) keep every output above,
+labels included.
 """
 
 from __future__ import annotations

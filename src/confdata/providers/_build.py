@@ -26,7 +26,7 @@ from .. import (
 )
 from .._core.sink import Sink
 from .._core.text import show
-from ._options import ProviderOptions
+from ._options import ProviderOptions, region_problems
 from ._read import Members, text
 
 __all__ = ["Code", "Number", "Plan", "Source", "assemble", "dial_digits", "dial_in"]
@@ -146,10 +146,17 @@ def number(
 
 
 def region_of(country: str | None) -> str | None:
-    """A region code from a provider's two-letter country code (``"br"`` is ``"BR"``)."""
-    if country is None or len(country) != 2 or not country.isascii() or not country.isalpha():
+    """A provider's country as a region: upper-cased (``"br"`` is ``"BR"``). It orders the
+    numbers whatever it is; it becomes a phone's ``regionCode`` only when Calendar's region
+    rules find nothing wrong with it (see :func:`region_code`)."""
+    if country is None or not country.strip():
         return None
-    return country.upper()
+    return country.strip().upper() if country.isascii() else country.strip()
+
+
+def region_code(region: str | None) -> str | None:
+    """``region`` when it is a region code Calendar takes without a problem, else None."""
+    return region if region is not None and not region_problems(region) else None
 
 
 def dial_digits(code: str | None) -> str | None:
@@ -161,8 +168,9 @@ def dial_digits(code: str | None) -> str | None:
 
 
 def _ordered(numbers: Sequence[Number], options: ProviderOptions) -> list[Number]:
-    """Distinct numbers, the ones Calendar should show first (stable: the provider's order)."""
-    rank = {code: index for index, code in enumerate(options.regions)}
+    """Distinct numbers, the ones Calendar should show first: the preferred regions, then the
+    meeting's own country (toll-free first within each, with ``toll_free_first``), then the
+    rest in the provider's order. The sort is stable: ties keep the provider's order."""
     seen: set[tuple[str, bool | None]] = set()
     distinct = []
     for item in numbers:
@@ -170,9 +178,25 @@ def _ordered(numbers: Sequence[Number], options: ProviderOptions) -> list[Number
             seen.add((item.digits, item.toll_free))
             distinct.append(item)
 
+    def country(item: Number) -> str | None:
+        if item.region is None and not item.digits.startswith("+"):
+            return options.default_region
+        return item.region
+
+    preferred = {code: index for index, code in enumerate(options.regions)}
+    home = options.default_region or (country(numbers[0]) if numbers else None)
+
     def key(item: Number) -> tuple[int, int]:
-        region = rank.get(item.region or "", len(rank))
-        return region, 0 if (item.toll_free is True) == options.toll_free_first else 1
+        own = country(item)
+        if own is None:  # the provider gives no country: taken as the meeting's own
+            own = home
+        if own in preferred:
+            group = preferred[own]
+        elif own == home:
+            group = len(preferred)
+        else:
+            return len(preferred) + 1, 0  # another country: the provider's order
+        return group, 0 if (item.toll_free is True) == options.toll_free_first else 1
 
     return sorted(distinct, key=key)
 
@@ -297,8 +321,8 @@ def assemble(plan: Plan, options: ProviderOptions, sink: Sink) -> ConferenceData
     codes = _values(plan.phone_codes)
     suffix = plan.dial(options.dial_codes)
     for item in numbers:
-        region = item.region
-        if region is None and not item.digits.startswith("+"):
+        region = region_code(item.region)
+        if item.region is None and not item.digits.startswith("+"):
             region = options.default_region
         entries.append(
             build.entry(

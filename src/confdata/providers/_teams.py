@@ -45,7 +45,7 @@ from .. import ConferenceData
 from .._core.foreign import is_str
 from .._core.sink import Sink, pointer
 from ._build import Code, Number, Plan, Source, assemble, dial_digits, number
-from ._options import DEFAULT_OPTIONS, ProviderOptions
+from ._options import DEFAULT_OPTIONS, ProviderOptions, checked
 from ._read import Members, array, fail, members, text
 
 __all__ = [
@@ -144,6 +144,7 @@ def from_teams(
 
     Raises :class:`~confdata.ValidationError` whose problems point into ``online_meeting``.
     """
+    options = checked(options)
     sink = Sink()
     root = members(online_meeting, "", sink, "the online meeting", null=False)
     if root is None:

@@ -33,7 +33,7 @@ from typing import Any, Literal, TypedDict
 from .. import ConferenceData
 from .._core.sink import Sink, pointer
 from ._build import Code, Number, Plan, Source, assemble, dial_digits, dial_in
-from ._options import DEFAULT_OPTIONS, ProviderOptions
+from ._options import DEFAULT_OPTIONS, ProviderOptions, checked
 from ._read import array, fail, members, text
 
 __all__ = ["WebexCallInNumber", "WebexMeeting", "WebexTelephony", "from_webex"]
@@ -77,6 +77,7 @@ def from_webex(
 
     Raises :class:`~confdata.ValidationError` whose problems point into ``meeting``.
     """
+    options = checked(options)
     sink = Sink()
     root = members(meeting, "", sink, "the Webex meeting", null=False)
     if root is None:

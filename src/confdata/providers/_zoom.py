@@ -34,7 +34,7 @@ from typing import Any, Literal, TypedDict
 from .. import ConferenceData
 from .._core.sink import Sink, pointer
 from ._build import Code, Number, Plan, Source, assemble, dial_digits, dial_in, region_of
-from ._options import DEFAULT_OPTIONS, ProviderOptions
+from ._options import DEFAULT_OPTIONS, ProviderOptions, checked
 from ._read import array, fail, identifier, members, text
 
 __all__ = ["ZoomDialInNumber", "ZoomMeeting", "ZoomMeetingSettings", "from_zoom"]
@@ -82,6 +82,7 @@ def from_zoom(
     ``id`` or ``join_url``, members of the wrong type, numbers that are not numbers, values
     Calendar does not take.
     """
+    options = checked(options)
     sink = Sink()
     root = members(meeting, "", sink, "the Zoom meeting", null=False)
     if root is None:

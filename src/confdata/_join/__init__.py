@@ -1,0 +1,1 @@
+"""Join information: its values and how it is read out of conference data."""
