@@ -791,12 +791,17 @@ class Paths:
         CALENDAR_CONFERENCE, "create_request", "solution_type"
     )
     request_status: tuple[str, ...] = json_path(CALENDAR_CONFERENCE, "create_request", "status")
+    notes: tuple[str, ...] = json_path(CALENDAR_CONFERENCE, "notes")
+    solution_icon: tuple[str, ...] = json_path(
+        CALENDAR_CONFERENCE, "conference_solution", "icon_uri"
+    )
     # Below an entry point.
     entry_point_type: tuple[str, ...] = json_path(CALENDAR_ENTRY_POINT, "type")
     uri: tuple[str, ...] = json_path(CALENDAR_ENTRY_POINT, "uri")
     region_code: tuple[str, ...] = json_path(CALENDAR_ENTRY_POINT, "region_code")
     pin: tuple[str, ...] = json_path(CALENDAR_ENTRY_POINT, "pin")
     label: tuple[str, ...] = json_path(CALENDAR_ENTRY_POINT, "label")
+    features: tuple[str, ...] = json_path(CALENDAR_ENTRY_POINT, "features")
 
 
 CALENDAR_PATHS = Paths()
