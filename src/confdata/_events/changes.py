@@ -20,6 +20,7 @@ from .._core.enums import SolutionType
 from .._core.foreign import NotJSON, array, exact_str, is_object, is_str, items
 from .._core.problems import ValidationError
 from .._core.sink import Sink, pointer
+from .._core.spec import CALENDAR_PATHS
 from .._core.text import describe_type, show
 from .._core.values import ConferenceData
 from .event_json import object_members, plain_object
@@ -235,7 +236,7 @@ def _changes(
     if ours and own_id is None:
         sink.report(
             "required",
-            pointer(path, _CONFERENCE, "conferenceId"),
+            pointer(path, _CONFERENCE, *CALENDAR_PATHS.conference_id),
             "the conference is yours (is_ours said so) but has no conferenceId: no record "
             "can name it",
         )
