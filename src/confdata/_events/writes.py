@@ -31,7 +31,7 @@ from .._core.problems import Problem, Severity, ValidationError
 from .._core.redact import render
 from .._core.rules.members import text
 from .._core.sink import Sink, pointer, single
-from .._core.spec import CALENDAR_PATHS, Text
+from .._core.spec import CALENDAR_PATHS, MODEL_CONFERENCE, Text, json_path
 from .._core.text import describe_type, show
 from .._core.values import new_request_id
 from .event_json import plain_object
@@ -49,6 +49,7 @@ _MAX_ID_CHARS = 1 << 20
 # The create request's members a write sets or leaves out, as the Calendar form spells them.
 _REQUEST, _STATUS = CALENDAR_PATHS.request_status[:2]
 _REQUEST_ID = CALENDAR_PATHS.request_id[-1]
+_ERROR = pointer("", *json_path(MODEL_CONFERENCE, "error"))
 
 
 @attrs.frozen(repr=False)
@@ -103,7 +104,7 @@ def conference_write_body(
     if data.is_error:
         raise single(
             "error-not-writable",
-            "/error",
+            _ERROR,
             "an error result cannot be written to an event: answer the add-on call with "
             "to_addon_json() instead",
         )
