@@ -12,7 +12,7 @@ from typing import Any
 from .._core.foreign import NotJSON, is_int
 from .._core.problems import Problem
 from .._core.sink import Sink, pointer, single
-from .._core.spec import CALENDAR_PATHS
+from .._core.spec import CALENDAR_PATHS, REQUEST_ID
 from .._core.text import describe_type, show, show_uri
 from .event_json import member, object_members, plain_object, text_member
 from .writes import EventWrite
@@ -95,7 +95,7 @@ def check_write(sent: Mapping[str, Any] | EventWrite, returned: Mapping[str, Any
             "create-request-failed",
             pointer(where, *_PATHS.request_status),
             "the create request came back with status failure: Calendar made no conference "
-            "and there are no entry points (ask again with a new requestId)",
+            f"and there are no entry points (ask again with a new {REQUEST_ID.json})",
         )
         return sink.finish()
     if _SOLUTION not in wrote and _ENTRY_POINTS not in wrote:

@@ -132,7 +132,7 @@ def conference_write_body(
             sink.report(
                 "status-read-only",
                 pointer("", _REQUEST, _STATUS),
-                "createRequest.status is read-only and set by the server; it was left out",
+                f"{_REQUEST}.{_STATUS} is read-only and set by the server; it was left out",
             )
             del request[_STATUS]
         if not keep_request_id or _REQUEST_ID not in request:

@@ -161,7 +161,7 @@ def _create(calendar: Calendar, request: object) -> Written:
     kind = exact_str(member(request, _REQUEST_KEY, _REQUEST_TYPE))
     if not request_id or kind is None:
         raise invalid_conference_data(
-            ["a createRequest needs a requestId and a conferenceSolutionKey.type"]
+            [f"a {_REQUEST} needs a {_REQUEST_ID} and a {_REQUEST_KEY}.{_REQUEST_TYPE}"]
         )
     if kind == "addOn":
         raise invalid_conference_type(
