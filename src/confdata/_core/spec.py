@@ -806,4 +806,3 @@ class Paths:
 
 CALENDAR_PATHS = Paths()
 """The paths of :class:`Paths` in the Calendar form."""
-"""The spellings of the deprecated solution types, as events carry them."""
