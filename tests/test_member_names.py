@@ -5,6 +5,7 @@ member renamed or added in the spec is renamed or added everywhere."""
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from pathlib import Path
 
@@ -116,11 +117,11 @@ ALLOWED = {
 }
 
 
-def spelt(source: str) -> dict[str, set[int]]:
+def spelt(source: str | ast.Module) -> dict[str, set[int]]:
     """The checked names ``source`` spells in a string literal, with their lines: a literal
     that is the name, or a JSON Pointer or dotted path without spaces that has it as one of
     its steps. The arguments of ``json_path`` are a value's field names, not JSON names."""
-    tree = ast.parse(source)
+    tree = ast.parse(source) if isinstance(source, str) else source
     fields = {
         id(argument)
         for node in ast.walk(tree)
@@ -139,17 +140,19 @@ def spelt(source: str) -> dict[str, set[int]]:
     return found
 
 
+@functools.cache
+def _trees() -> dict[str, ast.Module]:
+    """Every module under ``src/confdata``, parsed, by its path there."""
+    return {
+        path.relative_to(SOURCE).as_posix(): ast.parse(path.read_text(encoding="utf-8"))
+        for path in sorted(SOURCE.rglob("*.py"))
+    }
+
+
+@functools.cache
 def _scanned() -> dict[str, dict[str, set[int]]]:
     """What each scanned module spells, by its path under ``src/confdata``."""
-    out = {}
-    for path in sorted(SOURCE.rglob("*.py")):
-        name = path.relative_to(SOURCE).as_posix()
-        if name not in NOT_SCANNED:
-            out[name] = spelt(path.read_text(encoding="utf-8"))
-    return out
-
-
-SCANNED = _scanned()
+    return {name: spelt(tree) for name, tree in _trees().items() if name not in NOT_SCANNED}
 
 
 def test_the_checked_names_are_the_forms_distinctive_ones() -> None:
@@ -196,7 +199,7 @@ def test_no_module_spells_a_member_name_of_the_forms() -> None:
     """Outside the spec and the TypedDicts, no module spells a checked member name of the
     conference forms in a string literal, but for the allow-list's."""
     spelt_here = {}
-    for module, found in SCANNED.items():
+    for module, found in _scanned().items():
         allowed = ALLOWED.get(module, frozenset())
         extra = {name: sorted(lines) for name, lines in found.items() if name not in allowed}
         if extra:
@@ -207,10 +210,11 @@ def test_no_module_spells_a_member_name_of_the_forms() -> None:
 def test_the_allow_list_is_no_larger_than_needed() -> None:
     """Every name allowed as another form's is still spelt where it is allowed, and no
     module is on both lists."""
+    scanned = _scanned()
     stale = {
-        module: sorted(names - set(SCANNED.get(module, {})))
+        module: sorted(names - set(scanned.get(module, {})))
         for module, names in OTHER_FORMS.items()
-        if names - set(SCANNED.get(module, {}))
+        if names - set(scanned.get(module, {}))
     }
     assert stale == {}
     assert not set(OTHER_FORMS) & set(SWEPT_BY_THE_LEAD)
@@ -220,9 +224,9 @@ def test_the_deprecated_solution_types_are_spelt_once() -> None:
     """The deprecated solution types are the enum's members (spec.DEPRECATED_SPELLINGS is
     derived from them): no module keeps a table of their spellings of its own."""
     spelling = {
-        path.relative_to(SOURCE).as_posix()
-        for path in SOURCE.rglob("*.py")
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        module
+        for module, tree in _trees().items()
+        for node in ast.walk(tree)
         if isinstance(node, ast.Constant) and node.value in spec.DEPRECATED_SPELLINGS
     }
     assert spelling == {"_core/enums.py"}
