@@ -801,7 +801,6 @@ class Paths:
     region_code: tuple[str, ...] = json_path(CALENDAR_ENTRY_POINT, "region_code")
     pin: tuple[str, ...] = json_path(CALENDAR_ENTRY_POINT, "pin")
     label: tuple[str, ...] = json_path(CALENDAR_ENTRY_POINT, "label")
-    features: tuple[str, ...] = json_path(CALENDAR_ENTRY_POINT, "features")
 
 
 CALENDAR_PATHS = Paths()
