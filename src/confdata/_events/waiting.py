@@ -163,7 +163,9 @@ def wait_for_conference(
         event = _event(get_event())
         polls += 1
         outcome = _outcome(event.get("conferenceData"))
-        remaining = start + limit - now()
+        # What is left of the timeout, from the time passed: ``start + limit - now()`` rounds
+        # (100.0 + 1.9 - 100.0 is 1.9000000000000057) and slept past the timeout.
+        remaining = limit - (now() - start)
         if outcome is WaitOutcome.PENDING and remaining > 0:
             sleep(min(delay, remaining, MAX_SECONDS))
             delay = max(min(delay * 2, longest), first)
