@@ -481,6 +481,8 @@ def test_a_clock_reading_that_cannot_be_used_is_a_validation_error(reading: Any)
     initial_delay=st.one_of(st.integers(), st.floats()),
     max_delay=st.one_of(st.integers(), st.floats()),
 )
+# A clock at 100.0 made 100.0 + 1.9 - 100.0 = 1.9000000000000057 seconds left of 1.9.
+@example(timeout=1.9, initial_delay=2, max_delay=1)
 def test_any_python_number_waits_or_is_refused(
     timeout: float, initial_delay: float, max_delay: float
 ) -> None:

@@ -136,7 +136,7 @@ def apps_script_manifest(
     if limit is not None and utf16_len(solution_id) > limit:
         check.fail(
             "solution_id",
-            f"solution_id must be at most {limit} characters, as conferenceSolutionId is "
+            f"solution_id must be at most {limit} characters, as {SOLUTION_ID.json} is "
             f"(got {show(solution_id)})",
         )
     name = check.text("name", name)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ._core.values import ConferenceData
@@ -139,39 +139,56 @@ def temporary_error() -> ConferenceData:
 
 def meet_response() -> ConferenceData:
     """What the Calendar API returns for an event with a Google Meet conference."""
+    from ._core.spec import CALENDAR_PATHS as at
     from ._core.values import ConferenceData
 
     return ConferenceData.from_calendar_json(
-        {
-            "entryPoints": [
-                {
-                    "entryPointType": "video",
-                    "uri": "https://meet.google.com/abc-defg-hij",
-                    "label": "meet.google.com/abc-defg-hij",
-                },
-                {
-                    "entryPointType": "more",
-                    "uri": "https://tel.meet/abc-defg-hij?pin=1234567890123",
-                    "pin": "1234567890123",
-                },
-                {
-                    "entryPointType": "phone",
-                    "uri": "tel:+1-402-555-0176",
-                    "label": "+1 402-555-0176",
-                    "pin": "123456789",
-                    "regionCode": "US",
-                },
-            ],
-            "conferenceSolution": {
-                "key": {"type": "hangoutsMeet"},
-                "name": "Google Meet",
-                "iconUri": "https://fonts.gstatic.com/s/i/productlogos/meet_2020q4/v6/web-512dp/"
+        _json(
+            (
+                at.entry_points,
+                [
+                    _json(
+                        (at.entry_point_type, "video"),
+                        (at.uri, "https://meet.google.com/abc-defg-hij"),
+                        (at.label, "meet.google.com/abc-defg-hij"),
+                    ),
+                    _json(
+                        (at.entry_point_type, "more"),
+                        (at.uri, "https://tel.meet/abc-defg-hij?pin=1234567890123"),
+                        (at.pin, "1234567890123"),
+                    ),
+                    _json(
+                        (at.entry_point_type, "phone"),
+                        (at.uri, "tel:+1-402-555-0176"),
+                        (at.label, "+1 402-555-0176"),
+                        (at.pin, "123456789"),
+                        (at.region_code, "US"),
+                    ),
+                ],
+            ),
+            (at.solution_type, "hangoutsMeet"),
+            (at.solution_name, "Google Meet"),
+            (
+                at.solution_icon,
+                "https://fonts.gstatic.com/s/i/productlogos/meet_2020q4/v6/web-512dp/"
                 "logo_meet_2020q4_color_2x_web_512dp.png",
-            },
-            "conferenceId": "abc-defg-hij",
-            "signature": "AGirE/Jmi4pFHkq0kcqgRyOuAR2r",
-        }
+            ),
+            (at.conference_id, "abc-defg-hij"),
+            (at.signature, "AGirE/Jmi4pFHkq0kcqgRyOuAR2r"),
+        )
     )
+
+
+def _json(*members: tuple[tuple[str, ...], object]) -> dict[str, Any]:
+    """A JSON object with each value at its path (``spec``'s paths), in order; the objects
+    on the way are made as needed."""
+    out: dict[str, Any] = {}
+    for path, value in members:
+        here = out
+        for name in path[:-1]:
+            here = here.setdefault(name, {})
+        here[path[-1]] = value
+    return out
 
 
 def pending_create_request() -> ConferenceData:

@@ -624,6 +624,10 @@ class Paths:
         CALENDAR_CONFERENCE, "create_request", "solution_type"
     )
     request_status: tuple[str, ...] = json_path(CALENDAR_CONFERENCE, "create_request", "status")
+    notes: tuple[str, ...] = json_path(CALENDAR_CONFERENCE, "notes")
+    solution_icon: tuple[str, ...] = json_path(
+        CALENDAR_CONFERENCE, "conference_solution", "icon_uri"
+    )
     # Below an entry point.
     entry_point_type: tuple[str, ...] = json_path(CALENDAR_ENTRY_POINT, "type")
     uri: tuple[str, ...] = json_path(CALENDAR_ENTRY_POINT, "uri")
@@ -634,4 +638,3 @@ class Paths:
 
 CALENDAR_PATHS = Paths()
 """The paths of :class:`Paths` in the Calendar form."""
-"""The spellings of the deprecated solution types, as events carry them."""

@@ -20,6 +20,7 @@ from .._core.enums import SolutionType
 from .._core.foreign import NotJSON, array, exact_str, is_object, is_str, items
 from .._core.problems import ValidationError
 from .._core.sink import Sink, pointer
+from .._core.spec import CALENDAR_PATHS, CONFERENCE_ID
 from .._core.text import describe_type, show
 from .._core.values import ConferenceData
 from .event_json import object_members, plain_object
@@ -235,9 +236,9 @@ def _changes(
     if ours and own_id is None:
         sink.report(
             "required",
-            pointer(path, _CONFERENCE, "conferenceId"),
-            "the conference is yours (is_ours said so) but has no conferenceId: no record "
-            "can name it",
+            pointer(path, _CONFERENCE, *CALENDAR_PATHS.conference_id),
+            f"the conference is yours (is_ours said so) but has no {CONFERENCE_ID.json}: "
+            "no record can name it",
         )
         return []
     if event.cancelled:

@@ -13,10 +13,11 @@ import attrs
 from .._core.enums import SolutionType
 from .._core.foreign import NotJSON, array, exact_str
 from .._core.problems import Problem
-from .._core.sink import Sink, single
+from .._core.sink import Sink, pointer, single
+from .._core.spec import CALENDAR_PATHS, DEPRECATED_SPELLINGS, SOLUTION_TYPES
 from .._core.text import describe_type, show
 from .._core.values import ConferenceData, CreateRequest
-from .event_json import DEPRECATED_TYPES, object_members, plain_object, text_member
+from .event_json import object_members, plain_object, text_member
 
 __all__ = ["CopyAction", "CopyPlan", "can_create", "plan_copy"]
 
@@ -90,12 +91,13 @@ _NOT_COPIED = frozenset(
 
 def _solution(conference: Mapping[str, Any]) -> tuple[str | None, str, str | None]:
     """The conference's solution type (None unless a string), where it is, and its name."""
-    path = "/conferenceData/conferenceSolution/key/type"
-    kind = text_member(conference, "conferenceSolution", "key", "type")
+    at = CALENDAR_PATHS.solution_type
+    kind = text_member(conference, *at)
     if kind is None:
-        path = "/conferenceData/createRequest/conferenceSolutionKey/type"
-        kind = text_member(conference, "createRequest", "conferenceSolutionKey", "type")
-    return kind, path, text_member(conference, "conferenceSolution", "name")
+        at = CALENDAR_PATHS.request_type
+        kind = text_member(conference, *at)
+    path = pointer("/conferenceData", *at)
+    return kind, path, text_member(conference, *CALENDAR_PATHS.solution_name)
 
 
 def plan_copy(source_event: Mapping[str, Any], *, request_id: str | None = None) -> CopyPlan:
@@ -122,7 +124,7 @@ def plan_copy(source_event: Mapping[str, Any], *, request_id: str | None = None)
         raise single("type", "/conferenceData", f"conferenceData must be an object (got {got})")
     event = MappingProxyType({k: v for k, v in source.items() if k not in _NOT_COPIED})
     kind, path, name = _solution(conference) if conference else (None, "", None)
-    solution_type = SolutionType(kind) if kind in _SOLUTION_TYPES else kind
+    solution_type = SOLUTION_TYPES.get(kind, kind) if kind is not None else None
 
     def plan(action: CopyAction, reason: str, **more: Any) -> CopyPlan:
         return CopyPlan(
@@ -153,16 +155,13 @@ def plan_copy(source_event: Mapping[str, Any], *, request_id: str | None = None)
             CopyAction.CALL_ADD_ON,
             f"an add-on conference ({show(name)}): the add-on must create a new one",
         )
-    if kind in DEPRECATED_TYPES:
+    if kind in DEPRECATED_SPELLINGS:
         message = f"{kind} is deprecated: new conferences of this type cannot be created"
         sink = Sink()
         sink.report("deprecated-solution-type", path, message)
         return plan(CopyAction.NOTHING, message, problems=tuple(sink.finish()))
     what = "no solution type" if kind is None else f"an unfamiliar solution type {show(kind)}"
     return plan(CopyAction.NOTHING, f"{what}: clients should not modify it")
-
-
-_SOLUTION_TYPES = frozenset(kind.value for kind in SolutionType)
 
 
 def can_create(calendar_resource: Mapping[str, Any], solution_type: SolutionType | str) -> bool:
@@ -197,6 +196,6 @@ def can_create(calendar_resource: Mapping[str, Any], solution_type: SolutionType
         if allowed is not None:
             path += "/allowedConferenceSolutionTypes"
         raise single("type", path, f"{path[1:]} has the wrong JSON type")
-    if kind == SolutionType.ADD_ON.value or kind in DEPRECATED_TYPES or items is None:
+    if kind == SolutionType.ADD_ON.value or kind in DEPRECATED_SPELLINGS or items is None:
         return False
     return any(exact_str(item) == kind for item in items)

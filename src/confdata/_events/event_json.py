@@ -16,7 +16,6 @@ from .._core.foreign import exact_str, members, plain_json
 from .._core.foreign import member as _member
 
 __all__ = [
-    "DEPRECATED_TYPES",
     "member",
     "object_members",
     "plain_object",
@@ -24,9 +23,6 @@ __all__ = [
     "text_member",
     "unwrap_view",
 ]
-
-DEPRECATED_TYPES = frozenset({"eventHangout", "eventNamedHangout"})
-"""Solution types of which "new conferences cannot be created" [S3]."""
 
 
 def unwrap_view(value: object) -> object:

@@ -15,18 +15,20 @@ from typing import cast
 
 import attrs
 
+from .._core import spec
 from .._core.sink import single
 from ..join import JoinInfo, JoinPoint, join_info
 
 __all__ = ["JoinText", "join_text"]
 
-# How each code is named in the text, in the order shown.
+# How each code is named in the text, in the order shown (a join point holds each code in
+# the field the entry point value does).
 _CODES = (
-    ("meeting_code", "Meeting code"),
-    ("access_code", "Access code"),
-    ("passcode", "Passcode"),
-    ("password", "Password"),
-    ("pin", "PIN"),
+    (spec.MEETING_CODE, "Meeting code"),
+    (spec.ACCESS_CODE, "Access code"),
+    (spec.PASSCODE, "Passcode"),
+    (spec.PASSWORD, "Password"),
+    (spec.PIN, "PIN"),
 )
 
 
@@ -55,8 +57,8 @@ class JoinText:
 def _codes(point: JoinPoint) -> list[str]:
     return [
         f"{label}: {value}"
-        for name, label in _CODES
-        if (value := cast("str | None", getattr(point, name))) is not None
+        for code, label in _CODES
+        if (value := cast("str | None", getattr(point, code.attr))) is not None
     ]
 
 

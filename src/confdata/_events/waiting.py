@@ -14,15 +14,18 @@ from .._core.arguments import MAX_SECONDS, Arguments
 from .._core.foreign import NotJSON, array
 from .._core.problems import Problem, ValidationError
 from .._core.sink import single
+from .._core.spec import CALENDAR_PATHS
 from .._core.text import describe_type
 from .._core.values import ConferenceData
-from .event_json import object_members, plain_object, text_member
+from .event_json import member, object_members, plain_object, text_member
 
 __all__ = ["ConferenceWait", "WaitOutcome", "wait_for_conference"]
 
 # What clock() may return, in seconds either side of zero: time.monotonic() and time.time()
 # (about 1.8e9 now) fit with room for millennia; past it a float loses the sub-second steps.
 _CLOCK_LIMIT = 10**15
+
+(_REQUEST,) = CALENDAR_PATHS.create_request
 
 
 class WaitOutcome(enum.StrEnum):
@@ -80,10 +83,10 @@ def _outcome(conference: object) -> WaitOutcome:
             "/conferenceData",
             f"conferenceData must be an object (got {describe_type(conference)})",
         )
-    if "createRequest" not in found:
-        entry_points = array(found.get("entryPoints"))
+    if _REQUEST not in found:
+        entry_points = array(member(found, *CALENDAR_PATHS.entry_points))
         return WaitOutcome.SUCCESS if entry_points else WaitOutcome.NO_CONFERENCE
-    status = text_member(found, "createRequest", "status", "statusCode")
+    status = text_member(found, *CALENDAR_PATHS.request_status)
     if status == "success":
         return WaitOutcome.SUCCESS
     if status == "failure":
@@ -160,7 +163,9 @@ def wait_for_conference(
         event = _event(get_event())
         polls += 1
         outcome = _outcome(event.get("conferenceData"))
-        remaining = start + limit - now()
+        # What is left of the timeout, from the time passed: ``start + limit - now()`` rounds
+        # (100.0 + 1.9 - 100.0 is 1.9000000000000057) and slept past the timeout.
+        remaining = limit - (now() - start)
         if outcome is WaitOutcome.PENDING and remaining > 0:
             sleep(min(delay, remaining, MAX_SECONDS))
             delay = max(min(delay * 2, longest), first)

@@ -12,6 +12,7 @@ from typing import Any
 from .._core.foreign import NotJSON, is_int
 from .._core.problems import Problem
 from .._core.sink import Sink, pointer, single
+from .._core.spec import CALENDAR_PATHS, REQUEST_ID
 from .._core.text import describe_type, show, show_uri
 from .event_json import member, object_members, plain_object, text_member
 from .writes import EventWrite
@@ -19,6 +20,12 @@ from .writes import EventWrite
 __all__ = ["check_write"]
 
 _ADD_ON = "addOn"
+_WHERE = "/conferenceData"
+# Where the Calendar form holds what a write is compared by (the members checked for presence
+# by name, the rest read through their paths).
+_PATHS = CALENDAR_PATHS
+(_SOLUTION,) = _PATHS.solution
+(_ENTRY_POINTS,) = _PATHS.entry_points
 
 
 def _copy(value: object, name: str, what: str) -> dict[str, Any]:
@@ -70,7 +77,7 @@ def check_write(sent: Mapping[str, Any] | EventWrite, returned: Mapping[str, Any
     if wrote is None:
         return []
     got = event.get("conferenceData")
-    where = "/conferenceData"
+    where = _WHERE
     if not isinstance(wrote, dict) or (got is not None and not isinstance(got, dict)):
         bad = wrote if not isinstance(wrote, dict) else got
         sink.report("type", where, f"conferenceData must be an object (got {describe_type(bad)})")
@@ -83,37 +90,38 @@ def check_write(sent: Mapping[str, Any] | EventWrite, returned: Mapping[str, Any
             f"{_dropped_hint(version)}",
         )
         return sink.finish()
-    if text_member(got, "createRequest", "status", "statusCode") == "failure":
+    if text_member(got, *_PATHS.request_status) == "failure":
         sink.report(
             "create-request-failed",
-            f"{where}/createRequest/status/statusCode",
+            pointer(where, *_PATHS.request_status),
             "the create request came back with status failure: Calendar made no conference "
-            "and there are no entry points (ask again with a new requestId)",
+            f"and there are no entry points (ask again with a new {REQUEST_ID.json})",
         )
         return sink.finish()
-    if "conferenceSolution" not in wrote and "entryPoints" not in wrote:
+    if _SOLUTION not in wrote and _ENTRY_POINTS not in wrote:
         return sink.finish()  # a create request: Calendar makes the entry points
     if _replaced(sink, wrote, got):
         return sink.finish()
-    _entry_points(sink, wrote.get("entryPoints"), got.get("entryPoints"))
+    _entry_points(sink, wrote.get(_ENTRY_POINTS), got.get(_ENTRY_POINTS))
     _parameters(sink, wrote, got)
-    notes, kept = text_member(wrote, "notes"), text_member(got, "notes")
+    notes, kept = text_member(wrote, *_PATHS.notes), text_member(got, *_PATHS.notes)
     if notes and notes.strip() and not (kept and kept.strip()):
-        sink.report("notes-lost", f"{where}/notes", "the notes sent are missing from the event")
+        path = pointer(where, *_PATHS.notes)
+        sink.report("notes-lost", path, "the notes sent are missing from the event")
     return sink.finish()
 
 
 def _replaced(sink: Sink, wrote: dict[str, Any], got: dict[str, Any]) -> bool:
-    if text_member(wrote, "conferenceSolution", "key", "type") != _ADD_ON:
+    if text_member(wrote, *_PATHS.solution_type) != _ADD_ON:
         return False
-    kind = member(got, "conferenceSolution", "key", "type")
-    name, now = (text_member(data, "conferenceSolution", "name") for data in (wrote, got))
-    path = "/conferenceData/conferenceSolution/key/type"
+    kind = member(got, *_PATHS.solution_type)
+    name, now = (text_member(data, *_PATHS.solution_name) for data in (wrote, got))
+    path = pointer(_WHERE, *_PATHS.solution_type)
     if kind != _ADD_ON:  # a plain copy: a string here is an exact str
         what = "no solution" if kind is None else f"the solution type {show(kind)}"
         message = f"the write sent an addOn conference and the event came back with {what}"
     elif name is not None and name != now:
-        path = "/conferenceData/conferenceSolution/name"
+        path = pointer(_WHERE, *_PATHS.solution_name)
         message = (
             f"the write sent the add-on solution {show(name)} and the event came back with "
             f"{show(now)}"
@@ -125,7 +133,7 @@ def _replaced(sink: Sink, wrote: dict[str, Any], got: dict[str, Any]) -> bool:
 
 
 def _entry_point_key(entry: object) -> tuple[str, str] | None:
-    kind, uri = text_member(entry, "entryPointType"), text_member(entry, "uri")
+    kind, uri = text_member(entry, *_PATHS.entry_point_type), text_member(entry, *_PATHS.uri)
     return (kind, uri) if kind is not None and uri is not None else None
 
 
@@ -138,19 +146,18 @@ def _entry_points(sink: Sink, sent: object, got: object) -> None:
         if key is not None and key not in kept:
             sink.report(
                 "entry-point-lost",
-                f"/conferenceData/entryPoints/{index}",
+                pointer(_WHERE, *_PATHS.entry_points, index),
                 f"the {key[0]} entry point {show_uri(key[1])} sent is missing from the event",
             )
 
 
 def _parameters(sink: Sink, wrote: dict[str, Any], got: dict[str, Any]) -> None:
-    nesting = ("parameters", "addOnParameters", "parameters")
-    sent, back = member(wrote, *nesting), member(got, *nesting)
+    sent, back = member(wrote, *_PATHS.parameters), member(got, *_PATHS.parameters)
     if not isinstance(sent, dict):
         return
     kept: dict[str, object] = back if isinstance(back, dict) else {}
     for key, value in sent.items():
-        path = pointer("/conferenceData/parameters/addOnParameters/parameters", key)
+        path = pointer(_WHERE, *_PATHS.parameters, key)
         if key not in kept:
             sink.report("parameter-lost", path, f"the parameter {show(key)} sent is missing")
         elif kept[key] != value:

@@ -30,8 +30,8 @@ from .._core.foreign import NotJSON, exact_str
 from .._core.problems import Problem, Severity, ValidationError
 from .._core.redact import render
 from .._core.rules.members import text
-from .._core.sink import Sink, single
-from .._core.spec import Text
+from .._core.sink import Sink, pointer, single
+from .._core.spec import CALENDAR_PATHS, MODEL_CONFERENCE, Text, json_path
 from .._core.text import describe_type, show
 from .._core.values import new_request_id
 from .event_json import plain_object
@@ -45,6 +45,11 @@ _UNHOLDABLE = frozenset({"duplicate-parameter-key"})
 SendUpdates = Literal["all", "externalOnly", "none"]
 _SEND_UPDATES = ("all", "externalOnly", "none")
 _MAX_ID_CHARS = 1 << 20
+
+# The create request's members a write sets or leaves out, as the Calendar form spells them.
+_REQUEST, _STATUS = CALENDAR_PATHS.request_status[:2]
+_REQUEST_ID = CALENDAR_PATHS.request_id[-1]
+_ERROR = pointer("", *json_path(MODEL_CONFERENCE, "error"))
 
 
 @attrs.frozen(repr=False)
@@ -70,10 +75,10 @@ def _add_on_write(data: model.ConferenceData) -> Problem | None:
     solution = data.conference_solution
     request = data.create_request
     if solution is not None and solution.key_type is SolutionType.ADD_ON:
-        path = "/conferenceSolution/key/type"
+        path = pointer("", *CALENDAR_PATHS.solution_type)
         what = "an addOn conference"
     elif request is not None and request.solution_type is SolutionType.ADD_ON:
-        path = "/createRequest/conferenceSolutionKey/type"
+        path = pointer("", *CALENDAR_PATHS.request_type)
         what = "a create request for an addOn conference"
     else:
         return None
@@ -99,7 +104,7 @@ def conference_write_body(
     if data.is_error:
         raise single(
             "error-not-writable",
-            "/error",
+            _ERROR,
             "an error result cannot be written to an event: answer the add-on call with "
             "to_addon_json() instead",
         )
@@ -121,17 +126,17 @@ def conference_write_body(
     warning = _add_on_write(data)
     if warning is not None:
         sink.report(warning.code, warning.path, warning.message)
-    request = body.get("createRequest")
+    request = body.get(_REQUEST)
     if request is not None:
-        if "status" in request:
+        if _STATUS in request:
             sink.report(
                 "status-read-only",
-                "/createRequest/status",
-                "createRequest.status is read-only and set by the server; it was left out",
+                pointer("", _REQUEST, _STATUS),
+                f"{_REQUEST}.{_STATUS} is read-only and set by the server; it was left out",
             )
-            del request["status"]
-        if not keep_request_id or "requestId" not in request:
-            request["requestId"] = new_request_id()
+            del request[_STATUS]
+        if not keep_request_id or _REQUEST_ID not in request:
+            request[_REQUEST_ID] = new_request_id()
     return body, sink.finish()
 
 

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from .._core import spec as _spec
 from .._core.regions import ASSIGNED_REGION_CODES
 from .._core.sink import pointer as _pointer
-from .._core.spec import ADDON, CALENDAR, MAX_ITEMS
+from .._core.spec import ADDON, CALENDAR, DEPRECATED_SPELLINGS, MAX_ITEMS
 from ._strategies import http_uris, limit_of, limited_text, phone_uris, sip_uris
 
 LIMIT_CONFERENCE_ID = limit_of(_spec.CONFERENCE_ID)
@@ -29,6 +29,34 @@ REQUEST_STATUSES = _spec.STATUSES
 
 def pointer(*tokens: str | int) -> str:
     return _pointer("", *tokens)
+
+
+# The members the breakers touch, as spec spells them: the ones both forms share, then the
+# Calendar form's (its paths) and the add-on form's.
+_CONFERENCE_ID = _spec.CONFERENCE_ID.json
+_URI, _LABEL, _REGION_CODE = _spec.URI.json, _spec.LABEL.json, _spec.REGION_CODE.json
+_SOLUTION, _SOLUTION_KEY, _SOLUTION_TYPE = _spec.CALENDAR_PATHS.solution_type
+_REQUEST_STATUS = _spec.CALENDAR_PATHS.request_status
+_REQUEST = _REQUEST_STATUS[0]
+_SOLUTION_ID = _spec.SOLUTION_ID.json
+_KEY, _VALUE = _spec.PARAMETER_KEY.json, _spec.PARAMETER_VALUE.json
+_ERROR, _ERROR_TYPE = _spec.json_path(_spec.ADDON_CONFERENCE, "error", "type")
+_AUTH_URL = _spec.json_path(_spec.ADDON_CONFERENCE, "error", "authentication_url")[-1]
+
+
+def _nested(path: tuple[str, ...], value: Any) -> dict[str, Any]:
+    """``{path[0]: {path[1]: ... value}}``."""
+    for name in reversed(path):
+        value = {name: value}
+    nested: dict[str, Any] = value
+    return nested
+
+
+def _set(payload: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
+    """Set the member at ``path`` (its parents exist) to ``value``."""
+    for name in path[:-1]:
+        payload = payload[name]
+    payload[path[-1]] = value
 
 
 __all__ = [
@@ -62,16 +90,17 @@ _EP_SLOTS = frozenset(
         "append",
     }
 )
+# Slots named after a member are named as the form spells it (what _invalid's message shows).
 _ALL = (
     frozenset(
         {
             "notes",
-            "conferenceId",
+            _CONFERENCE_ID,
             "solution",
             "solutionId",
             "extra",
-            "parameters",
-            "createRequest",
+            _spec.CALENDAR_PATHS.parameters[0],
+            _REQUEST,
             "error",
         }
     )
@@ -98,14 +127,17 @@ class Form:
         self.type_key = form.type_member
         self.features_key = form.features_member
         self.notes_key = form.notes.json
+        self.entry_points_key = form.entry_points_member
+        self.parameters = _spec.json_path(form.conference, "parameters")
         self.video, self.phone, self.sip, self.more = (
             form.type_spellings[k] for k in form.type_spellings
         )
         self.toll, self.toll_free = form.feature_spellings.values()
+        self.types = form.types
         self.members = form.members
 
     def ep(self, kind: str, uri: str, **more: Any) -> dict[str, Any]:
-        return {self.type_key: kind, "uri": uri, **more}
+        return {self.type_key: kind, _URI: uri, **more}
 
 
 def skeleton(form: Form) -> st.SearchStrategy[dict[str, Any]]:
@@ -114,12 +146,12 @@ def skeleton(form: Form) -> st.SearchStrategy[dict[str, Any]]:
         phone = form.ep(
             form.phone,
             draw(phone_uris),
-            regionCode=draw(st.sampled_from(sorted(ASSIGNED_REGION_CODES))),
+            **{_REGION_CODE: draw(st.sampled_from(sorted(ASSIGNED_REGION_CODES)))},
         )
         phone[form.features_key] = [draw(st.sampled_from([form.toll, form.toll_free]))]
         payload: dict[str, Any] = {
-            "conferenceId": draw(limited_text(LIMIT_CONFERENCE_ID, min_size=1)),
-            "entryPoints": [
+            _CONFERENCE_ID: draw(limited_text(LIMIT_CONFERENCE_ID, min_size=1)),
+            form.entry_points_key: [
                 form.ep(form.video, draw(http_uris)),
                 phone,
                 form.ep(form.sip, draw(sip_uris)),
@@ -129,11 +161,11 @@ def skeleton(form: Form) -> st.SearchStrategy[dict[str, Any]]:
         }
         value = draw(limited_text(LIMIT_PARAMETER_VALUE))
         if form.calendar:
-            payload["conferenceSolution"] = {"key": {"type": "addOn"}}
-            payload["parameters"] = {"addOnParameters": {"parameters": {"k0": value}}}
+            payload.update(_nested(_spec.CALENDAR_PATHS.solution_type, "addOn"))
+            payload.update(_nested(form.parameters, {"k0": value}))
         else:
-            payload["conferenceSolutionId"] = "acme-video"
-            payload["parameters"] = [{"key": "k0", "value": value}]
+            payload[_SOLUTION_ID] = "acme-video"
+            payload.update(_nested(form.parameters, [{_KEY: "k0", _VALUE: value}]))
         return payload
 
     return build()
@@ -141,11 +173,13 @@ def skeleton(form: Form) -> st.SearchStrategy[dict[str, Any]]:
 
 def _breakers(form: Form) -> dict[str, tuple[frozenset[str], Apply]]:
     f = form
-    ep = "/entryPoints"
+    eps = f.entry_points_key
+    ep = pointer(eps)
+    parameters = f.parameters[0]
 
     def set_ep(index: int, **members: Any) -> Callable[[dict[str, Any]], None]:
         def apply(payload: dict[str, Any]) -> None:
-            payload["entryPoints"][index].update(members)
+            payload[eps][index].update(members)
 
         return apply
 
@@ -166,234 +200,258 @@ def _breakers(form: Form) -> dict[str, tuple[frozenset[str], Apply]]:
         return [("unknown-field", pointer(name))]
 
     def _no_country(draw: st.DrawFn, payload: dict[str, Any]) -> None:
-        phone = payload["entryPoints"][1]
-        del phone["regionCode"]
-        phone["uri"] = "tel:" + draw(st.from_regex(r"[0-9]{4,12}", fullmatch=True))
+        phone = payload[eps][1]
+        del phone[_REGION_CODE]
+        phone[_URI] = "tel:" + draw(st.from_regex(r"[0-9]{4,12}", fullmatch=True))
 
     breakers: dict[str, tuple[frozenset[str], Apply]] = {
         "type": simple(
             {"notes"},
             lambda d, p: p.update({f.notes_key: d(_NOT_JSON_STRING)}),
-            ("type", f"/{f.notes_key}"),
+            ("type", pointer(f.notes_key)),
         ),
         "null-member": simple(
             {"notes"},
             lambda d, p: p.update({f.notes_key: None}),
-            ("null-member", f"/{f.notes_key}"),
+            ("null-member", pointer(f.notes_key)),
         ),
         "required": simple(
-            {"conferenceId", "solution", "error"},
-            lambda d, p: p.pop("conferenceId"),
-            ("required", "/conferenceId"),
+            {_CONFERENCE_ID, "solution", "error"},
+            lambda d, p: p.pop(_CONFERENCE_ID),
+            ("required", pointer(_CONFERENCE_ID)),
         ),
-        "empty": simple({"phone-uri"}, lambda d, p: set_ep(1, uri="")(p), ("empty", f"{ep}/1/uri")),
+        "empty": simple(
+            {"phone-uri"},
+            lambda d, p: set_ep(1, **{_URI: ""})(p),
+            ("empty", pointer(eps, 1, _URI)),
+        ),
         "unknown-field": (frozenset({"extra"}), unknown_field),
         "max-length": simple(
             {"video-label"},
-            lambda d, p: set_ep(0, label="x" * d(st.integers(LIMIT_LABEL + 1, 700)))(p),
-            ("max-length", f"{ep}/0/label"),
+            lambda d, p: set_ep(0, **{_LABEL: "x" * d(st.integers(LIMIT_LABEL + 1, 700))})(p),
+            ("max-length", pointer(eps, 0, _LABEL)),
         ),
         "uri-scheme": simple(
             {"video-uri"},
             lambda d, p: set_ep(
                 0,
-                uri=d(
-                    st.sampled_from(
-                        ["tel:+12025550123", "sip:a@b.example", "ftp://x.example/", "x.example/j"]
+                **{
+                    _URI: d(
+                        st.sampled_from(
+                            [
+                                "tel:+12025550123",
+                                "sip:a@b.example",
+                                "ftp://x.example/",
+                                "x.example/j",
+                            ]
+                        )
                     )
-                ),
+                },
             )(p),
-            ("uri-scheme", f"{ep}/0/uri"),
+            ("uri-scheme", pointer(eps, 0, _URI)),
         ),
         "uri-malformed": simple(
             {"more-uri"},
             lambda d, p: set_ep(
                 3,
-                uri=d(
-                    st.sampled_from(
-                        ["https:///x", "https://a.example/a b", "https://", "http:", "https://[::1"]
+                **{
+                    _URI: d(
+                        st.sampled_from(
+                            [
+                                "https:///x",
+                                "https://a.example/a b",
+                                "https://",
+                                "http:",
+                                "https://[::1",
+                            ]
+                        )
                     )
-                ),
+                },
             )(p),
-            ("uri-malformed", f"{ep}/3/uri"),
+            ("uri-malformed", pointer(eps, 3, _URI)),
         ),
         "sips-scheme": simple(
             {"sip-uri"},
-            lambda d, p: set_ep(2, uri="sips:1@sip.example")(p),
-            ("sips-scheme", f"{ep}/2/uri"),
+            lambda d, p: set_ep(2, **{_URI: "sips:1@sip.example"})(p),
+            ("sips-scheme", pointer(eps, 2, _URI)),
         ),
         "duplicate-entry-point-type": simple(
             {"append"},
-            lambda d, p: p["entryPoints"].append(f.ep(f.sip, "sip:dup@sip.example")),
-            ("duplicate-entry-point-type", f"{ep}/4"),
+            lambda d, p: p[eps].append(f.ep(f.sip, "sip:dup@sip.example")),
+            ("duplicate-entry-point-type", pointer(eps, 4)),
         ),
         "more-only": simple(
             set(_EP_SLOTS),
-            lambda d, p: p.update(entryPoints=[f.ep(f.more, d(http_uris))]),
+            lambda d, p: p.update({eps: [f.ep(f.more, d(http_uris))]}),
             ("more-only", ep),
         ),
         "feature-not-phone": simple(
             {"video-features"},
             lambda d, p: set_ep(0, **{f.features_key: [f.toll]})(p),
-            ("feature-not-phone", f"{ep}/0/{f.features_key}"),
+            ("feature-not-phone", pointer(eps, 0, f.features_key)),
         ),
         "toll-and-toll-free": simple(
             {"phone-features"},
             lambda d, p: set_ep(1, **{f.features_key: d(st.permutations([f.toll, f.toll_free]))})(
                 p
             ),
-            ("toll-and-toll-free", f"{ep}/1/{f.features_key}"),
+            ("toll-and-toll-free", pointer(eps, 1, f.features_key)),
         ),
         "duplicate-feature": simple(
             {"phone-features"},
             lambda d, p: set_ep(
                 1, **{f.features_key: [d(st.sampled_from([f.toll, f.toll_free]))] * 2}
             )(p),
-            ("duplicate-feature", f"{ep}/1/{f.features_key}/1"),
+            ("duplicate-feature", pointer(eps, 1, f.features_key, 1)),
         ),
         "region-not-phone": simple(
             {"video-region"},
-            lambda d, p: set_ep(0, regionCode="US")(p),
-            ("region-not-phone", f"{ep}/0/regionCode"),
+            lambda d, p: set_ep(0, **{_REGION_CODE: "US"})(p),
+            ("region-not-phone", pointer(eps, 0, _REGION_CODE)),
         ),
         "region-code": simple(
             {"phone-region"},
-            lambda d, p: set_ep(1, regionCode=d(st.sampled_from(["us", "USA", "U1", "ÜS", ""])))(p),
-            ("region-code", f"{ep}/1/regionCode"),
+            lambda d, p: set_ep(
+                1, **{_REGION_CODE: d(st.sampled_from(["us", "USA", "U1", "ÜS", ""]))}
+            )(p),
+            ("region-code", pointer(eps, 1, _REGION_CODE)),
         ),
         "region-code-unassigned": simple(
             {"phone-region"},
-            lambda d, p: set_ep(1, regionCode=d(st.sampled_from(_UNASSIGNED)))(p),
-            ("region-code-unassigned", f"{ep}/1/regionCode"),
+            lambda d, p: set_ep(1, **{_REGION_CODE: d(st.sampled_from(_UNASSIGNED))})(p),
+            ("region-code-unassigned", pointer(eps, 1, _REGION_CODE)),
         ),
         "phone-no-country": simple(
-            {"phone-region", "phone-uri"}, _no_country, ("phone-no-country", f"{ep}/1/uri")
+            {"phone-region", "phone-uri"}, _no_country, ("phone-no-country", pointer(eps, 1, _URI))
         ),
         "phone-not-shown": simple(
             {"append"},
-            lambda d, p: p["entryPoints"].extend(
+            lambda d, p: p[eps].extend(
                 [f.ep(f.phone, "tel:+46850001234"), f.ep(f.phone, "tel:+4686000000")]
             ),
-            ("phone-not-shown", f"{ep}/5"),
+            ("phone-not-shown", pointer(eps, 5)),
         ),
         "label-on-more": simple(
             {"more-label"},
-            lambda d, p: set_ep(3, label="More")(p),
-            ("label-on-more", f"{ep}/3/label"),
+            lambda d, p: set_ep(3, **{_LABEL: "More"})(p),
+            ("label-on-more", pointer(eps, 3, _LABEL)),
         ),
     }
     if form.calendar:
         breakers.update(
             {
                 "max-items": simple(
-                    {"parameters"},
-                    lambda d, p: p["parameters"]["addOnParameters"].update(
-                        parameters={
-                            f"k{i}": ""
-                            for i in range(d(st.integers(MAX_ITEMS + 1, MAX_ITEMS + 20)))
-                        }
+                    {parameters},
+                    lambda d, p: _set(
+                        p,
+                        f.parameters,
+                        {f"k{i}": "" for i in range(d(st.integers(MAX_ITEMS + 1, MAX_ITEMS + 20)))},
                     ),
-                    ("max-items", "/parameters/addOnParameters/parameters"),
+                    ("max-items", pointer(*f.parameters)),
                 ),
                 "enum": simple(
-                    {"createRequest"},
+                    {_REQUEST},
                     lambda d, p: p.update(
-                        createRequest={
-                            "status": {
-                                "statusCode": d(
-                                    st.text(max_size=10).filter(lambda s: s not in REQUEST_STATUSES)
-                                )
-                            }
-                        }
+                        _nested(
+                            _REQUEST_STATUS,
+                            d(st.text(max_size=10).filter(lambda s: s not in REQUEST_STATUSES)),
+                        )
                     ),
-                    ("enum", "/createRequest/status/statusCode"),
+                    ("enum", pointer(*_REQUEST_STATUS)),
                 ),
                 # A create request satisfies "solution or request" on its own.
                 "solution-required": simple(
-                    {"solution", "createRequest"},
-                    lambda d, p: p.pop("conferenceSolution"),
-                    ("solution-required", "/conferenceSolution"),
+                    {"solution", _REQUEST},
+                    lambda d, p: p.pop(_SOLUTION),
+                    ("solution-required", pointer(_SOLUTION)),
                 ),
                 "solution-or-request": simple(
-                    set(_EP_SLOTS) | {"createRequest"},
-                    lambda d, p: p.pop("entryPoints"),
+                    set(_EP_SLOTS) | {_REQUEST},
+                    lambda d, p: p.pop(eps),
                     ("solution-or-request", ""),
                 ),
                 "deprecated-solution-type": simple(
                     {"solution"},
-                    lambda d, p: p["conferenceSolution"]["key"].update(
-                        type=d(st.sampled_from(["eventHangout", "eventNamedHangout"]))
+                    lambda d, p: _set(
+                        p,
+                        _spec.CALENDAR_PATHS.solution_type,
+                        d(st.sampled_from(sorted(DEPRECATED_SPELLINGS))),
                     ),
-                    ("deprecated-solution-type", "/conferenceSolution/key/type"),
+                    ("deprecated-solution-type", pointer(*_spec.CALENDAR_PATHS.solution_type)),
                 ),
             }
         )
     else:
         error_only = set(_ALL)
+        auth_url = pointer(_ERROR, _AUTH_URL)
 
         def error_result(
             error: Callable[[st.DrawFn], dict[str, Any]],
         ) -> Callable[[st.DrawFn, dict[str, Any]], None]:
             def change(draw: st.DrawFn, payload: dict[str, Any]) -> None:
                 payload.clear()
-                payload.update(conferenceSolutionId="acme-video", error=error(draw))
+                payload.update({_SOLUTION_ID: "acme-video", _ERROR: error(draw)})
 
             return change
 
         breakers.update(
             {
                 "max-items": simple(
-                    {"parameters"},
+                    {parameters},
                     lambda d, p: p.update(
-                        parameters=[
-                            {"key": f"k{i}", "value": ""}
-                            for i in range(d(st.integers(MAX_ITEMS + 1, MAX_ITEMS + 20)))
-                        ]
+                        {
+                            parameters: [
+                                {_KEY: f"k{i}", _VALUE: ""}
+                                for i in range(d(st.integers(MAX_ITEMS + 1, MAX_ITEMS + 20)))
+                            ]
+                        }
                     ),
-                    ("max-items", "/parameters"),
+                    ("max-items", pointer(parameters)),
                 ),
                 "enum": simple(
                     {"append"},
-                    lambda d, p: p["entryPoints"].append(
+                    lambda d, p: p[eps].append(
                         f.ep(
-                            d(
-                                st.text(max_size=10).filter(
-                                    lambda s: s not in ("VIDEO", "PHONE", "SIP", "MORE")
-                                )
-                            ),
+                            d(st.text(max_size=10).filter(lambda s: s not in f.types)),
                             "https://other.example/",
                         )
                     ),
-                    ("enum", "/entryPoints/4/type"),
+                    ("enum", pointer(eps, 4, f.type_key)),
                 ),
                 "duplicate-parameter-key": simple(
-                    {"parameters"},
-                    lambda d, p: p["parameters"].append({"key": "k0", "value": "again"}),
-                    ("duplicate-parameter-key", "/parameters/1"),
+                    {parameters},
+                    lambda d, p: p[parameters].append({_KEY: "k0", _VALUE: "again"}),
+                    ("duplicate-parameter-key", pointer(parameters, 1)),
                 ),
                 "solution-id-missing": simple(
                     {"solutionId"},
-                    lambda d, p: p.pop("conferenceSolutionId"),
-                    ("solution-id-missing", "/conferenceSolutionId"),
+                    lambda d, p: p.pop(_SOLUTION_ID),
+                    ("solution-id-missing", pointer(_SOLUTION_ID)),
                 ),
                 "error-with-data": simple(
-                    {"error", "conferenceId", "solutionId"},
+                    {"error", _CONFERENCE_ID, "solutionId"},
                     lambda d, p: p.update(
-                        error={"type": d(st.sampled_from(["TEMPORARY", "PERMANENT", "UNKNOWN"]))}
+                        {
+                            _ERROR: {
+                                _ERROR_TYPE: d(
+                                    st.sampled_from(["TEMPORARY", "PERMANENT", "UNKNOWN"])
+                                )
+                            }
+                        }
                     ),
                     ("error-with-data", ""),
                 ),
                 "auth-url-required": simple(
                     error_only,
-                    error_result(lambda d: {"type": "AUTHENTICATION"}),
-                    ("auth-url-required", "/error/authenticationUrl"),
+                    error_result(lambda d: {_ERROR_TYPE: "AUTHENTICATION"}),
+                    ("auth-url-required", auth_url),
                 ),
                 "auth-url-scheme": simple(
                     error_only,
                     error_result(
                         lambda d: {
-                            "type": "AUTHENTICATION",
-                            "authenticationUrl": d(
+                            _ERROR_TYPE: "AUTHENTICATION",
+                            _AUTH_URL: d(
                                 st.sampled_from(
                                     [
                                         "ftp://a.example/",
@@ -405,19 +463,19 @@ def _breakers(form: Form) -> dict[str, tuple[frozenset[str], Apply]]:
                             ),
                         }
                     ),
-                    ("auth-url-scheme", "/error/authenticationUrl"),
+                    ("auth-url-scheme", auth_url),
                 ),
                 "auth-url-ignored": simple(
                     error_only,
                     error_result(
                         lambda d: {
-                            "type": d(
+                            _ERROR_TYPE: d(
                                 st.sampled_from(sorted(set(ERROR_TYPES) - {"AUTHENTICATION"}))
                             ),
-                            "authenticationUrl": d(http_uris),
+                            _AUTH_URL: d(http_uris),
                         }
                     ),
-                    ("auth-url-ignored", "/error/authenticationUrl"),
+                    ("auth-url-ignored", auth_url),
                 ),
             }
         )

@@ -17,11 +17,11 @@ import attrs
 from confdata import validate_calendar_json
 
 from ..._core.foreign import array, exact_str, is_object, member, members
+from ..._core.spec import CALENDAR_PATHS, DEPRECATED_SPELLINGS
 from .errors import invalid_conference_data, invalid_conference_type
 from .store import AddOnData, Calendar, Outcome, Store, copy
 
 __all__ = [
-    "DEPRECATED",
     "MISSING",
     "Written",
     "hangout_link",
@@ -38,8 +38,18 @@ class _Missing(enum.Enum):
 MISSING = _Missing.MISSING
 """A member the request body does not have (as opposed to one that is ``null``)."""
 
-DEPRECATED = frozenset({"eventHangout", "eventNamedHangout"})
-"""Solution types of which "new conferences cannot be created" [S3]."""
+# The Calendar form's members the fake reads and writes, as spec spells them.
+_PATHS = CALENDAR_PATHS
+(_CONFERENCE_ID,) = _PATHS.conference_id
+(_SIGNATURE,) = _PATHS.signature
+(_ENTRY_POINTS,) = _PATHS.entry_points
+_SOLUTION, _SOLUTION_KEY, _SOLUTION_TYPE = _PATHS.solution_type
+_SOLUTION_NAME, _SOLUTION_ICON = _PATHS.solution_name[-1], _PATHS.solution_icon[-1]
+_REQUEST, _REQUEST_ID = _PATHS.request_id
+_REQUEST_KEY, _REQUEST_TYPE = _PATHS.request_type[1:]
+_STATUS, _STATUS_CODE = _PATHS.request_status[1:]
+(_TYPE,), (_URI,), (_LABEL,) = _PATHS.entry_point_type, _PATHS.uri, _PATHS.label
+(_PIN,), (_REGION_CODE,) = _PATHS.pin, _PATHS.region_code
 
 MEET_ICON = (
     "https://fonts.gstatic.com/s/i/productlogos/meet_2020q4/v6/web-512dp/"
@@ -106,20 +116,20 @@ def write_conference(
         return Written(None if whole else current)
     if sent is None:  # a patch that sets conferenceData to null removes it
         return Written(None)
-    request = member(sent, "createRequest")
+    request = member(sent, _REQUEST)
     if is_object(request):
-        if member(request, "requestId") != member(current, "createRequest", "requestId"):
+        if member(request, _REQUEST_ID) != member(current, *_PATHS.request_id):
             # A create request the event has not seen: it replaces the conference data.
             _check(sent)
             return _create(calendar, request)
-        if set(members(sent) or ()) == {"createRequest"}:
+        if set(members(sent) or ()) == {_REQUEST}:
             # "If an ID provided is the same as for the previous request, the request is
             # ignored" [S3]: the event keeps the conference data it has.
             return Written(current)
     data = sent if whole or current is None or not is_object(sent) else merge(current, sent)
     _check(data)
     assert is_object(data)  # the validator reports anything else
-    if member(data, "conferenceSolution", "key", "type") == "addOn" and data != current:
+    if member(data, *_PATHS.solution_type) == "addOn" and data != current:
         # A client that is not the add-on writing addOn data: users report 400 "Invalid
         # conference data", or the data silently stripped when the key type is left out
         # (openclaw/gogcli#590). The fake's policy says which.
@@ -147,18 +157,18 @@ def _check(data: object) -> None:
 
 
 def _create(calendar: Calendar, request: object) -> Written:
-    request_id = exact_str(member(request, "requestId"))
-    kind = exact_str(member(request, "conferenceSolutionKey", "type"))
+    request_id = exact_str(member(request, _REQUEST_ID))
+    kind = exact_str(member(request, _REQUEST_KEY, _REQUEST_TYPE))
     if not request_id or kind is None:
         raise invalid_conference_data(
-            ["a createRequest needs a requestId and a conferenceSolutionKey.type"]
+            [f"a {_REQUEST} needs a {_REQUEST_ID} and a {_REQUEST_KEY}.{_REQUEST_TYPE}"]
         )
     if kind == "addOn":
         raise invalid_conference_type(
             "a create request cannot ask for an addOn conference: add-on conferences are "
             "made by the add-on when a user picks it in Calendar"
         )
-    if kind in DEPRECATED:
+    if kind in DEPRECATED_SPELLINGS:
         raise invalid_conference_type(f"new {kind} conferences cannot be created")
     allowed = allowed_types(calendar)
     if kind not in allowed:
@@ -168,10 +178,10 @@ def _create(calendar: Calendar, request: object) -> Written:
     # "The data is generated asynchronously. To see whether the data is present check the
     # status field" [S3]. The read-only status sent, if any, is not kept.
     pending = {
-        "createRequest": {
-            "requestId": request_id,
-            "conferenceSolutionKey": {"type": kind},
-            "status": {"statusCode": "pending"},
+        _REQUEST: {
+            _REQUEST_ID: request_id,
+            _REQUEST_KEY: {_REQUEST_TYPE: kind},
+            _STATUS: {_STATUS_CODE: "pending"},
         }
     }
     return Written(pending, started=True)
@@ -184,45 +194,45 @@ def resolve(store: Store, conference: dict[str, Any], outcome: Outcome) -> dict[
     Meet-like meeting code, the Google Meet solution, video, more and phone entry points and a
     server-made signature.
     """
-    request = dict(conference["createRequest"])
+    request = dict(conference[_REQUEST])
     if outcome == "failure":
-        request["status"] = {"statusCode": "failure"}
-        return {"createRequest": request}
-    request["status"] = {"statusCode": "success"}
-    kind = request["conferenceSolutionKey"]["type"]
+        request[_STATUS] = {_STATUS_CODE: "failure"}
+        return {_REQUEST: request}
+    request[_STATUS] = {_STATUS_CODE: "success"}
+    kind = request[_REQUEST_KEY][_REQUEST_TYPE]
     code = store.meet_code()
     pin = store.digits(13)
-    solution: dict[str, Any] = {"key": {"type": kind}}
+    solution: dict[str, Any] = {_SOLUTION_KEY: {_SOLUTION_TYPE: kind}}
     if kind == "hangoutsMeet":
-        solution.update(name="Google Meet", iconUri=MEET_ICON)
+        solution.update({_SOLUTION_NAME: "Google Meet", _SOLUTION_ICON: MEET_ICON})
     return {
-        "entryPoints": [
+        _ENTRY_POINTS: [
             {
-                "entryPointType": "video",
-                "uri": f"https://meet.google.com/{code}",
-                "label": f"meet.google.com/{code}",
+                _TYPE: "video",
+                _URI: f"https://meet.google.com/{code}",
+                _LABEL: f"meet.google.com/{code}",
             },
-            {"entryPointType": "more", "uri": f"https://tel.meet/{code}?pin={pin}", "pin": pin},
+            {_TYPE: "more", _URI: f"https://tel.meet/{code}?pin={pin}", _PIN: pin},
             {
-                "entryPointType": "phone",
-                "uri": "tel:+1-202-555-0143",
-                "label": "+1 202-555-0143",
-                "pin": store.digits(9),
-                "regionCode": "US",
+                _TYPE: "phone",
+                _URI: "tel:+1-202-555-0143",
+                _LABEL: "+1 202-555-0143",
+                _PIN: store.digits(9),
+                _REGION_CODE: "US",
             },
         ],
-        "conferenceSolution": solution,
-        "conferenceId": code,
-        "signature": f"fake-signature-{store.next_version()}",
-        "createRequest": request,
+        _SOLUTION: solution,
+        _CONFERENCE_ID: code,
+        _SIGNATURE: f"fake-signature-{store.next_version()}",
+        _REQUEST: request,
     }
 
 
 def hangout_link(conference: object) -> str | None:
     """``Event.hangoutLink`` for a Google Meet conference: its video entry point's URI."""
-    if member(conference, "conferenceSolution", "key", "type") != "hangoutsMeet":
+    if member(conference, *_PATHS.solution_type) != "hangoutsMeet":
         return None
-    for entry in array(member(conference, "entryPoints")) or ():
-        if member(entry, "entryPointType") == "video":
-            return exact_str(member(entry, "uri"))
+    for entry in array(member(conference, _ENTRY_POINTS)) or ():
+        if member(entry, _TYPE) == "video":
+            return exact_str(member(entry, _URI))
     return None

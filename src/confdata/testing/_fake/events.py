@@ -17,6 +17,7 @@ from typing import Any
 import attrs
 
 from ..._core.foreign import member
+from ..._core.spec import CALENDAR_PATHS
 from .conference import MISSING, Written, hangout_link, resolve, write_conference
 from .errors import (
     ApiError,
@@ -127,7 +128,7 @@ class EventsService:
 
     def countdown(self, calendar: Calendar, record: Record) -> None:
         """One read of ``record``: a pending create request ends after the configured reads."""
-        status = member(record.event, "conferenceData", "createRequest", "status", "statusCode")
+        status = member(record.event, "conferenceData", *CALENDAR_PATHS.request_status)
         if status != "pending":
             return
         if record.pending_reads > 0:

@@ -11,8 +11,9 @@ import json
 import math
 from typing import Any
 
-from ..._core.foreign import NotJSON, array, exact_str, is_object, items, members, plain_json
+from ..._core.foreign import NotJSON, array, exact_str, is_object, items, member, plain_json
 from ..._core.sink import Sink, pointer, single
+from ..._core.spec import CALENDAR_PATHS
 from ..._core.text import describe_type
 from .schema import MAX_DEPTH, depth
 
@@ -21,9 +22,7 @@ __all__ = ["checked_fixture", "create_status", "json_text", "plain"]
 
 def create_status(conference: object) -> object:
     """The ``statusCode`` of a conference's create request, if any."""
-    request = members(conference) or {}
-    status = members(request.get("createRequest")) or {}
-    return (members(status.get("status")) or {}).get("statusCode")
+    return member(conference, *CALENDAR_PATHS.request_status)
 
 
 def _finite(value: object) -> str | None:
