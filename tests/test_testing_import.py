@@ -26,4 +26,4 @@ def test_the_testing_tools_import_without_hypothesis() -> None:
     )
     lines = ran.stdout.splitlines()
     assert lines[0] == "type"
-    assert "pip install confdata[testing]" in lines[1]
+    assert "confdata's testing extra (confdata[testing])" in lines[1]

@@ -27,6 +27,7 @@ except ImportError as error:  # the optional extra is not installed
     ) from error
 
 from . import ConferenceData, join_info
+from ._core import spec
 from ._core.arguments import Arguments
 from ._core.foreign import array, exact_str
 from ._core.text import describe_type
@@ -149,6 +150,19 @@ def _entry_type(uri: str, features: list[str], video_taken: bool) -> str:
     return "video"  # an xmpp: or data: URI too: its uri-scheme problem tells
 
 
+# The Calendar form's names this module writes, from the spec.
+_TYPE, _URI = spec.CALENDAR.type_member, spec.URI.json
+
+
+def _put(obj: dict[str, object], path: tuple[str, ...], value: object) -> None:
+    """Set ``value`` at ``path`` in ``obj``, making the objects on the way."""
+    *parents, last = path
+    here = obj
+    for name in parents:
+        here = here.setdefault(name, {})  # type: ignore[assignment]
+    here[last] = value
+
+
 def read_conference(
     event: icalendar.cal.Component, *, conference_id: str | None = None
 ) -> ConferenceData | None:
@@ -167,30 +181,28 @@ def read_conference(
     for value in _values(event, _GOOGLE):
         text = exact_str(value)
         if text is not None:
-            points.append({"entryPointType": "video", "uri": text})
+            points.append({_TYPE: "video", _URI: text})
     for value in _values(event, _CONFERENCE):
         uri = exact_str(value)
-        if uri is None or any(point["uri"] == uri for point in points):
+        if uri is None or any(point[_URI] == uri for point in points):
             continue  # not a URI; or Google's link, written twice
         # A parsed CONFERENCE is a vUri, its parameters in .params (RFC 7986 §5.11).
         params = icalendar.Conference.from_uri(value) if type(value) is icalendar.vUri else None
         features = _features(None if params is None else params.feature)
-        kind = _entry_type(uri, features, any(p["entryPointType"] == "video" for p in points))
-        point: dict[str, object] = {"entryPointType": kind, "uri": uri}
+        kind = _entry_type(uri, features, any(p[_TYPE] == "video" for p in points))
+        point: dict[str, object] = {_TYPE: kind, _URI: uri}
         label = None if params is None else exact_str(params.label)
         if label and kind != "more":
-            point["label"] = label
+            point[spec.LABEL.json] = label
         points.append(point)
     if not points:
         return None
-    meet = next((m for p in points if (m := _MEET.match(str(p["uri"])))), None)
+    meet = next((m for p in points if (m := _MEET.match(str(p[_URI])))), None)
     solution = "hangoutsMeet" if meet else "addOn"
-    obj: dict[str, object] = {
-        "conferenceSolution": {"key": {"type": solution}},
-        "entryPoints": points,
-    }
+    obj: dict[str, object] = {spec.CALENDAR.entry_points_member: points}
+    _put(obj, spec.CALENDAR_PATHS.solution_type, solution)
     if meet is not None:
-        obj["conferenceId"] = meet.group(1)
+        obj[spec.CONFERENCE_ID.json] = meet.group(1)
     elif conference_id is not None:
-        obj["conferenceId"] = conference_id
+        obj[spec.CONFERENCE_ID.json] = conference_id
     return ConferenceData.from_calendar_json(obj, lenient=True)

@@ -50,6 +50,7 @@ __all__ = [
 
 # How messages and paths name the members the steps check (dots for nesting), from the shapes.
 _ENTRY_POINTS = CALENDAR.entry_points_member
+_PARAMETERS = spec.json_path(spec.MODEL_CONFERENCE, "parameters")[0]
 _ERROR_TYPE = spec.ADDON_ERROR.members[0].json
 _KEY_TYPE = ".".join(spec.json_path(spec.CALENDAR_SOLUTION, "key_type"))
 _REQUEST_TYPE = ".".join(spec.json_path(spec.CALENDAR_REQUEST, "solution_type"))
@@ -85,10 +86,10 @@ def _items(value: Any, what: str, *path: str) -> tuple[Any, ...]:
 
 
 def _parameters(value: Iterable[ConferenceParameter] | Mapping[str, str]) -> tuple[Any, ...]:
-    pairs = mapping_items(value, "parameters", "/parameters")
+    pairs = mapping_items(value, "parameters", f"/{_PARAMETERS}")
     if pairs is not None:
         return tuple(ConferenceParameter(key=k, value=v) for k, v in pairs)
-    return _items(value, "parameters", "parameters")
+    return _items(value, "parameters", _PARAMETERS)
 
 
 # The builder's constructor checks each field as its step does: the generated checks of

@@ -37,6 +37,9 @@ NOT_EXPRESSED: Mapping[str, str] = MappingProxyType(
 )
 """Rules the exported schema leaves to ``validate_*_json``, with the reason."""
 
+# The entry point array's name, the same in both forms: also its part's name in ``$defs``.
+_ENTRY_POINTS = spec.CALENDAR.entry_points_member
+
 _NO_CONTROL = "^[^\\s\\u0000-\\u001f\\u007f-\\u009f]*$"
 
 
@@ -94,7 +97,7 @@ def _member(member: Member, form: Form) -> dict[str, Any]:
     if isinstance(member.item, Choice):
         items: dict[str, Any] = {"enum": list(member.item.table)}
     elif member.item is form.entry_point:
-        return _nullable({"$ref": "#/$defs/entryPoints"}, member)
+        return _nullable({"$ref": f"#/$defs/{_ENTRY_POINTS}"}, member)
     else:
         items = _object(member.item, form)
     schema: dict[str, Any] = {"type": "array", "items": items}
@@ -189,7 +192,7 @@ def _entry_points(form: Form) -> dict[str, Any]:
 
 def _error_rules(shape: Shape) -> dict[str, Any]:
     """``auth-url-required`` and ``auth-url-scheme`` (the error's own members)."""
-    url = shape.by_json["authenticationUrl"]
+    url = shape.by_json[spec.AUTH_URL_ADDON.json]
     assert isinstance(url, Text)
     type_member = shape.members[0].json
     return {
@@ -219,40 +222,39 @@ def _present(name: str) -> dict[str, Any]:
     return {"required": [name], "properties": {name: {"not": {"type": "null"}}}}
 
 
+def _at(path: tuple[str, ...], condition: dict[str, Any]) -> dict[str, Any]:
+    """``condition`` on the member at ``path``, which must be there (and each object on the
+    way)."""
+    for name in reversed(path):
+        condition = {"properties": {name: condition}, "required": [name]}
+    return condition
+
+
 def _calendar() -> dict[str, Any]:
     form = spec.CALENDAR
+    paths = spec.CALENDAR_PATHS
     body = _object(form.conference, form)
-    some_entry_points = {**_present("entryPoints"), "properties": {"entryPoints": {"minItems": 1}}}
+    some_entry_points = {
+        **_present(_ENTRY_POINTS),
+        "properties": {_ENTRY_POINTS: {"minItems": 1}},
+    }
     body["anyOf"] = [
-        _present("createRequest"),
-        {"allOf": [_present("conferenceSolution"), some_entry_points]},
+        _present(paths.create_request[0]),
+        {"allOf": [_present(paths.solution[0]), some_entry_points]},
     ]
     # An addOn conference needs its ID (SPEC §4.1).
-    body["if"] = {
-        "properties": {
-            "conferenceSolution": {
-                "properties": {
-                    "key": {
-                        "properties": {"type": {"const": SolutionType.ADD_ON.value}},
-                        "required": ["type"],
-                    }
-                },
-                "required": ["key"],
-            }
-        },
-        "required": ["conferenceSolution"],
-    }
-    body["then"] = _present("conferenceId")
+    body["if"] = _at(paths.solution_type, {"const": SolutionType.ADD_ON.value})
+    body["then"] = _present(spec.CONFERENCE_ID.json)
     return body
 
 
 def _addon() -> dict[str, Any]:
     form = spec.ADDON
     body = _object(form.conference, form)
-    body["if"] = _present("error")
+    body["if"] = _present(spec.json_path(form.conference, "error")[0])
     body["else"] = {
-        "allOf": [_present("conferenceId"), _present("entryPoints")],
-        "properties": {"entryPoints": {"minItems": 1}},
+        "allOf": [_present(spec.CONFERENCE_ID.json), _present(_ENTRY_POINTS)],
+        "properties": {_ENTRY_POINTS: {"minItems": 1}},
     }
     return body
 
@@ -321,7 +323,7 @@ def json_schema(
         **body,
         "$defs": {
             "entryPoint": _object(shape.entry_point, shape),
-            "entryPoints": _entry_points(shape),
+            _ENTRY_POINTS: _entry_points(shape),
         },
     }
     return schema if template is None else _relocated(schema, name, template)

@@ -523,6 +523,9 @@ def mapping_items(value: Any, what: str, path: str = "") -> list[tuple[Any, Any]
         ) from error
 
 
+_PARAMETERS = spec.json_path(spec.MODEL_CONFERENCE, "parameters")[0]
+
+
 def _instances(items: Any, cls: type[Any]) -> bool:
     return type(items) is tuple and all(issubclass(type(item), cls) for item in items)
 
@@ -546,7 +549,7 @@ def convert_entry_points(value: Any) -> tuple[Any, bool]:
 
 
 def convert_parameters(value: Any) -> tuple[Any, bool]:
-    pairs = mapping_items(value, "parameters", "/parameters")
+    pairs = mapping_items(value, "parameters", f"/{_PARAMETERS}")
     if pairs is not None:
         return _parameters_of(pairs)
     items = sequence(value, "parameters")
@@ -565,7 +568,7 @@ def _parameters_of(pairs: list[tuple[Any, Any]]) -> tuple[tuple[ConferenceParame
             made.append(ConferenceParameter(key=key, value=value))
             continue
         except ValidationError as error:
-            sink.extend(error.problems, f"/parameters/{index}")
+            sink.extend(error.problems, f"/{_PARAMETERS}/{index}")
         try:
             made.append(ConferenceParameter(key=key, value=value, lenient=True))
         except ValidationError:

@@ -8,6 +8,7 @@ from typing import Any, NoReturn, cast
 from urllib.parse import parse_qs, urlsplit
 
 from .. import ConferenceData, ValidationError
+from .._core import spec
 from .._core.foreign import array, exact_str, is_str, members
 from .._core.sink import Sink, pointer
 from .._core.spec import ADDON, CALENDAR, CONFERENCE_ID, URI, Form
@@ -16,10 +17,9 @@ from .values import CODES, JoinInfo, JoinPoint
 
 __all__ = ["join_info", "unwrap"]
 
-# The JSON member names this module reads that the spec's forms do not name.
-_ENTRY_POINTS = "entryPoints"
-_SOLUTION = "conferenceSolution"
-_SOLUTION_NAME = "name"
+# The members this module reads: the conference's from the spec, the Event's own.
+_ENTRY_POINTS = spec.CALENDAR.entry_points_member
+_SOLUTION, _SOLUTION_NAME = spec.CALENDAR_PATHS.solution_name
 _CONFERENCE_DATA = "conferenceData"
 _KIND = "kind"
 _EVENT_KIND = "calendar#event"

@@ -24,7 +24,8 @@ from .. import (
     Problem,
     ValidationError,
 )
-from .._core.sink import Sink
+from .._core import spec
+from .._core.sink import Sink, pointer
 from .._core.text import show
 from ._options import ProviderOptions, region_problems
 from ._read import Members, text
@@ -201,11 +202,7 @@ def _ordered(numbers: Sequence[Number], options: ProviderOptions) -> list[Number
     return sorted(distinct, key=key)
 
 
-_FIELD_NAMES = {
-    "accessCode": "access_code",
-    "meetingCode": "meeting_code",
-    "regionCode": "region_code",
-}
+_FIELD_NAMES = {text.json: text.attr for text in spec.ENTRY_POINT_TEXTS}
 
 
 class _Builder:
@@ -382,19 +379,24 @@ def assemble(plan: Plan, options: ProviderOptions, sink: Sink) -> ConferenceData
         raise  # pragma: no cover - raise_errors raised: every error above was reported
 
 
+# The paths of a value's problems this module maps back to the provider's members.
+_CONFERENCE_ID = pointer("", spec.CONFERENCE_ID.json)
+_ENTRY_POINTS = pointer("", spec.CALENDAR.entry_points_member)
+
+
 def _report_conference(problems: Sequence[Problem], plan: Plan, sink: Sink) -> None:
     """Problems of the whole conference, at the provider member behind each one."""
     for problem in problems:
         if not problem.is_error:
             continue
-        if problem.path == "/conferenceId":
+        if problem.path == _CONFERENCE_ID:
             sink.report(
                 "provider-value",
                 plan.conference_id.path,
                 f"the meeting ID cannot be a conference ID: {problem.message} "
                 f"(Calendar rule {problem.code})",
             )
-        elif problem.path == "/entryPoints" and plan.numbers:
+        elif problem.path == _ENTRY_POINTS and plan.numbers:
             sink.report(
                 "provider-value",
                 plan.numbers_path,

@@ -1,7 +1,7 @@
 """Tools for users' test suites: fixtures, an assertion, Hypothesis strategies, a fake Calendar.
 
 The fixtures and :func:`assert_valid_conference_data` need nothing more than confdata. The
-strategies need Hypothesis (``pip install confdata[testing]``); with it installed,
+strategies need Hypothesis (confdata's ``testing`` extra); with it installed,
 ``st.from_type(ConferenceData)`` and ``st.from_type(EntryPoint)`` work too.
 :class:`FakeGoogleIdentity`, which signs identity tokens for tests of a backend, needs
 google-auth and cryptography (``pip install confdata[server] cryptography``).
@@ -58,9 +58,11 @@ _LAZY = {
 
 # What a lazily loaded name may miss, and how to install it.
 _EXTRAS = {
-    "hypothesis": "Hypothesis: pip install confdata[testing]",
-    "google": "google-auth and cryptography: pip install confdata[server] cryptography",
-    "cryptography": "google-auth and cryptography: pip install confdata[server] cryptography",
+    "hypothesis": "Hypothesis: install confdata's testing extra (confdata[testing])",
+    "google": "google-auth and cryptography: install confdata's server extra "
+    "(confdata[server]) and cryptography",
+    "cryptography": "google-auth and cryptography: install confdata's server extra "
+    "(confdata[server]) and cryptography",
 }
 
 

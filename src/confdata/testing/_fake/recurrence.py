@@ -29,7 +29,8 @@ try:
     from dateutil import rrule
 except ModuleNotFoundError as error:  # pragma: no cover - the testing extra brings it
     raise ModuleNotFoundError(
-        "FakeCalendar expands recurring events with python-dateutil: pip install confdata[testing]",
+        "FakeCalendar expands recurring events with python-dateutil: install confdata's "
+        "testing extra (confdata[testing])",
         name=error.name,
     ) from error
 
