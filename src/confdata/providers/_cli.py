@@ -30,8 +30,8 @@ exit status: 0 converted, 2 unreadable file or a response that is no conference
 
 
 def _region(value: str) -> str:
-    if len(value) != 2 or not value.isascii() or not value.isalpha():
-        raise argparse.ArgumentTypeError(f"not a two-letter region code: {value!r}")
+    """``--region``: written as given in any case; ``ProviderOptions`` decides whether it is
+    a region code (the core's region-code rule)."""
     return value.upper()
 
 
