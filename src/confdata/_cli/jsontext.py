@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from json.scanner import make_scanner
 from typing import Any
 
 import attrs
@@ -134,6 +135,9 @@ def _report_duplicates(value: Any, sink: Sink) -> None:
 _Index = dict[str, tuple[int, int]] | list[int] | None
 
 _SPACE = re.compile(r"[ \t\n\r]*+")  # JSON's whitespace (RFC 8259, section 2)
+# One value read from an offset, in C: (the value, the offset after it); a member name is a
+# string value. The decoder's own raw_decode adds a Python call to each.
+_READ: Callable[[str, int], tuple[Any, int]] = make_scanner(_PLAIN)  # type: ignore[arg-type]
 
 
 def _after_space(text: str, at: int) -> int:
@@ -212,7 +216,7 @@ class Positions:
         opening = text[start]
         if opening not in "{[":
             return None
-        read = _PLAIN.raw_decode  # one value from an offset (a member name is a string)
+        read = _READ
         try:
             at = _after_space(text, start + 1)
             if opening == "[":
