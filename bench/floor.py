@@ -5,8 +5,10 @@ Calendar API v3 ``conferenceData`` value, errors and warnings (SPEC §3, §4 and
 function that reads each member once, and makes a :class:`confdata.Problem` (and its path and
 message) only when a check fails. It takes no decision from confdata: its limits, spellings,
 member sets and region codes are written out here, and only the severities come from
-``confdata.RULES``. It is a benchmark peer, not library code: ``run.py`` times it against
-confdata and stops if the two ever report different codes or paths.
+``confdata.RULES``. ``null`` members are read as SPEC §4.1 says (absent, with ``null-member``;
+``required`` where the member cannot be without). It is a benchmark peer, not library code:
+``run.py`` times it against confdata and stops if the two ever report different codes or
+paths.
 
 What it does that the library must not (STYLE.md's smells), because a floor is allowed to:
 every rule written inline, twice where two places need it; a fast path per URI scheme in
@@ -15,7 +17,8 @@ design: nothing is formatted until a check fails, and at most 100 problems of on
 listed (then one that counts the rest).
 
 ``python bench/floor.py`` checks it against ``validate_calendar_json`` on generated valid and
-invalid payloads (confdata's Hypothesis strategies) and prints any disagreement.
+invalid payloads (confdata's Hypothesis strategies and the fixtures, and the same with members
+set to ``null``) and prints any disagreement.
 """
 
 # Each failing check asks the cap (_take) in an if of its own, inside the check: read as

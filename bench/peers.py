@@ -5,7 +5,8 @@ what neither can say): unknown members, JSON types, lengths, empty strings, enum
 of each entry point type (its scheme and the shape ``uri-malformed`` asks for, as one regular
 expression per type), counts, one video/SIP/more, not only more, features and region codes
 on phone entry points only, the region code's shape, toll xor toll-free, solution-or-request
-and an ``addOn`` conference's ID. Warnings are left out: neither library has the notion.
+and an ``addOn`` conference's ID. Warnings are left out: neither library has the notion, so
+what confdata only warns about passes (``null`` for an optional member among it).
 
 Each is written the way its own documentation recommends, as tight as it allows: a tagged
 union of one class per entry point type (so a feature or region code on a non-phone entry
