@@ -770,7 +770,7 @@ def _met(met: bool | None) -> str:
 
 
 def print_table(rows: list[Row]) -> None:
-    widths = (34, 29, 9, 29, 9, 12, 13)
+    widths = (44, 29, 9, 29, 9, 12, 13)
     header = ("task", "confdata", "time", "against", "time", "ratio", "target")
     print("  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)) + "  met")
     for row in rows:
