@@ -352,6 +352,9 @@ def tasks(many: tuple[dict[str, Any], dict[str, Any]] | None) -> list[Task]:
                 Compare(CONFDATA, "msgspec convert", 1.5),
                 Compare(CONFDATA, "pydantic model_validate", 0.45),
                 *_info(["jsonschema-rs is_valid", "jsonschema is_valid", "fastjsonschema"]),
+                # What the peers' targets ask of pure Python: the floor against them.
+                Compare(FLOOR, "msgspec convert"),
+                Compare(FLOOR, "pydantic model_validate"),
             ],
         ),
         *(
