@@ -5,8 +5,10 @@ Calendar API v3 ``conferenceData`` value, errors and warnings (SPEC §3, §4 and
 function that reads each member once, and makes a :class:`confdata.Problem` (and its path and
 message) only when a check fails. It takes no decision from confdata: its limits, spellings,
 member sets and region codes are written out here, and only the severities come from
-``confdata.RULES``. It is a benchmark peer, not library code: ``run.py`` times it against
-confdata and stops if the two ever report different codes or paths.
+``confdata.RULES``. ``null`` members are read as SPEC §4.1 says (absent, with ``null-member``;
+``required`` where the member cannot be without). It is a benchmark peer, not library code:
+``run.py`` times it against confdata and stops if the two ever report different codes or
+paths.
 
 What it does that the library must not (STYLE.md's smells), because a floor is allowed to:
 every rule written inline, twice where two places need it; a fast path per URI scheme in
@@ -15,7 +17,8 @@ design: nothing is formatted until a check fails, and at most 100 problems of on
 listed (then one that counts the rest).
 
 ``python bench/floor.py`` checks it against ``validate_calendar_json`` on generated valid and
-invalid payloads (confdata's Hypothesis strategies) and prints any disagreement.
+invalid payloads (confdata's Hypothesis strategies and the fixtures, and the same with members
+set to ``null``) and prints any disagreement.
 """
 
 # Each failing check asks the cap (_take) in an if of its own, inside the check: read as
@@ -24,6 +27,7 @@ invalid payloads (confdata's Hypothesis strategies) and prints any disagreement.
 
 from __future__ import annotations
 
+import copy
 import re
 import sys
 import unicodedata
@@ -111,13 +115,17 @@ def floor_calendar_problems(obj: object) -> list[Problem]:
     count: int | None = 0
     solution_type = None
     unknown: list[tuple[object, object]] | None = None
+    nulls: list[str] = []  # conferenceId and entryPoints given as null, in document order
     for raw, value in obj.items():
         key = raw if type(raw) is str else _exact(raw)
         if key == "conferenceId":
             has_id = True
             text = value if type(value) is str else _exact(value)
             if text is None:
-                if _take(counts, "type"):
+                if value is None:  # absent; null-member unless the result requires it
+                    has_id = False
+                    nulls.append("conferenceId")
+                elif _take(counts, "type"):
                     out.append(_not_string("/conferenceId", "conferenceId", value))
             elif not text:
                 if _take(counts, "empty"):
@@ -128,6 +136,9 @@ def floor_calendar_problems(obj: object) -> list[Problem]:
         elif key == "entryPoints":
             eps = value if type(value) is list else _array(value)
             if eps is None:
+                if value is None:  # absent: null-member after the result rule
+                    nulls.append("entryPoints")
+                    continue
                 if _take(counts, "type"):
                     out.append(_wrong("/entryPoints", "entryPoints", "an array", value))
                 count = None
@@ -162,6 +173,14 @@ def floor_calendar_problems(obj: object) -> list[Problem]:
                     if name in _TEXTS:
                         text = item if type(item) is str else _exact(item)
                         if text is None:
+                            if item is None:
+                                if name == "uri":
+                                    has_uri = True
+                                    if _take(counts, "required"):
+                                        out.append(_null_required(index, "uri"))
+                                elif _take(counts, "null-member"):
+                                    out.append(_null(f"/entryPoints/{index}/{name}", name))
+                                continue
                             if _take(counts, "type"):
                                 out.append(_not_string(f"/entryPoints/{index}/{name}", name, item))
                         else:
@@ -198,6 +217,9 @@ def floor_calendar_problems(obj: object) -> list[Problem]:
                         has_type = True
                         if type(item) is str and item in _TYPES:
                             kind = item
+                        elif item is None:
+                            if _take(counts, "required"):
+                                out.append(_null_required(index, "entryPointType"))
                         else:
                             kind = _enum(
                                 out, counts, item, _TYPES, f"/entryPoints/{index}/entryPointType",
@@ -206,7 +228,15 @@ def floor_calendar_problems(obj: object) -> list[Problem]:
                     elif name == "entryPointFeatures":
                         features = item if type(item) is list else _array(item)
                         if features is None:
-                            if _take(counts, "type"):
+                            if item is None:
+                                if _take(counts, "null-member"):
+                                    out.append(
+                                        _null(
+                                            f"/entryPoints/{index}/entryPointFeatures",
+                                            "entryPointFeatures",
+                                        )
+                                    )
+                            elif _take(counts, "type"):
                                 out.append(
                                     _wrong(
                                         f"/entryPoints/{index}/entryPointFeatures",
@@ -376,6 +406,11 @@ def floor_calendar_problems(obj: object) -> list[Problem]:
         elif key == "conferenceSolution":
             has_solution = True
             if type(value) is not dict:
+                if value is None:
+                    has_solution = False
+                    if _take(counts, "null-member"):
+                        out.append(_null("/conferenceSolution", "conferenceSolution"))
+                    continue
                 if not isinstance(value, dict):
                     if _take(counts, "type"):
                         out.append(
@@ -390,7 +425,14 @@ def floor_calendar_problems(obj: object) -> list[Problem]:
                     )
                 elif type(name) is str and (name == "name" or name == "iconUri"):
                     if type(item) is not str and _exact(item) is None:
-                        if _take(counts, "type"):
+                        if item is None:
+                            if _take(counts, "null-member"):
+                                out.append(
+                                    _null(
+                                        f"/conferenceSolution/{name}", f"conferenceSolution.{name}"
+                                    )
+                                )
+                        elif _take(counts, "type"):
                             out.append(
                                 _not_string(
                                     f"/conferenceSolution/{name}",
@@ -410,7 +452,10 @@ def floor_calendar_problems(obj: object) -> list[Problem]:
         elif key == "notes":
             text = value if type(value) is str else _exact(value)
             if text is None:
-                if _take(counts, "type"):
+                if value is None:
+                    if _take(counts, "null-member"):
+                        out.append(_null("/notes", "notes"))
+                elif _take(counts, "type"):
                     out.append(_not_string("/notes", "notes", value))
             elif len(text) > 2048 or (not text.isascii() and _u16(text) > 2048):
                 if _take(counts, "max-length"):
@@ -418,11 +463,18 @@ def floor_calendar_problems(obj: object) -> list[Problem]:
         elif key == "parameters":
             _parameters(out, counts, value)
         elif key == "createRequest":
+            if value is None:
+                if _take(counts, "null-member"):
+                    out.append(_null("/createRequest", "createRequest"))
+                continue
             has_request = True
             _create_request(out, counts, value)
         elif key == "signature":
             if type(value) is not str and _exact(value) is None:
-                if _take(counts, "type"):
+                if value is None:
+                    if _take(counts, "null-member"):
+                        out.append(_null("/signature", "signature"))
+                elif _take(counts, "type"):
                     out.append(_not_string("/signature", "signature", value))
         else:
             if unknown is None:
@@ -474,7 +526,8 @@ def floor_calendar_problems(obj: object) -> list[Problem]:
                         "createRequest",
                     )
                 )
-    if solution_type == "addOn" and not has_id:
+    required_id = solution_type == "addOn" and not has_id
+    if required_id:
         if _take(counts, "required"):
             out.append(
                 _p(
@@ -483,6 +536,10 @@ def floor_calendar_problems(obj: object) -> list[Problem]:
                     "conferenceId is required for an addOn conference solution",
                 )
             )
+    for name in nulls:  # read as absent: null-member, unless the result rule required it
+        if not (name == "conferenceId" and required_id):
+            if _take(counts, "null-member"):
+                out.append(_null(f"/{name}", name))
     return _bounded(out, counts) if len(out) > _CAP else out
 
 
@@ -492,6 +549,10 @@ def floor_calendar_problems(obj: object) -> list[Problem]:
 def _parameters(out: list[Problem], counts: dict[str, int], value: object) -> None:
     """``parameters.addOnParameters.parameters``: a map of string keys to string values."""
     if type(value) is not dict:
+        if value is None:
+            if _take(counts, "null-member"):
+                out.append(_null("/parameters", "parameters"))
+            return
         if not isinstance(value, dict):
             if _take(counts, "type"):
                 out.append(_wrong("/parameters", "parameters", "an object", value))
@@ -502,6 +563,10 @@ def _parameters(out: list[Problem], counts: dict[str, int], value: object) -> No
             _unknown(out, counts, "/parameters", key, "parameters", ("addOnParameters",))
             continue
         if type(inner) is not dict:
+            if inner is None:
+                if _take(counts, "null-member"):
+                    out.append(_null("/parameters/addOnParameters", "addOnParameters"))
+                continue
             if not isinstance(inner, dict):
                 if _take(counts, "type"):
                     out.append(
@@ -522,6 +587,10 @@ def _parameters(out: list[Problem], counts: dict[str, int], value: object) -> No
                 continue
             at = "/parameters/addOnParameters/parameters"
             if type(pairs) is not dict:
+                if pairs is None:
+                    if _take(counts, "null-member"):
+                        out.append(_null(at, "addOnParameters.parameters"))
+                    continue
                 if not isinstance(pairs, dict):
                     if _take(counts, "type"):
                         out.append(_wrong(at, "addOnParameters.parameters", "an object", pairs))
@@ -540,7 +609,16 @@ def _parameters(out: list[Problem], counts: dict[str, int], value: object) -> No
                         out.append(_too_long(f"{at}/{_escape(k)}", "parameter key", 50, k))
                 v = item if type(item) is str else _exact(item)
                 if v is None:
-                    if _take(counts, "type"):
+                    if item is None:
+                        if _take(counts, "required"):
+                            out.append(
+                                _p(
+                                    "required",
+                                    f"{at}/{_escape(k)}",
+                                    "parameter value is required (got null)",
+                                )
+                            )
+                    elif _take(counts, "type"):
                         out.append(_not_string(f"{at}/{_escape(k)}", "parameter value", item))
                 elif len(v) > 1024 or (not v.isascii() and _u16(v) > 1024):
                     if _take(counts, "max-length"):
@@ -567,7 +645,10 @@ def _create_request(out: list[Problem], counts: dict[str, int], value: object) -
         if type(key) is str and key == "requestId":
             text = item if type(item) is str else _exact(item)
             if text is None:
-                if _take(counts, "type"):
+                if item is None:
+                    if _take(counts, "null-member"):
+                        out.append(_null("/createRequest/requestId", "requestId"))
+                elif _take(counts, "type"):
                     out.append(_not_string("/createRequest/requestId", "requestId", item))
             elif not text:
                 if _take(counts, "empty"):
@@ -583,6 +664,10 @@ def _create_request(out: list[Problem], counts: dict[str, int], value: object) -
                 "createRequest.conferenceSolutionKey",
             )
         elif type(key) is str and key == "status":
+            if item is None:
+                if _take(counts, "null-member"):
+                    out.append(_null("/createRequest/status", "createRequest.status"))
+                continue
             if not isinstance(item, dict):
                 if _take(counts, "type"):
                     out.append(
@@ -591,6 +676,10 @@ def _create_request(out: list[Problem], counts: dict[str, int], value: object) -
                 continue
             for inner, code in dict.items(item):
                 if type(inner) is str and inner == "statusCode":
+                    if code is None:
+                        if _take(counts, "null-member"):
+                            out.append(_null("/createRequest/status/statusCode", "statusCode"))
+                        continue
                     _enum(
                         out,
                         counts,
@@ -624,6 +713,10 @@ def _solution_key(
 ) -> str | None:
     """A conference solution key: its type, or None."""
     if type(value) is not dict:
+        if value is None:
+            if _take(counts, "null-member"):
+                out.append(_null(at, what))
+            return None
         if not isinstance(value, dict):
             if _take(counts, "type"):
                 out.append(_wrong(at, what, "an object", value))
@@ -634,6 +727,10 @@ def _solution_key(
         if type(key) is str and key == "type":
             if type(item) is str and item in _SOLUTION_TYPES:
                 found = item
+            elif item is None:
+                if _take(counts, "null-member"):
+                    out.append(_null(f"{at}/type", f"{what}.type"))
+                continue
             else:
                 found = _enum(out, counts, item, _SOLUTION_TYPES, f"{at}/type", f"{what}.type")
             if found in _DEPRECATED:
@@ -825,6 +922,14 @@ def _required(path: str, what: str) -> Problem:
     return _p("required", path, f"{what} is required")
 
 
+def _null_required(index: int, name: str) -> Problem:
+    return _p("required", f"/entryPoints/{index}/{name}", f"{name} is required (got null)")
+
+
+def _null(path: str, what: str) -> Problem:
+    return _p("null-member", path, f"{what} is null, which is read as unset: leave the member out")
+
+
 def _wrong(path: str, what: str, expected: str, value: object) -> Problem:
     return _p("type", path, f"{what} must be {expected} (got {_kind(value)})")
 
@@ -1006,15 +1111,70 @@ def differences(payload: object) -> str | None:
     return f"floor {ours}\nconfdata {theirs}"
 
 
-def main() -> None:
-    """Compare the floor with confdata on payloads from confdata's Hypothesis strategies."""
-    from hypothesis import HealthCheck, given, settings
+def _member_paths(value: object) -> list[tuple[str | int, ...]]:
+    """The path of every member of every plain object in ``value`` (the parameter map's
+    entries included): where a serialiser could have written ``null``."""
+    found: list[tuple[str | int, ...]] = []
+    stack: list[tuple[object, tuple[str | int, ...]]] = [(value, ())]
+    while stack:
+        node, path = stack.pop()
+        if type(node) is dict:
+            for key, item in node.items():
+                if type(key) is str:
+                    found.append((*path, key))
+                    stack.append((item, (*path, key)))
+        elif type(node) is list:
+            stack.extend((item, (*path, index)) for index, item in enumerate(node))
+    return found
+
+
+def with_nulls(payload: object, chosen: list[int]) -> object:
+    """A copy of ``payload`` with the members at the ``chosen`` indexes of its
+    :func:`_member_paths` set to ``null`` (those still there once the earlier ones are)."""
+    copied = copy.deepcopy(payload)
+    paths = _member_paths(copied)
+    for index in chosen:
+        *parents, name = paths[index % len(paths)]
+        node: Any = copied
+        for step in parents:
+            if type(node) is dict and type(step) is str and step in node:
+                node = node[step]
+                continue
+            if type(node) is list and type(step) is int and step < len(node):
+                node = node[step]
+                continue
+            node = None  # an earlier null took its parent
+            break
+        if type(node) is dict:
+            node[name] = None
+    return copied
+
+
+def generated_payloads() -> Any:
+    """confdata's valid and invalid Calendar payloads and the fixtures' (a create request
+    and Meet's signature among them), and any of them with up to three of their members set
+    to ``null`` (the ``null-member`` and ``required`` cases of SPEC §4.1)."""
     from hypothesis import strategies as st
 
+    from confdata.fixtures import FIXTURES
     from confdata.testing import calendar_json, invalid_calendar_json
 
+    fixtures = [fixture().to_calendar_json() for fixture in FIXTURES.values()]
+    plain = st.one_of(
+        calendar_json(),
+        invalid_calendar_json().map(lambda e: e.payload),
+        st.sampled_from(fixtures),
+    )
+    nulled = st.builds(with_nulls, plain, st.lists(st.integers(0, 10_000), min_size=1, max_size=3))
+    return st.one_of(plain, nulled)
+
+
+def main() -> None:
+    """Compare the floor with confdata on payloads from confdata's Hypothesis strategies,
+    and on the same with members set to null."""
+    from hypothesis import HealthCheck, given, settings
+
     examples = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
-    payloads = st.one_of(calendar_json(), invalid_calendar_json().map(lambda e: e.payload))
 
     @settings(
         max_examples=examples,
@@ -1022,7 +1182,7 @@ def main() -> None:
         deadline=None,
         database=None,
     )
-    @given(payloads)
+    @given(generated_payloads())
     def agree(payload: object) -> None:
         found = differences(payload)
         assert found is None, found

@@ -31,10 +31,10 @@ def guess_form(obj: dict[Any, Any]) -> Literal["calendar", "addon"]:
     has, then by the members that are an array in one form only, then by its entry points'
     members (the shapes of :mod:`confdata._core.spec` say which)."""
     names: tuple[Literal["calendar", "addon"], ...] = ("addon", "calendar")
-    for name in names:
-        if _has_any(obj, spec.ONLY_IN[name]):
-            return name
     found = members(obj) or {}
+    for name in names:
+        if not spec.ONLY_IN[name].isdisjoint(found):
+            return name
     for name in names:
         if any(array(found.get(member)) is not None for member in spec.ARRAY_ONLY_IN[name]):
             return name

@@ -1,25 +1,28 @@
 """Reading JSON text for the command line: duplicate keys, and line/column of members.
 
-The standard library parses (fast, in C); duplicate keys are caught with an
-``object_pairs_hook`` that returns a plain ``dict`` for every object without them, so the
-checks' fast paths for plain values apply. Positions are found only for files that have
-problems, by a small regular-expression tokenizer that maps JSON Pointers to offsets. A JSON
-source-map library was weighed and not taken: the ones on PyPI are single-maintainer projects
-that parse the whole text in Python for every file, while confdata needs positions only on
+The standard library parses (fast, in C), with decoders made once. Duplicate keys are caught
+by an ``object_pairs_hook`` that returns a plain ``dict`` for every object (so the checks'
+fast paths for plain values apply) and stops at the first repeated member name; only such a
+text is read a second time, with the objects that repeat a name marked. Positions are found
+only for the problems a file has, along their paths only: the containers on the way are read
+once each, their values read past by the standard library's decoder. A JSON source-map
+library was weighed and not taken: the ones on PyPI are single-maintainer projects that
+parse the whole text in Python for every file, while confdata needs positions only on
 failure.
 """
 
 from __future__ import annotations
 
-import bisect
 import json
 import re
+from collections.abc import Callable, Sequence
+from json.scanner import make_scanner
 from typing import Any
 
 import attrs
 
 from .._core.sink import Sink, pointer
-from .._core.text import escape_token, show
+from .._core.text import show
 
 __all__ = ["JSONTextError", "Positions", "parse_json_text"]
 
@@ -51,13 +54,32 @@ class _Object(dict[str, Any]):
             seen.add(key)
 
 
-def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+class _Repeated(Exception):
+    """An object of the text repeats a member name: it is read again, marking them."""
+
+
+def _plain_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        raise _Repeated
+    return obj
+
+
+def _marked_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     obj = dict(pairs)
     return obj if len(obj) == len(pairs) else _Object(pairs)
 
 
 def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not valid JSON")
+
+
+# Made once: json.loads with any option builds a new decoder for every text. The first reads
+# plain dicts; the second stops at the first repeated member name (rare), and the third then
+# reads that text again with each object that repeats one marked.
+_PLAIN = json.JSONDecoder(parse_constant=_reject_constant)
+_CHECKED = json.JSONDecoder(object_pairs_hook=_plain_object, parse_constant=_reject_constant)
+_MARKED = json.JSONDecoder(object_pairs_hook=_marked_object, parse_constant=_reject_constant)
 
 
 def parse_json_text(text: str, duplicates: Sink | None = None) -> Any:
@@ -70,28 +92,20 @@ def parse_json_text(text: str, duplicates: Sink | None = None) -> Any:
             1,
             1,
         )
-    seen: list[bool] = []
-
-    def hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        obj = _object(pairs)
-        if type(obj) is _Object:
-            seen.append(True)
-        return obj
-
     try:
-        value = json.loads(
-            text,
-            object_pairs_hook=None if duplicates is None else hook,
-            parse_constant=_reject_constant,
-        )
+        if duplicates is None:
+            return _PLAIN.decode(text)
+        try:
+            return _CHECKED.decode(text)
+        except _Repeated:
+            value = _MARKED.decode(text)
     except json.JSONDecodeError as error:
         raise JSONTextError(f"invalid JSON: {error.msg}", error.lineno, error.colno) from None
     except ValueError as error:  # NaN / Infinity, an integer of more than 4300 digits
         raise JSONTextError(f"invalid JSON: {error}") from None
     except RecursionError:
         raise JSONTextError("invalid JSON: nested too deeply to read") from None
-    if seen and duplicates is not None:
-        _report_duplicates(value, duplicates)
+    _report_duplicates(value, duplicates)
     return value
 
 
@@ -115,70 +129,112 @@ def _report_duplicates(value: Any, sink: Sink) -> None:
             stack.extend((child, pointer(path, i)) for i, child in reversed(list(enumerate(node))))
 
 
-# A string runs to its closing quote or, unterminated, to the end of the text: possessive, so
-# no quote is ever scanned twice (linear even on adversarial text).
-_TOKEN = re.compile(r'"(?:[^"\\]|\\(?s:.))*+(?:"|\Z)|[{}\[\],:]|[^\s{}\[\],:"]+')
+# An object's members: name -> (offset of the name, offset of the value), the last
+# occurrence of a repeated name winning, as it does when the text is parsed. An array's
+# items: the offset of each. None: not a container (or nested too deeply to read again).
+_Index = dict[str, tuple[int, int]] | list[int] | None
+
+_SPACE = re.compile(r"[ \t\n\r]*+")  # JSON's whitespace (RFC 8259, section 2)
+# One value read from an offset, in C: (the value, the offset after it); a member name is a
+# string value. The decoder's own raw_decode adds a Python call to each.
+_READ: Callable[[str, int], tuple[Any, int]] = make_scanner(_PLAIN)  # type: ignore[arg-type]
+
+
+def _after_space(text: str, at: int) -> int:
+    found = _SPACE.match(text, at)
+    return at if found is None else found.end()
+
+
+def _array_index(token: str) -> int | None:
+    """The index a JSON Pointer token names (RFC 6901: digits, no leading zero), or None."""
+    if token.isascii() and token.isdigit() and (token == "0" or token[0] != "0"):
+        return int(token)
+    return None
 
 
 class Positions:
-    """Line and column of every member of a JSON text, by JSON Pointer (built on demand)."""
+    """Line and column of the members of a JSON text that parsed, by JSON Pointer.
+
+    Nothing is read until a path is asked for. Then only the objects and arrays on the way
+    to it are read, each once: member names and every other value are read past by the
+    standard library's decoder (in C), so Python steps only through those containers.
+    """
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._offsets: dict[str, int] | None = None
-        self._lines = [0] + [m.end() for m in re.finditer(r"\n", text)]
-
-    def _index(self) -> dict[str, int]:
-        offsets: dict[str, int] = {}
-        # Each open container: [path, is_object, next array index, pending member name].
-        stack: list[list[Any]] = []
-        expect_key = False
-        for match in _TOKEN.finditer(self._text):
-            token = match.group()
-            start = match.start()
-            if token in ",:":
-                if token == "," and stack and stack[-1][1]:
-                    expect_key = True
-                continue
-            if token in "}]":
-                if stack:
-                    stack.pop()
-                expect_key = False
-                continue
-            if expect_key and token.startswith('"'):
-                try:
-                    name = json.loads(token)
-                except ValueError:
-                    name = token[1:-1]
-                stack[-1][3] = name
-                # The last occurrence wins, as it does when the text is parsed.
-                offsets[f"{stack[-1][0]}/{escape_token(name)}"] = start
-                expect_key = False
-                continue
-            # A value: find its path.
-            if not stack:
-                path = ""
-                offsets.setdefault(path, start)
-            elif stack[-1][1]:
-                path = f"{stack[-1][0]}/{escape_token(stack[-1][3])}"
-            else:
-                path = f"{stack[-1][0]}/{stack[-1][2]}"
-                stack[-1][2] += 1
-                offsets.setdefault(path, start)
-            if token in "{[":
-                stack.append([path, token == "{", 0, ""])
-                expect_key = token == "{"
-        return offsets
+        self._indexes: dict[int, _Index] = {}
 
     def locate(self, path: str) -> tuple[int, int]:
         """The 1-based line and column of ``path``, or of its nearest existing ancestor."""
-        if self._offsets is None:
-            self._offsets = self._index()
-        while True:
-            offset = self._offsets.get(path)
-            if offset is not None:
-                line = bisect.bisect_right(self._lines, offset)
-                return line, offset - self._lines[line - 1] + 1
-            if not path:
-                return 1, 1
-            path = path.rsplit("/", 1)[0]
+        return self.locate_all([path])[0]
+
+    def locate_all(self, paths: Sequence[str]) -> list[tuple[int, int]]:
+        """:meth:`locate` of each path; the lines are counted once for all of them, from
+        one position to the next."""
+        offsets = [self._offset(path) for path in paths]
+        text = self._text
+        found: dict[int, tuple[int, int]] = {}
+        line, last, line_start = 1, 0, 0
+        for offset in sorted(set(offsets)):
+            breaks = text.count("\n", last, offset)
+            if breaks:
+                line += breaks
+                line_start = text.rfind("\n", last, offset) + 1
+            found[offset] = (line, offset - line_start + 1)
+            last = offset
+        return [found[offset] for offset in offsets]
+
+    def _offset(self, path: str) -> int:
+        """Where ``path`` is written (a member's name, an item's or the root's value), else
+        where its nearest existing ancestor is."""
+        at = value = _after_space(self._text, 0)
+        if not path:
+            return at
+        for token in path[1:].split("/"):
+            if value in self._indexes:
+                index = self._indexes[value]
+            else:
+                index = self._indexes[value] = self._index(value)
+            if type(index) is dict:
+                name = token.replace("~1", "/").replace("~0", "~") if "~" in token else token
+                member = index.get(name)
+                if member is None:
+                    break
+                at, value = member
+            elif type(index) is list:
+                position = _array_index(token)
+                if position is None or position >= len(index):
+                    break
+                at = value = index[position]
+            else:
+                break
+        return at
+
+    def _index(self, start: int) -> _Index:
+        """The members or items of the object or array written at ``start``."""
+        text = self._text
+        opening = text[start]
+        if opening not in "{[":
+            return None
+        read = _READ
+        try:
+            at = _after_space(text, start + 1)
+            if opening == "[":
+                items: list[int] = []
+                while text[at] != "]":
+                    items.append(at)
+                    at = _after_space(text, read(text, at)[1])
+                    if text[at] == ",":
+                        at = _after_space(text, at + 1)
+                return items
+            members: dict[str, tuple[int, int]] = {}
+            while text[at] != "}":
+                name, end = read(text, at)
+                value = _after_space(text, _after_space(text, end) + 1)  # past the colon
+                members[name] = (at, value)
+                at = _after_space(text, read(text, value)[1])
+                if text[at] == ",":
+                    at = _after_space(text, at + 1)
+            return members
+        except RecursionError:  # nested deeper than a second reading can go: not indexed
+            return None

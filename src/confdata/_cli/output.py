@@ -91,6 +91,8 @@ class Report:
     def problems(self, path: str, rows: Sequence[Row]) -> None:
         """The problems of one file that was read, with their positions, in file order."""
         self.files += 1
+        if not rows and self.fmt != "json":  # a valid file prints nothing but in JSON
+            return
         rows = sorted(rows, key=lambda row: (row[1], row[2]))
         for problem, _, _ in rows:
             if problem.severity is Severity.ERROR:

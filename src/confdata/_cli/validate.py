@@ -7,9 +7,7 @@ import sys
 import time
 from typing import TextIO
 
-from .._core.problems import ValidationError
 from .._core.sink import Sink
-from ..manifest import Manifest
 from .documents import check_document
 from .exits import EXIT_USAGE
 from .files import iter_inputs
@@ -40,14 +38,18 @@ def _check(
     rows: list[Row] = []
     problems = sink.finish()
     if problems:  # positions are looked up only for a file that has problems
-        positions = Positions(text)
-        rows = [(p, *positions.locate(p.path)) for p in problems]
+        places = Positions(text).locate_all([p.path for p in problems])
+        rows = [(p, line, column) for p, (line, column) in zip(problems, places, strict=True)]
     report.problems(path, rows)
 
 
 def _solution_ids(path: str, max_bytes: int) -> frozenset[str] | None:
     """The solution IDs of the ``--manifest`` file, or None (its faults and problems
     written on standard error, one line each)."""
+    # Only a run with --manifest loads the manifest's values (and their generated code).
+    from .._core.problems import ValidationError
+    from ..manifest import Manifest
+
     try:
         _, value = read_json(path, max_bytes)
     except InputError as error:
