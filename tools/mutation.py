@@ -1,0 +1,755 @@
+"""``make mutation``: mutation testing of the rule engine and its table.
+
+Each mutant changes one point of a rule module (``src/confdata/_core/rules/*.py``) or of the
+table (``src/confdata/_core/spec.py``): a comparison flipped, an integer one up or down, a
+name or spelling changed, ``and`` swapped with ``or``, a condition negated, a statement
+dropped, a returned value replaced, an element taken out of a collection. The mutants are
+made from the syntax tree, so module-level tables are mutated as easily as functions (which
+mutmut cannot do).
+
+How a run goes:
+
+1. The map: the whole suite runs once under coverage with one context per test, so the
+   runner knows which tests execute each line, and how long each test takes.
+2. Each mutant is written into a temporary copy of ``src/`` (never into the working tree) and
+   the tests that execute its lines run on it (``-x``, likeliest killers first, with a
+   timeout). A line that runs only at import, as the table's lines do, is run against every
+   test. A test that fails kills the mutant; a mutant no test fails survives.
+3. The score is killed / (mutants - the equivalent ones), where the equivalent ones are the
+   reviewed list in docs/mutation.md.
+
+Results go to ``.mutation/`` (the last killer of each mutant is tried first on the next run).
+See docs/mutation.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import compileall
+import concurrent.futures
+import copy
+import functools
+import json
+import os
+import py_compile
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SRC = ROOT / "src"
+CORE = SRC / "confdata" / "_core"
+TARGETS = (
+    CORE / "rules" / "conference.py",
+    CORE / "rules" / "entry_points.py",
+    CORE / "rules" / "members.py",
+    CORE / "spec.py",
+)
+EQUIVALENT = ROOT / "docs" / "mutation.md"
+STATE = ROOT / ".mutation"
+PLUGIN = "mutation_plugin"  # tools/mutation_plugin.py
+# A mutant's run: one process, stop at the first failure, the fixed-seed dev profile.
+PYTEST = ("-m", "pytest", "-x", "-q", "--no-header", "-p", "no:xdist", "-p", "no:randomly")
+
+# --- mutants -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Mutant:
+    """One single-point change: bytes ``start:end`` of ``path`` replaced by ``replacement``."""
+
+    key: str
+    """Stable across runs and unrelated edits: file, scope, operator, the change itself."""
+    path: str
+    line: int
+    end_line: int
+    start: int
+    end: int
+    replacement: str
+    readers: tuple[int, ...] = ()
+    """For a private module-level name (``_SCHEME``), the lines of its module that read it:
+    the tests that run them are the ones that can see the change."""
+
+
+_FLIP: dict[type[ast.cmpop], type[ast.cmpop]] = {
+    ast.Lt: ast.LtE,
+    ast.LtE: ast.Lt,
+    ast.Gt: ast.GtE,
+    ast.GtE: ast.Gt,
+    ast.Eq: ast.NotEq,
+    ast.NotEq: ast.Eq,
+    ast.Is: ast.IsNot,
+    ast.IsNot: ast.Is,
+    ast.In: ast.NotIn,
+    ast.NotIn: ast.In,
+}
+
+_TYPING_CALLS = frozenset({"TypeVar", "Literal"})
+
+
+def _short(text: str, width: int = 70) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+class _Finder(ast.NodeVisitor):
+    """Every mutation site of one module."""
+
+    def __init__(self, source: str, path: str) -> None:
+        self.source = source
+        self.raw = source.encode()
+        self.path = path
+        self.starts = [0]
+        for line in self.raw.splitlines(keepends=True):
+            self.starts.append(self.starts[-1] + len(line))
+        self.scope: list[str] = []
+        self.found: list[tuple[str, ast.AST, str, str]] = []  # (operator, node, after, label)
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def span(self, node: ast.AST) -> tuple[int, int]:
+        start = self.starts[node.lineno - 1] + node.col_offset  # type: ignore[attr-defined]
+        end = self.starts[node.end_lineno - 1] + node.end_col_offset  # type: ignore[attr-defined]
+        return start, end
+
+    def text(self, node: ast.AST) -> str:
+        start, end = self.span(node)
+        return self.raw[start:end].decode()
+
+    def add(self, operator: str, node: ast.AST, after: str, label: str | None = None) -> None:
+        """A mutant replacing ``node`` with the source ``after`` (``label``: how the key shows
+        the change, when not ``after`` itself)."""
+        self.found.append((operator, node, after, label or after))
+
+    def mutants(self) -> list[Mutant]:
+        out: list[Mutant] = []
+        seen: Counter[str] = Counter()
+        for operator, node, after, label in self.found:
+            start, end = self.span(node)
+            scope = ".".join(self.scope_of(node)) or "<module>"
+            change = (
+                label if operator == "remove" else f"{_short(self.text(node))} -> {_short(label)}"
+            )
+            key = f"{self.path}:{scope}:{operator}: {change}"
+            seen[key] += 1
+            if seen[key] > 1:
+                key += f" #{seen[key]}"
+            scope_path = self.scope_of(node)
+            mutant = Mutant(
+                key=key,
+                path=self.path,
+                line=node.lineno,  # type: ignore[attr-defined]
+                end_line=node.end_lineno,  # type: ignore[attr-defined]
+                start=start,
+                end=end,
+                replacement=after,
+                readers=self.readers.get(scope_path[0], ()) if len(scope_path) == 1 else (),
+            )
+            out.append(mutant)
+        return out
+
+    def scope_of(self, node: ast.AST) -> list[str]:
+        return self.scopes.get(id(node), [])
+
+    # -- the walk --------------------------------------------------------------------------
+
+    def run(self) -> list[Mutant]:
+        tree = ast.parse(self.source)
+        self.scopes: dict[int, list[str]] = {}
+        self.readers = _private_readers(tree, self.path)
+        self.walk_body(tree.body, function=False)
+        return self.mutants()
+
+    def walk_body(self, body: Sequence[ast.stmt], *, function: bool) -> None:
+        for index, statement in enumerate(body):
+            if index == 0 and _is_docstring(statement):
+                continue
+            self.statement(statement, function=function)
+
+    def statement(self, node: ast.stmt, *, function: bool) -> None:
+        if isinstance(node, ast.Import | ast.ImportFrom | ast.Assert | ast.Pass):
+            return  # imports and type-narrowing asserts
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            self.scope.append(node.name)
+            self.walk_body(node.body, function=True)  # not decorators, defaults, annotations
+            self.scope.pop()
+            return
+        if isinstance(node, ast.ClassDef):
+            self.scope.append(node.name)
+            for index, item in enumerate(node.body):
+                if index == 0 and _is_docstring(item):
+                    continue
+                # Class bodies declare attrs fields (machinery, not rules); methods count.
+                if isinstance(item, ast.FunctionDef):
+                    self.statement(item, function=True)
+            self.scope.pop()
+            return
+        if not function:
+            if _is_typing(node):
+                return
+            name = _target_name(node)
+            if name == "__all__":
+                return
+            self.scope.append(name or "<module>")
+            self.expressions(node)
+            self.scope.pop()
+            return
+        # Inside a function: the statement can be dropped, its parts mutated.
+        if isinstance(node, ast.Return):
+            if node.value is None or (
+                isinstance(node.value, ast.Constant) and node.value.value is None
+            ):
+                self.record(node, "drop", "pass", "(dropped)")
+            elif isinstance(node.value, ast.Tuple) and node.value.elts:
+                self.record(node.value, "return", "()")
+            elif not isinstance(node.value, ast.Constant):
+                self.record(node.value, "return", "None")
+        elif not isinstance(node, ast.Expr) or not isinstance(node.value, ast.Constant):
+            self.record(node, "drop", "pass", "(dropped)")
+        if isinstance(node, ast.If | ast.While):
+            self.record(node.test, "negate", f"not ({self.text(node.test)})")
+        self.expressions(node)
+        for name in ("body", "orelse", "finalbody"):
+            block = getattr(node, name, None)
+            if block:
+                self.walk_body(block, function=True)
+        for handler in getattr(node, "handlers", ()):
+            self.walk_body(handler.body, function=True)
+
+    def record(self, node: ast.AST, operator: str, after: str, label: str | None = None) -> None:
+        self.scopes[id(node)] = list(self.scope)
+        self.add(operator, node, after, label)
+
+    def expressions(self, statement: ast.stmt) -> None:
+        """The expressions of ``statement`` itself (not of the statements it holds)."""
+        for name, value in ast.iter_fields(statement):
+            if name in ("body", "orelse", "finalbody", "handlers", "annotation", "returns"):
+                continue
+            if name == "decorator_list":
+                continue
+            values = value if isinstance(value, list) else [value]
+            for item in values:
+                if isinstance(item, ast.expr):
+                    self.expression(item, parent=None)
+
+    def expression(self, node: ast.expr, parent: ast.expr | None) -> None:
+        if isinstance(node, ast.JoinedStr):
+            return  # message wording (see docs/mutation.md)
+        if isinstance(node, ast.Lambda):
+            self.expression(node.body, parent=node)
+            return
+        self.mutate(node, parent)
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.expr):
+                self.expression(child, parent=node)
+            elif isinstance(child, ast.comprehension):
+                for part in (child.iter, *child.ifs):
+                    self.expression(part, parent=node)
+                for test in child.ifs:
+                    self.record(test, "negate", f"not ({self.text(test)})")
+            elif isinstance(child, ast.keyword):
+                self.expression(child.value, parent=node)
+
+    def mutate(self, node: ast.expr, parent: ast.expr | None) -> None:
+        if isinstance(node, ast.Compare):
+            for index, op in enumerate(node.ops):
+                flipped = _FLIP.get(type(op))
+                if flipped is not None:
+                    ops = [*node.ops]
+                    ops[index] = flipped()
+                    changed = ast.Compare(node.left, ops, node.comparators)
+                    self.record(node, "compare", f"({ast.unparse(changed)})")
+        elif isinstance(node, ast.BoolOp):
+            other = ast.Or() if isinstance(node.op, ast.And) else ast.And()
+            self.record(node, "boolop", f"({ast.unparse(ast.BoolOp(other, node.values))})")
+        elif isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+            self.record(node, "not", f"({self.text(node.operand)})")
+        elif isinstance(node, ast.IfExp):
+            self.record(node.test, "negate", f"not ({self.text(node.test)})")
+        elif isinstance(node, ast.Constant):
+            self.constant(node, parent)
+        elif isinstance(node, ast.Set) or (
+            isinstance(node, ast.Tuple | ast.List) and isinstance(node.ctx, ast.Load)
+        ):
+            if (
+                isinstance(node, ast.Tuple)
+                and len(node.elts) == 2
+                and isinstance(parent, ast.Tuple | ast.List)
+            ):
+                return  # a pair inside a table: taking half of it only breaks the shape
+            for index, element in enumerate(node.elts):
+                if isinstance(element, ast.Starred):
+                    continue
+                rest = [*node.elts[:index], *node.elts[index + 1 :]]
+                if isinstance(node, ast.Set) and not rest:
+                    after = "set()"
+                else:
+                    shorter = copy.copy(node)
+                    shorter.elts = rest
+                    after = f"({ast.unparse(shorter)})"
+                self.record(node, "remove", after, f"without {_short(self.text(element), 40)}")
+        elif isinstance(node, ast.Dict):
+            for index, key in enumerate(node.keys):
+                if key is None:
+                    continue
+                smaller = ast.Dict(
+                    keys=[*node.keys[:index], *node.keys[index + 1 :]],
+                    values=[*node.values[:index], *node.values[index + 1 :]],
+                )
+                self.record(node, "remove", ast.unparse(smaller), f"without {self.text(key)}")
+
+    def constant(self, node: ast.Constant, parent: ast.expr | None) -> None:
+        value = node.value
+        if isinstance(value, bool):
+            self.record(node, "bool", repr(not value))
+        elif isinstance(value, int):
+            self.record(node, "int", repr(value + 1))
+            self.record(node, "int", repr(value - 1) if value else "(-1)")
+        elif isinstance(value, str) and not any(char.isspace() for char in value):
+            # Names, codes, spellings, schemes (prose, with spaces, is message wording).
+            self.record(node, "string", repr(value + "X") if value else "'X'")
+
+
+def _private_readers(tree: ast.Module, path: str) -> dict[str, tuple[int, ...]]:
+    """The lines that read each private module-level name that no other module of confdata
+    mentions, by name."""
+    assigned = {
+        name
+        for statement in tree.body
+        if (name := _target_name(statement)) is not None and name.startswith("_")
+    }
+    here = CORE / path
+    elsewhere = "\n".join(
+        p.read_text(encoding="utf-8") for p in (SRC / "confdata").rglob("*.py") if p != here
+    )
+    readers: dict[str, set[int]] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id in assigned:
+            readers.setdefault(node.id, set()).add(node.lineno)
+    return {
+        name: tuple(sorted(lines))
+        for name, lines in readers.items()
+        if re.search(rf"\b{re.escape(name)}\b", elsewhere) is None
+    }
+
+
+def _is_docstring(node: ast.stmt) -> bool:
+    return (
+        isinstance(node, ast.Expr)
+        and isinstance(node.value, ast.Constant)
+        and isinstance(node.value.value, str)
+    )
+
+
+def _target_name(node: ast.stmt) -> str | None:
+    if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name):
+        return node.targets[0].id
+    if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+        return node.target.id
+    return None
+
+
+def _is_typing(node: ast.stmt) -> bool:
+    """A type alias or a type variable: nothing at run time reads it."""
+    if isinstance(node, ast.AnnAssign):
+        return ast.unparse(node.annotation) == "TypeAlias"
+    if isinstance(node, ast.Assign):
+        value = node.value
+        if isinstance(value, ast.Subscript):
+            return True
+        if isinstance(value, ast.Call) and isinstance(value.func, ast.Name):
+            return value.func.id in _TYPING_CALLS
+    return False
+
+
+def find_mutants(paths: Sequence[Path] = TARGETS) -> list[Mutant]:
+    """Every mutant of ``paths`` that compiles."""
+    out: list[Mutant] = []
+    for path in paths:
+        source = path.read_text(encoding="utf-8")
+        relative = str(path.relative_to(CORE))
+        for mutant in _Finder(source, relative).run():
+            try:
+                compile(apply(source, mutant), str(path), "exec")
+            except SyntaxError:
+                continue
+            out.append(mutant)
+    return out
+
+
+def apply(source: str, mutant: Mutant) -> str:
+    raw = source.encode()
+    return (raw[: mutant.start] + mutant.replacement.encode() + raw[mutant.end :]).decode()
+
+
+# --- the map -------------------------------------------------------------------------------
+
+
+@dataclass
+class TestMap:
+    """Which tests execute each line of the targets, and how long each test takes."""
+
+    seconds: dict[str, float]
+    lines: dict[str, dict[int, list[str]]]
+    """Per target (relative path), per line, the tests that execute it; ``[""]`` alone means
+    only at import."""
+    failing: list[str] = field(default_factory=list)
+
+    @functools.cached_property
+    def weights(self) -> dict[str, float]:
+        """How soon to run each test: its seconds per target line it executes, so the tests
+        that look at the most rules in the least time come first."""
+        covered: Counter[str] = Counter()
+        for per_line in self.lines.values():
+            for contexts in per_line.values():
+                covered.update(contexts)
+        return {test: s / (1 + covered[test]) for test, s in self.seconds.items()}
+
+
+def build_map(jobs: int) -> TestMap:
+    """Run the whole suite once under coverage, one context per test."""
+    import coverage  # the dev dependency group; only the map needs it
+
+    STATE.mkdir(exist_ok=True)
+    data_file = STATE / "coverage"
+    durations = STATE / "durations.json"
+    for stale in STATE.glob("coverage*"):
+        stale.unlink()
+    env = _env(SRC) | {
+        "COVERAGE_FILE": str(data_file),
+        "CONFDATA_MUTATION_DURATIONS": str(durations),
+    }
+    command = [
+        sys.executable,
+        "-m",
+        "pytest",
+        "-q",
+        "--no-header",
+        "-p",
+        PLUGIN,
+        "-p",
+        "no:randomly",
+        "--cov=confdata",
+        "--cov-context=test",
+        "--cov-report=",
+        *(["-n", str(jobs), "--dist", "loadfile"] if jobs > 1 else ["-p", "no:xdist"]),
+    ]
+    print(f"map: the whole suite under coverage ({' '.join(command[1:])})", flush=True)
+    subprocess.run(command, cwd=ROOT, env=env, check=False, stdout=subprocess.DEVNULL)
+    tests = json.loads(durations.read_text(encoding="utf-8"))
+    seconds = {nodeid: info["seconds"] for nodeid, info in tests.items()}
+    failing = sorted(nodeid for nodeid, info in tests.items() if info["failed"])
+    data = coverage.CoverageData(basename=str(data_file))
+    data.read()
+    measured = {str(Path(name).resolve()): name for name in data.measured_files()}
+    lines: dict[str, dict[int, list[str]]] = {}
+    for target in TARGETS:
+        name = measured.get(str(target.resolve()))
+        by_line = data.contexts_by_lineno(name) if name else {}
+        lines[str(target.relative_to(CORE))] = {
+            line: sorted({context.partition("|")[0] for context in contexts})
+            for line, contexts in by_line.items()
+        }
+    result = TestMap(seconds=seconds, lines=lines, failing=failing)
+    (STATE / "map.json").write_text(json.dumps(asdict(result)), encoding="utf-8")
+    return result
+
+
+def load_map() -> TestMap:
+    raw = json.loads((STATE / "map.json").read_text(encoding="utf-8"))
+    lines = {path: {int(k): v for k, v in per.items()} for path, per in raw["lines"].items()}
+    return TestMap(seconds=raw["seconds"], lines=lines, failing=raw["failing"])
+
+
+def select(mutant: Mutant, tests: TestMap, killers: dict[str, str]) -> list[str]:
+    """The pytest arguments that run the tests executing the mutant's lines (every test for
+    a line run only at import): the last killer first, then by :attr:`TestMap.weights`."""
+    per_line = tests.lines.get(mutant.path, {})
+    contexts: set[str] = set()
+    for line in (*range(mutant.line, mutant.end_line + 1), *mutant.readers):
+        contexts.update(per_line.get(line, ()))
+    # A line no test context saw ran at import (before coverage started: confdata's pytest
+    # and Hypothesis plugins import it), as every line of the table does, or never: either
+    # way every test may see what it made.
+    chosen = contexts - {""} or set(tests.seconds)
+    chosen -= set(tests.failing)
+    # A document's examples share one namespace: run its whole file, after the tests.
+    documents = sorted({c.partition("::")[0] for c in chosen if _is_document(c)})
+    weight = tests.weights
+    units = sorted((c for c in chosen if not _is_document(c)), key=weight.__getitem__)
+    killer = killers.get(mutant.key)
+    if killer in units:
+        units.remove(killer)
+        units.insert(0, killer)
+    elif killer in documents:
+        documents.remove(killer)
+        documents.insert(0, killer)
+    return [*units, *documents]
+
+
+def _is_document(nodeid: str) -> bool:
+    return nodeid.partition("::")[0].endswith(".md")
+
+
+def _budget(arguments: Sequence[str], tests: TestMap) -> float:
+    """Seconds a mutant's run may take: three times what its tests took, plus start-up."""
+    total = 0.0
+    for argument in arguments:
+        if _is_document(argument) and "::" not in argument:
+            total += sum(s for t, s in tests.seconds.items() if t.startswith(argument + "::"))
+        else:
+            total += tests.seconds.get(argument, 0.0)
+    return 30.0 + 3.0 * total
+
+
+# --- running mutants -----------------------------------------------------------------------
+
+
+@dataclass
+class Outcome:
+    key: str
+    status: str  # killed, survived, timeout, uncovered
+    seconds: float
+    tests: int
+    killer: str = ""
+
+
+def _env(src: Path) -> dict[str, str]:
+    """The environment of a test run that imports confdata from ``src`` (ahead of the
+    editable install), the plugin from tools/, and leaves Hypothesis' ci profile out."""
+    env = dict(os.environ)
+    paths = [str(src), str(ROOT / "tools"), env.get("PYTHONPATH", "")]
+    env["PYTHONPATH"] = os.pathsep.join(paths).rstrip(os.pathsep)
+    env["HYPOTHESIS_PROFILE"] = "mutation"
+    # Cached bytecode is safe: the copy's is hash-checked, and each mutant gets an mtime of
+    # its own, which pytest's cache of rewritten modules compares (with the size).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env.pop("PYTEST_ADDOPTS", None)
+    env.pop("CI", None)  # Hypothesis would load its ci profile under the mutation one
+    return env
+
+
+class Worker:
+    """A private copy of ``src/`` that mutants are written into, one at a time."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.src = root / "src"
+        shutil.copytree(SRC, self.src, ignore=shutil.ignore_patterns("__pycache__"))
+        # Hash-checked bytecode: a mutated module is never taken for its original.
+        compileall.compile_dir(
+            self.src,
+            quiet=1,
+            invalidation_mode=py_compile.PycInvalidationMode.CHECKED_HASH,
+        )
+        self.runs = 0
+        self.env = _env(self.src) | {"HYPOTHESIS_STORAGE_DIRECTORY": str(root / "hyp")}
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def run(self, mutant: Mutant, arguments: list[str], budget: float) -> Outcome:
+        """Run ``arguments`` (pytest's) on the copy with ``mutant`` applied."""
+        target = self.src / "confdata" / "_core" / mutant.path
+        original = target.read_text(encoding="utf-8")
+        stat = target.stat()
+        self.runs += 1
+        failure = self.root / "failure.txt"
+        failure.unlink(missing_ok=True)
+        start = time.monotonic()
+        try:
+            target.write_text(apply(original, mutant), encoding="utf-8")
+            os.utime(target, ns=(stat.st_atime_ns, stat.st_mtime_ns + self.runs * 10**9))
+            status = self.pytest(arguments, budget, failure)
+        finally:
+            target.write_text(original, encoding="utf-8")
+            os.utime(target, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+        killer = failure.read_text(encoding="utf-8") if failure.exists() else ""
+        return Outcome(mutant.key, status, time.monotonic() - start, len(arguments), killer)
+
+    def pytest(self, arguments: list[str], budget: float, failure: Path) -> str:
+        self.process = subprocess.Popen(
+            [sys.executable, *PYTEST, "-p", PLUGIN, *arguments],
+            cwd=ROOT,
+            env=self.env | {"CONFDATA_MUTATION_FAILURE": str(failure)},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,  # its own process group: the timeout ends it all
+        )
+        try:
+            code = self.process.wait(timeout=budget)
+        except subprocess.TimeoutExpired:
+            self.kill()
+            return "timeout"
+        finally:
+            self.process.wait()
+        if code == 0:
+            return "survived"
+        # 1: a test failed; 2: an import failed in collection; 3: confdata's own pytest
+        # plugin failed to import.
+        if code in (1, 2, 3) or failure.exists():
+            return "killed"
+        return f"error (pytest exit {code})"
+
+    def kill(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGKILL)
+
+
+def run_all(
+    mutants: list[Mutant], tests: TestMap, jobs: int, killers: dict[str, str]
+) -> list[Outcome]:
+    """Run every mutant, ``jobs`` at a time, printing a line for each."""
+    lock = threading.Lock()
+    stop = threading.Event()
+    outcomes: list[Outcome] = []
+    queue = iter(mutants)
+    with tempfile.TemporaryDirectory(prefix="confdata-mutation-") as scratch:
+        workers = [Worker(Path(scratch) / f"w{n}") for n in range(jobs)]
+
+        def work(worker: Worker) -> None:
+            while not stop.is_set():
+                with lock:
+                    mutant = next(queue, None)
+                if mutant is None:
+                    return
+                arguments = select(mutant, tests, killers)
+                outcome = worker.run(mutant, arguments, _budget(arguments, tests))
+                if stop.is_set():
+                    return
+                with lock:
+                    outcomes.append(outcome)
+                    mark = "" if outcome.status in ("killed", "timeout") else "   <--"
+                    print(
+                        f"[{len(outcomes):4}/{len(mutants)}] {outcome.status:9} "
+                        f"{outcome.seconds:6.1f}s {outcome.tests:5} tests  {mutant.key} "
+                        f"(line {mutant.line}){mark}",
+                        flush=True,
+                    )
+
+        with concurrent.futures.ThreadPoolExecutor(jobs) as pool:
+            futures = [pool.submit(work, worker) for worker in workers]
+            try:
+                for future in futures:
+                    future.result()
+            except BaseException:  # Ctrl-C or SIGTERM: end the runs under way
+                stop.set()
+                for worker in workers:
+                    worker.kill()
+                raise
+    order = {m.key: n for n, m in enumerate(mutants)}
+    return sorted(outcomes, key=lambda o: order[o.key])
+
+
+# --- the reviewed list of equivalent mutants ---------------------------------------------
+
+_ROW = re.compile(r"^\|\s*`(?P<key>(?:[^`]|``)+)`\s*\|\s*(?P<why>.*?)\s*\|\s*$")
+
+
+def equivalent_mutants(path: Path = EQUIVALENT) -> dict[str, str]:
+    """The keys docs/mutation.md lists as equivalent, with the reason given."""
+    found: dict[str, str] = {}
+    if not path.exists():
+        return found
+    for line in path.read_text(encoding="utf-8").splitlines():
+        match = _ROW.match(line)
+        if match:
+            found[match["key"].replace("\\|", "|")] = match["why"]
+    return found
+
+
+# --- the command ---------------------------------------------------------------------------
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="mutants at once")
+    parser.add_argument("--only", default="", help="only mutants whose key contains this")
+    parser.add_argument("--list", action="store_true", help="list the mutants and stop")
+    parser.add_argument(
+        "--reuse-map", action="store_true", help="use the map of the last run (.mutation/)"
+    )
+    parser.add_argument(
+        "--fail-under", type=float, default=0.0, help="exit 1 when the score is lower (percent)"
+    )
+    options = parser.parse_args(argv)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
+    started = time.monotonic()
+    mutants = [m for m in find_mutants() if options.only in m.key]
+    if options.list:
+        for mutant in mutants:
+            print(f"{mutant.key} (line {mutant.line}) => {mutant.replacement[:80]}")
+        print(f"{len(mutants)} mutants")
+        return 0
+    tests = load_map() if options.reuse_map else build_map(options.jobs)
+    if tests.failing:
+        print(f"the unmutated suite fails {len(tests.failing)} tests; they are left out:")
+        for nodeid in tests.failing:
+            print(f"  {nodeid}")
+    killers = _last_killers()
+    outcomes = run_all(mutants, tests, options.jobs, killers)
+    wall = time.monotonic() - started
+    _save(outcomes, killers)
+    return _report(outcomes, wall, options.fail_under, everything=not options.only)
+
+
+def _last_killers() -> dict[str, str]:
+    path = STATE / "killers.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def _save(outcomes: list[Outcome], killers: dict[str, str]) -> None:
+    STATE.mkdir(exist_ok=True)
+    for outcome in outcomes:
+        if outcome.killer and not outcome.killer.startswith("collecting"):
+            killers[outcome.key] = (
+                outcome.killer.partition("::")[0]
+                if _is_document(outcome.killer)
+                else outcome.killer
+            )
+    (STATE / "killers.json").write_text(json.dumps(killers, indent=1), encoding="utf-8")
+    (STATE / "results.json").write_text(
+        json.dumps([asdict(o) for o in outcomes], indent=1), encoding="utf-8"
+    )
+
+
+def _report(outcomes: list[Outcome], wall: float, fail_under: float, *, everything: bool) -> int:
+    listed = equivalent_mutants()
+    by_status = Counter(
+        "killed" if o.status == "timeout" else o.status.partition(" ")[0] for o in outcomes
+    )
+    keys = {o.key for o in outcomes}
+    equivalent = [o for o in outcomes if o.key in listed and o.status in ("survived", "uncovered")]
+    wrongly = [o for o in outcomes if o.key in listed and o.status in ("killed", "timeout")]
+    alive = [o for o in outcomes if o.status not in ("killed", "timeout") and o.key not in listed]
+    killed = by_status["killed"]
+    judged = len(outcomes) - len(equivalent)
+    score = 100.0 * killed / judged if judged else 100.0
+    print()
+    for outcome in alive:
+        print(f"SURVIVED ({outcome.status}): {outcome.key}")
+    for outcome in wrongly:
+        print(f"listed as equivalent but killed by {outcome.killer}: {outcome.key}")
+    if everything:
+        for key in sorted(set(listed) - keys):
+            print(f"listed as equivalent but no longer a mutant: {key}")
+    timeouts = sum(o.status == "timeout" for o in outcomes)
+    print(
+        f"\n{len(outcomes)} mutants: {killed} killed ({timeouts} by the timeout), "
+        f"{len(outcomes) - killed} not killed, of which {len(equivalent)} judged equivalent "
+        f"(docs/mutation.md) and {len(alive)} survived\n"
+        f"score: {score:.1f}% of {judged} non-equivalent mutants; wall time {wall / 60:.1f} min"
+    )
+    return 1 if score < fail_under else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
