@@ -157,9 +157,11 @@ def test_a_conference_error_value_takes_apps_script_s_1800_characters() -> None:
 @pytest.mark.parametrize("member", ["pin", "access_code", "meeting_code", "passcode", "password"])
 def test_entry_point_secrets_take_128_characters(member: str) -> None:
     """Each secret of an EntryPoint value takes 128 characters; 129 is max-length, masked."""
-    EntryPoint(type=EntryPointType.PHONE, uri="tel:+12025550123", **{member: "7" * 128})
+    at_limit: dict[str, Any] = {member: "7" * 128}
+    EntryPoint(type=EntryPointType.PHONE, uri="tel:+12025550123", **at_limit)
+    over: dict[str, Any] = {member: "7" * 129}
     with pytest.raises(ValidationError) as raised:
-        EntryPoint(type=EntryPointType.PHONE, uri="tel:+12025550123", **{member: "7" * 129})
+        EntryPoint(type=EntryPointType.PHONE, uri="tel:+12025550123", **over)
     (problem,) = raised.value.problems
     assert problem.code == "max-length"
     assert "7" * 10 not in problem.message
