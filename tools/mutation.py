@@ -28,6 +28,7 @@ import argparse
 import ast
 import compileall
 import concurrent.futures
+import contextlib
 import copy
 import functools
 import json
@@ -45,6 +46,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from select import select as wait_readable
 
 ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "src"
@@ -59,7 +61,19 @@ EQUIVALENT = ROOT / "docs" / "mutation.md"
 STATE = ROOT / ".mutation"
 PLUGIN = "mutation_plugin"  # tools/mutation_plugin.py
 # A mutant's run: one process, stop at the first failure, the fixed-seed dev profile.
-PYTEST = ("-m", "pytest", "-x", "-q", "--no-header", "-p", "no:xdist", "-p", "no:randomly")
+# (Hypothesis is imported before pytest starts, in the fork server: pytest's warning that it
+# cannot rewrite its asserts is expected.)
+PYTEST = (
+    "-x",
+    "-q",
+    "--no-header",
+    "-p",
+    "no:xdist",
+    "-p",
+    "no:randomly",
+    "-W",
+    "ignore::pytest.PytestAssertRewriteWarning",
+)
 
 # --- mutants -----------------------------------------------------------------------------
 
@@ -404,31 +418,34 @@ class TestMap:
     """Per target (relative path), per line, the tests that execute it; ``[""]`` alone means
     only at import."""
     failing: list[str] = field(default_factory=list)
+    modules: dict[str, float] = field(default_factory=dict)
+    """Seconds each test module took to collect (mostly its imports)."""
 
     @functools.cached_property
     def weights(self) -> dict[str, float]:
-        """How soon to run each test: its seconds per target line it executes, so the tests
-        that look at the most rules in the least time come first."""
+        """How soon to run each test: its seconds, and its module's collection's, per target
+        line it executes, so the tests that look at the most rules soonest come first."""
         covered: Counter[str] = Counter()
         for per_line in self.lines.values():
             for contexts in per_line.values():
                 covered.update(contexts)
-        return {test: s / (1 + covered[test]) for test, s in self.seconds.items()}
+        return {
+            test: (seconds + self.modules.get(test.partition("::")[0], 0.0)) / (1 + covered[test])
+            for test, seconds in self.seconds.items()
+        }
 
 
 def build_map(jobs: int) -> TestMap:
     """Run the whole suite once under coverage, one context per test."""
     import coverage  # the dev dependency group; only the map needs it
 
-    STATE.mkdir(exist_ok=True)
+    timings = STATE / "timings"
+    shutil.rmtree(timings, ignore_errors=True)
+    timings.mkdir(parents=True)
     data_file = STATE / "coverage"
-    durations = STATE / "durations.json"
     for stale in STATE.glob("coverage*"):
         stale.unlink()
-    env = _env(SRC) | {
-        "COVERAGE_FILE": str(data_file),
-        "CONFDATA_MUTATION_DURATIONS": str(durations),
-    }
+    env = _env(SRC) | {"COVERAGE_FILE": str(data_file), "CONFDATA_MUTATION_MAP": str(timings)}
     command = [
         sys.executable,
         "-m",
@@ -446,9 +463,12 @@ def build_map(jobs: int) -> TestMap:
     ]
     print(f"map: the whole suite under coverage ({' '.join(command[1:])})", flush=True)
     subprocess.run(command, cwd=ROOT, env=env, check=False, stdout=subprocess.DEVNULL)
-    tests = json.loads(durations.read_text(encoding="utf-8"))
+    tests = json.loads((timings / "tests.json").read_text(encoding="utf-8"))
     seconds = {nodeid: info["seconds"] for nodeid, info in tests.items()}
     failing = sorted(nodeid for nodeid, info in tests.items() if info["failed"])
+    modules: dict[str, float] = {}
+    for part in timings.glob("modules-*.json"):
+        modules |= json.loads(part.read_text(encoding="utf-8"))
     data = coverage.CoverageData(basename=str(data_file))
     data.read()
     measured = {str(Path(name).resolve()): name for name in data.measured_files()}
@@ -460,7 +480,7 @@ def build_map(jobs: int) -> TestMap:
             line: sorted({context.partition("|")[0] for context in contexts})
             for line, contexts in by_line.items()
         }
-    result = TestMap(seconds=seconds, lines=lines, failing=failing)
+    result = TestMap(seconds=seconds, lines=lines, failing=failing, modules=modules)
     (STATE / "map.json").write_text(json.dumps(asdict(result)), encoding="utf-8")
     return result
 
@@ -468,7 +488,9 @@ def build_map(jobs: int) -> TestMap:
 def load_map() -> TestMap:
     raw = json.loads((STATE / "map.json").read_text(encoding="utf-8"))
     lines = {path: {int(k): v for k, v in per.items()} for path, per in raw["lines"].items()}
-    return TestMap(seconds=raw["seconds"], lines=lines, failing=raw["failing"])
+    return TestMap(
+        seconds=raw["seconds"], lines=lines, failing=raw["failing"], modules=raw.get("modules", {})
+    )
 
 
 def select(mutant: Mutant, tests: TestMap, killers: dict[str, str]) -> list[str]:
@@ -502,14 +524,15 @@ def _is_document(nodeid: str) -> bool:
 
 
 def _budget(arguments: Sequence[str], tests: TestMap) -> float:
-    """Seconds a mutant's run may take: three times what its tests took, plus start-up."""
+    """Seconds a mutant's run may take: ten times what its tests took under coverage, plus
+    two minutes: generous, as a machine shared with other work may be slow."""
     total = 0.0
     for argument in arguments:
         if _is_document(argument) and "::" not in argument:
             total += sum(s for t, s in tests.seconds.items() if t.startswith(argument + "::"))
         else:
             total += tests.seconds.get(argument, 0.0)
-    return 30.0 + 3.0 * total
+    return 120.0 + 10.0 * total
 
 
 # --- running mutants -----------------------------------------------------------------------
@@ -540,7 +563,8 @@ def _env(src: Path) -> dict[str, str]:
 
 
 class Worker:
-    """A private copy of ``src/`` that mutants are written into, one at a time."""
+    """A private copy of ``src/`` that mutants are written into, one at a time, and the fork
+    server (tools/mutation_server.py) that runs pytest on it."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
@@ -548,13 +572,22 @@ class Worker:
         shutil.copytree(SRC, self.src, ignore=shutil.ignore_patterns("__pycache__"))
         # Hash-checked bytecode: a mutated module is never taken for its original.
         compileall.compile_dir(
-            self.src,
-            quiet=1,
-            invalidation_mode=py_compile.PycInvalidationMode.CHECKED_HASH,
+            self.src, quiet=1, invalidation_mode=py_compile.PycInvalidationMode.CHECKED_HASH
         )
         self.runs = 0
-        self.env = _env(self.src) | {"HYPOTHESIS_STORAGE_DIRECTORY": str(root / "hyp")}
-        self.process: subprocess.Popen[bytes] | None = None
+        env = _env(self.src) | {
+            "HYPOTHESIS_STORAGE_DIRECTORY": str(root / "hypothesis"),
+            "HYPOTHESIS_NO_PLUGINS": "1",  # the server must not import confdata
+        }
+        self.server = subprocess.Popen(
+            [sys.executable, str(ROOT / "tools" / "mutation_server.py")],
+            cwd=ROOT,
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        self.child: int | None = None
 
     def run(self, mutant: Mutant, arguments: list[str], budget: float) -> Outcome:
         """Run ``arguments`` (pytest's) on the copy with ``mutant`` applied."""
@@ -576,21 +609,20 @@ class Worker:
         return Outcome(mutant.key, status, time.monotonic() - start, len(arguments), killer)
 
     def pytest(self, arguments: list[str], budget: float, failure: Path) -> str:
-        self.process = subprocess.Popen(
-            [sys.executable, *PYTEST, "-p", PLUGIN, *arguments],
-            cwd=ROOT,
-            env=self.env | {"CONFDATA_MUTATION_FAILURE": str(failure)},
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,  # its own process group: the timeout ends it all
-        )
+        request = {
+            "args": [*PYTEST, "-p", PLUGIN, *arguments],
+            "env": {"CONFDATA_MUTATION_FAILURE": str(failure)},
+            "log": str(self.root / "pytest.log"),
+        }
+        self.child = int(self.ask(request, 60.0)["pid"])
         try:
-            code = self.process.wait(timeout=budget)
-        except subprocess.TimeoutExpired:
+            code = int(self.ask(None, budget)["code"])
+        except TimeoutError:
             self.kill()
+            self.ask(None, 60.0)  # the server's report of the end
             return "timeout"
         finally:
-            self.process.wait()
+            self.child = None
         if code == 0:
             return "survived"
         # 1: a test failed; 2: an import failed in collection; 3: confdata's own pytest
@@ -599,9 +631,33 @@ class Worker:
             return "killed"
         return f"error (pytest exit {code})"
 
+    def ask(self, request: object, timeout: float) -> dict[str, int]:
+        """Send ``request`` (if any) to the server, then read its next answer."""
+        assert self.server.stdin is not None
+        assert self.server.stdout is not None
+        if request is not None:
+            self.server.stdin.write(json.dumps(request) + "\n")
+            self.server.stdin.flush()
+        ready, _, _ = wait_readable([self.server.stdout], [], [], timeout)
+        if not ready:
+            raise TimeoutError
+        line = self.server.stdout.readline()
+        if not line:
+            raise RuntimeError("the mutation server ended")
+        answer: dict[str, int] = json.loads(line)
+        return answer
+
     def kill(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGKILL)
+        """End the run under way (its whole process group)."""
+        if self.child is not None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.child, signal.SIGKILL)
+
+    def close(self) -> None:
+        self.kill()
+        if self.server.poll() is None:
+            self.server.kill()
+            self.server.wait()
 
 
 def run_all(
@@ -635,16 +691,20 @@ def run_all(
                         flush=True,
                     )
 
-        with concurrent.futures.ThreadPoolExecutor(jobs) as pool:
-            futures = [pool.submit(work, worker) for worker in workers]
-            try:
-                for future in futures:
-                    future.result()
-            except BaseException:  # Ctrl-C or SIGTERM: end the runs under way
-                stop.set()
-                for worker in workers:
-                    worker.kill()
-                raise
+        try:
+            with concurrent.futures.ThreadPoolExecutor(jobs) as pool:
+                futures = [pool.submit(work, worker) for worker in workers]
+                try:
+                    for future in futures:
+                        future.result()
+                except BaseException:  # Ctrl-C or SIGTERM: end the runs under way
+                    stop.set()
+                    for worker in workers:
+                        worker.kill()
+                    raise
+        finally:
+            for worker in workers:
+                worker.close()
     order = {m.key: n for n, m in enumerate(mutants)}
     return sorted(outcomes, key=lambda o: order[o.key])
 

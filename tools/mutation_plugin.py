@@ -1,14 +1,16 @@
 """The pytest plugin of ``make mutation`` (tools/mutation.py loads it with ``-p``).
 
 It registers the Hypothesis profile the mutant runs use, and writes what the runner reads: in
-the map run, each test's duration and outcome; in a mutant's run, the test that failed first.
-It imports nothing of confdata, so a mutant's confdata is imported only by the tests.
+the map run, how long each test and each test module's collection took and which tests
+failed; in a mutant's run, the test that failed first. It imports nothing of confdata, so a
+mutant's confdata is imported only by the tests.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -21,25 +23,35 @@ settings.register_profile(
     "mutation", max_examples=10, deadline=None, derandomize=True, database=None
 )
 
-_DURATIONS = "CONFDATA_MUTATION_DURATIONS"
-_FAILURE = "CONFDATA_MUTATION_FAILURE"
+_MAP = "CONFDATA_MUTATION_MAP"  # a folder: the map run writes its timings there
+_FAILURE = "CONFDATA_MUTATION_FAILURE"  # a file: a mutant's run names its first failure
 
-_durations: dict[str, float] = {}
+_tests: dict[str, float] = {}
 _failed: set[str] = set()
+_modules: dict[str, float] = {}
+_started: dict[str, float] = {}
+
+
+def pytest_collectstart(collector: pytest.Collector) -> None:
+    if isinstance(collector, pytest.Module):
+        _started[collector.nodeid] = time.perf_counter()
+
+
+def pytest_collectreport(report: pytest.CollectReport) -> None:
+    """Time each module's collection (its imports); a collection error (a mutant that breaks
+    an import) is the failure."""
+    if report.nodeid in _started:
+        _modules[report.nodeid] = time.perf_counter() - _started.pop(report.nodeid)
+    if report.failed:
+        _note_failure(f"collecting {report.nodeid or 'the session'}")
 
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
     """Add up each test's setup, call and teardown; note the first failure."""
-    _durations[report.nodeid] = _durations.get(report.nodeid, 0.0) + report.duration
+    _tests[report.nodeid] = _tests.get(report.nodeid, 0.0) + report.duration
     if report.failed:
         _failed.add(report.nodeid)
         _note_failure(report.nodeid)
-
-
-def pytest_collectreport(report: pytest.CollectReport) -> None:
-    """A collection error (a mutant that breaks an import) is the failure."""
-    if report.failed:
-        _note_failure(f"collecting {report.nodeid or 'the session'}")
 
 
 def _note_failure(what: str) -> None:
@@ -49,12 +61,15 @@ def _note_failure(what: str) -> None:
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
-    """In the map run, write every test's duration and whether it failed (the controller
-    writes it when xdist runs the tests, as it receives every worker's reports)."""
-    path = os.environ.get(_DURATIONS)
-    if path and not hasattr(session.config, "workerinput"):
-        tests = {
-            nodeid: {"seconds": round(seconds, 4), "failed": nodeid in _failed}
-            for nodeid, seconds in _durations.items()
-        }
-        Path(path).write_text(json.dumps(tests, indent=1, sort_keys=True), encoding="utf-8")
+    """In the map run, write the timings this process saw: xdist's controller gets every
+    test's report, each worker times its own collection."""
+    folder = os.environ.get(_MAP)
+    if not folder:
+        return
+    worker = getattr(session.config, "workerinput", {}).get("workerid")
+    if worker is None:
+        tests = {t: {"seconds": s, "failed": t in _failed} for t, s in _tests.items()}
+        Path(folder, "tests.json").write_text(json.dumps(tests), encoding="utf-8")
+    Path(folder, f"modules-{worker or 'main'}.json").write_text(
+        json.dumps(_modules), encoding="utf-8"
+    )
