@@ -36,8 +36,11 @@ PRELOAD = (
 
 
 def main() -> None:
-    import _hypothesis_pytestplugin  # noqa: F401  # as pytest loads it, before any plugin runs
     import pytest
+
+    # Hypothesis' pytest plugin, loaded now as pytest would load it before the first test:
+    # what the children run later (confdata's hook) is then after its start, as usual.
+    importlib.import_module("_hypothesis_pytestplugin")
     from hypothesis import entry_points
 
     for name in PRELOAD:
