@@ -407,6 +407,52 @@ def test_an_unknown_member_of_the_other_form_gets_a_hint() -> None:
     )
 
 
+def test_member_names_of_a_str_subclass_and_the_empty_name_are_unknown_members() -> None:
+    """An unknown member named by a str subclass is read as its text, and one named ""
+    sits at the path "/" (JSON Pointer's empty token): both are unknown-field."""
+
+    class Name(str):
+        pass
+
+    payload: dict[Any, Any] = calendar_payload()
+    payload[Name("colour")] = 1
+    payload[""] = 2
+    assert _problems(validate_calendar_json, payload) == [
+        ("unknown-field", "/colour"),
+        ("unknown-field", "/"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("form", "index", "uri", "message"),
+    [
+        (
+            "calendar",
+            0,
+            "ftp://acme.example/j/1",
+            "uri of a video entry point must start with http: or https: "
+            "(got 'ftp://acme.example/j/1')",
+        ),
+        (
+            "addon",
+            1,
+            "sip:1@acme.example",
+            "uri of a PHONE entry point must start with tel: (got 'sip:1@acme.example')",
+        ),
+    ],
+)
+def test_a_wrong_scheme_names_the_schemes_to_use(
+    form: str, index: int, uri: str, message: str
+) -> None:
+    """A URI of the wrong scheme is told the schemes its type takes, in the form's spelling
+    of the type."""
+    make, validate = FORMS[form]
+    payload = make()
+    payload["entryPoints"][index]["uri"] = uri
+    (problem,) = validate(payload)
+    assert (problem.code, problem.message) == ("uri-scheme", message)
+
+
 # --- what the result rules require ---------------------------------------------------------
 
 
@@ -438,3 +484,22 @@ def test_a_google_meet_value_needs_no_conference_id() -> None:
     )
     assert data.conference_id is None
     assert data.problems == ()
+
+
+def test_a_lenient_error_result_warns_of_its_null_members() -> None:
+    """A lenient read of an add-on error result with members set to null holds the error
+    and warns of each null (an error result requires none of them)."""
+    data = ConferenceData.from_addon_json(
+        {
+            "conferenceSolutionId": "acme-video",
+            "error": {"type": "TEMPORARY"},
+            "note": None,
+            "conferenceId": None,
+        },
+        lenient=True,
+    )
+    assert data.error is not None
+    assert [(p.code, p.path) for p in data.problems] == [
+        ("null-member", "/note"),
+        ("null-member", "/conferenceId"),
+    ]

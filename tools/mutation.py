@@ -184,18 +184,21 @@ class _Finder(ast.NodeVisitor):
         self.walk_body(tree.body, function=False)
         return self.mutants()
 
-    def walk_body(self, body: Sequence[ast.stmt], *, function: bool) -> None:
+    def walk_body(self, body: Sequence[ast.stmt], *, function: bool, tail: bool = False) -> None:
+        """``tail``: running off the end of ``body`` ends the function."""
         for index, statement in enumerate(body):
             if index == 0 and _is_docstring(statement):
                 continue
-            self.statement(statement, function=function)
+            last = tail and index == len(body) - 1
+            self.statement(statement, function=function, tail=last)
 
-    def statement(self, node: ast.stmt, *, function: bool) -> None:
+    def statement(self, node: ast.stmt, *, function: bool, tail: bool = False) -> None:
         if isinstance(node, ast.Import | ast.ImportFrom | ast.Assert | ast.Pass):
             return  # imports and type-narrowing asserts
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
             self.scope.append(node.name)
-            self.walk_body(node.body, function=True)  # not decorators, defaults, annotations
+            # Not decorators, defaults, annotations.
+            self.walk_body(node.body, function=True, tail=True)
             self.scope.pop()
             return
         if isinstance(node, ast.ClassDef):
@@ -223,12 +226,13 @@ class _Finder(ast.NodeVisitor):
             if node.value is None or (
                 isinstance(node.value, ast.Constant) and node.value.value is None
             ):
-                self.record(node, "drop", "pass", "(dropped)")
+                if not tail:  # dropping the last thing a function does changes nothing
+                    self.record(node, "drop", "pass", "(dropped)")
             elif isinstance(node.value, ast.Tuple) and node.value.elts:
                 self.record(node.value, "return", "()")
             elif not isinstance(node.value, ast.Constant):
                 self.record(node.value, "return", "None")
-        elif not isinstance(node, ast.Expr) or not isinstance(node.value, ast.Constant):
+        elif not isinstance(node, ast.Expr | ast.If) or _droppable_if(node):
             self.record(node, "drop", "pass", "(dropped)")
         if isinstance(node, ast.If | ast.While):
             self.record(node.test, "negate", f"not ({self.text(node.test)})")
@@ -236,7 +240,8 @@ class _Finder(ast.NodeVisitor):
         for name in ("body", "orelse", "finalbody"):
             block = getattr(node, name, None)
             if block:
-                self.walk_body(block, function=True)
+                # An if's blocks end where the if does; a loop's go round again.
+                self.walk_body(block, function=True, tail=tail and isinstance(node, ast.If))
         for handler in getattr(node, "handlers", ()):
             self.walk_body(handler.body, function=True)
 
@@ -332,6 +337,22 @@ class _Finder(ast.NodeVisitor):
         elif isinstance(value, str) and not any(char.isspace() for char in value):
             # Names, codes, spellings, schemes (prose, with spaces, is message wording).
             self.record(node, "string", repr(value + "X") if value else "'X'")
+
+
+def _droppable_if(node: ast.stmt) -> bool:
+    """Whether dropping ``node`` differs from dropping what it holds: not an expression
+    statement that is a constant (a docstring), not ``if <pure test>: return`` (dropping its
+    one ``return``, ``continue`` or ``break`` is the same mutant)."""
+    if isinstance(node, ast.Expr):
+        return not isinstance(node.value, ast.Constant)
+    assert isinstance(node, ast.If)
+    jump = (
+        len(node.body) == 1
+        and isinstance(node.body[0], ast.Return | ast.Continue | ast.Break)
+        and (not isinstance(node.body[0], ast.Return) or node.body[0].value is None)
+    )
+    pure = not any(isinstance(part, ast.Call) for part in ast.walk(node.test))
+    return not (jump and not node.orelse and pure)
 
 
 def _private_readers(tree: ast.Module, path: str) -> dict[str, tuple[int, ...]]:
