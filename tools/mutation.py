@@ -515,8 +515,8 @@ def load_map() -> TestMap:
 
 
 def select(mutant: Mutant, tests: TestMap, killers: dict[str, str]) -> list[str]:
-    """The pytest arguments that run the tests executing the mutant's lines (every test for
-    a line run only at import): the last killer first, then by :attr:`TestMap.weights`."""
+    """The tests that execute the mutant's lines (every test for a line run only at import),
+    the last killer first, then by :attr:`TestMap.weights`; a document by its file name."""
     per_line = tests.lines.get(mutant.path, {})
     contexts: set[str] = set()
     for line in (*range(mutant.line, mutant.end_line + 1), *mutant.readers):
@@ -538,6 +538,27 @@ def select(mutant: Mutant, tests: TestMap, killers: dict[str, str]) -> list[str]
         documents.remove(killer)
         documents.insert(0, killer)
     return [*units, *documents]
+
+
+FIRST_STAGE = 2.0
+"""Seconds (as the map measured them) of the tests a mutant's first run may take: most
+mutants fail one of the first few tests, and a run of all the tests collects every module."""
+
+
+def stages(selected: list[str], tests: TestMap) -> list[list[str]]:
+    """``selected`` in two runs: the first tests up to :data:`FIRST_STAGE` (their modules'
+    collection counted), then the rest if they all pass."""
+    spent = 0.0
+    modules: set[str] = set()
+    for index, test in enumerate(selected):
+        module = test.partition("::")[0]
+        if module not in modules:
+            modules.add(module)
+            spent += tests.modules.get(module, 0.0)
+        spent += tests.seconds.get(test, 0.0)
+        if spent > FIRST_STAGE and index:
+            return [selected[:index], selected[index:]]
+    return [selected]
 
 
 def _is_document(nodeid: str) -> bool:
@@ -566,6 +587,8 @@ class Outcome:
     seconds: float
     tests: int
     killer: str = ""
+    detail: str = ""
+    """For an error, the end of pytest's output."""
 
 
 def _env(src: Path) -> dict[str, str]:
@@ -587,9 +610,12 @@ class Worker:
     """A private copy of ``src/`` that mutants are written into, one at a time, and the fork
     server (tools/mutation_server.py) that runs pytest on it."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, known: Sequence[str]) -> None:
         self.root = root
         self.src = root / "src"
+        self.known = root / "known.json"
+        root.mkdir(parents=True)
+        self.known.write_text(json.dumps(list(known)), encoding="utf-8")
         shutil.copytree(SRC, self.src, ignore=shutil.ignore_patterns("__pycache__"))
         # Hash-checked bytecode: a mutated module is never taken for its original.
         compileall.compile_dir(
@@ -610,8 +636,9 @@ class Worker:
         )
         self.child: int | None = None
 
-    def run(self, mutant: Mutant, arguments: list[str], budget: float) -> Outcome:
-        """Run ``arguments`` (pytest's) on the copy with ``mutant`` applied."""
+    def run(self, mutant: Mutant, stages: list[list[str]], tests: TestMap) -> Outcome:
+        """Run the tests of each stage in turn on the copy with ``mutant`` applied, until
+        one fails."""
         target = self.src / "confdata" / "_core" / mutant.path
         original = target.read_text(encoding="utf-8")
         stat = target.stat()
@@ -622,17 +649,35 @@ class Worker:
         try:
             target.write_text(apply(original, mutant), encoding="utf-8")
             os.utime(target, ns=(stat.st_atime_ns, stat.st_mtime_ns + self.runs * 10**9))
-            status = self.pytest(arguments, budget, failure)
+            for stage in stages:
+                status = self.pytest(stage, _budget(stage, tests), failure)
+                if status != "survived":
+                    break
         finally:
             target.write_text(original, encoding="utf-8")
             os.utime(target, ns=(stat.st_atime_ns, stat.st_mtime_ns))
         killer = failure.read_text(encoding="utf-8") if failure.exists() else ""
-        return Outcome(mutant.key, status, time.monotonic() - start, len(arguments), killer)
+        detail = ""
+        if status.startswith("error"):
+            log = (self.root / "pytest.log").read_text(encoding="utf-8", errors="replace")
+            detail = "\n".join(log.strip().splitlines()[-5:])
+        seconds = time.monotonic() - start
+        count = sum(map(len, stages))
+        return Outcome(mutant.key, status, seconds, count, killer, detail)
 
-    def pytest(self, arguments: list[str], budget: float, failure: Path) -> str:
+    def pytest(self, tests: list[str], budget: float, failure: Path) -> str:
+        """Run ``tests`` (node IDs and whole documents, in order) through the plugin, which
+        picks them out of their files' collection."""
+        selection = self.root / "selection.json"
+        selection.write_text(json.dumps(tests), encoding="utf-8")
+        files = list(dict.fromkeys(test.partition("::")[0] for test in tests))
         request = {
-            "args": [*PYTEST, "-p", PLUGIN, *arguments],
-            "env": {"CONFDATA_MUTATION_FAILURE": str(failure)},
+            "args": [*PYTEST, "-p", PLUGIN, *files],
+            "env": {
+                "CONFDATA_MUTATION_FAILURE": str(failure),
+                "CONFDATA_MUTATION_SELECTION": str(selection),
+                "CONFDATA_MUTATION_KNOWN": str(self.known),
+            },
             "log": str(self.root / "pytest.log"),
         }
         self.child = int(self.ask(request, 60.0)["pid"])
@@ -690,7 +735,7 @@ def run_all(
     outcomes: list[Outcome] = []
     queue = iter(mutants)
     with tempfile.TemporaryDirectory(prefix="confdata-mutation-") as scratch:
-        workers = [Worker(Path(scratch) / f"w{n}") for n in range(jobs)]
+        workers = [Worker(Path(scratch) / f"w{n}", list(tests.seconds)) for n in range(jobs)]
 
         def work(worker: Worker) -> None:
             while not stop.is_set():
@@ -698,8 +743,7 @@ def run_all(
                     mutant = next(queue, None)
                 if mutant is None:
                     return
-                arguments = select(mutant, tests, killers)
-                outcome = worker.run(mutant, arguments, _budget(arguments, tests))
+                outcome = worker.run(mutant, stages(select(mutant, tests, killers), tests), tests)
                 if stop.is_set():
                     return
                 with lock:
@@ -711,6 +755,8 @@ def run_all(
                         f"(line {mutant.line}){mark}",
                         flush=True,
                     )
+                    if outcome.detail:
+                        print("    " + outcome.detail.replace("\n", "\n    "), flush=True)
 
         try:
             with concurrent.futures.ThreadPoolExecutor(jobs) as pool:

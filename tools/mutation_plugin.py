@@ -25,11 +25,46 @@ settings.register_profile(
 
 _MAP = "CONFDATA_MUTATION_MAP"  # a folder: the map run writes its timings there
 _FAILURE = "CONFDATA_MUTATION_FAILURE"  # a file: a mutant's run names its first failure
+_SELECTION = "CONFDATA_MUTATION_SELECTION"  # a file: the tests a mutant's run runs, in order
+_KNOWN = "CONFDATA_MUTATION_KNOWN"  # a file: every test of the map
 
 _tests: dict[str, float] = {}
 _failed: set[str] = set()
 _modules: dict[str, float] = {}
 _started: dict[str, float] = {}
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Keep the selected tests, in the order given (a whole document for a file name).
+
+    A mutated table may change the parameters of a test (its IDs are made from the table):
+    a test the map does not know is run when its function is selected.
+    """
+    selection = os.environ.get(_SELECTION)
+    if not selection:
+        return
+    chosen: list[str] = json.loads(Path(selection).read_text(encoding="utf-8"))
+    known = set(json.loads(Path(os.environ[_KNOWN]).read_text(encoding="utf-8")))
+    rank: dict[str, int] = {}
+    for position, nodeid in enumerate(chosen):
+        rank.setdefault(nodeid, position)
+        rank.setdefault(nodeid.partition("[")[0], position)
+    kept: list[tuple[int, int, pytest.Item]] = []
+    dropped: list[pytest.Item] = []
+    for position, item in enumerate(items):
+        nodeid = item.nodeid
+        found = rank.get(nodeid) if nodeid in known else rank.get(nodeid.partition("[")[0])
+        if found is None:
+            found = rank.get(nodeid.partition("::")[0])  # a document, whole
+        if found is None:
+            dropped.append(item)
+        else:
+            kept.append((found, position, item))
+    kept.sort(key=lambda entry: entry[:2])
+    items[:] = [item for _, _, item in kept]
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
 
 
 def pytest_collectstart(collector: pytest.Collector) -> None:
