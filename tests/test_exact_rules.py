@@ -13,10 +13,12 @@ import copy
 from collections.abc import Callable
 from typing import Any
 
+import attrs
 import pytest
 
 from confdata import (
     ConferenceData,
+    ConferenceDataBuilder,
     ConferenceError,
     ConferenceErrorType,
     ConferenceSolution,
@@ -285,6 +287,46 @@ def test_a_member_of_the_wrong_type_is_named_by_its_path(form: str, path: str, n
     assert problem.message.startswith(f"{name} must be ")
 
 
+# Members that must be there (null is required, or the result rule's), items of arrays (null
+# is no object) and members whose absence breaks another rule: the rest are optional.
+NOT_OPTIONAL = {
+    ("calendar", "/conferenceId"),
+    ("calendar", "/entryPoints/0"),
+    ("calendar", "/entryPoints/0/entryPointType"),
+    ("calendar", "/entryPoints/0/uri"),
+    ("calendar", "/entryPoints/1/entryPointFeatures/0"),
+    ("calendar", "/parameters/addOnParameters/parameters/meetingKey"),
+    ("addon", "/conferenceId"),
+    ("addon", "/conferenceSolutionId"),
+    ("addon", "/entryPoints"),
+    ("addon", "/entryPoints/0"),
+    ("addon", "/entryPoints/0/type"),
+    ("addon", "/entryPoints/0/uri"),
+    ("addon", "/entryPoints/1/features/0"),
+    ("addon", "/parameters/0"),
+    ("addon", "/parameters/0/key"),
+    ("addon", "/parameters/0/value"),
+    ("addon-error", "/error"),
+    ("addon-error", "/error/type"),
+    ("addon-error", "/error/authenticationUrl"),
+}
+OPTIONAL = [m for m in MEMBERS if m[:2] not in NOT_OPTIONAL]
+
+
+@pytest.mark.parametrize(
+    ("form", "path", "name"), OPTIONAL, ids=[f"{f}:{p}" for f, p, _ in OPTIONAL]
+)
+def test_a_null_optional_member_is_named_by_its_path(form: str, path: str, name: str) -> None:
+    """``null`` for any optional member is one null-member warning at its path, naming the
+    member as its type problem does."""
+    make, validate = _MAKERS[form]
+    payload = make()
+    _set(payload, path, None)
+    (problem,) = validate(payload)
+    assert (problem.code, problem.path) == ("null-member", path)
+    assert problem.message == f"{name} is null, which is read as unset: leave the member out"
+
+
 @pytest.mark.parametrize("form", ["calendar", "addon"])
 def test_the_full_payload_survives_a_round_trip_with_every_name(form: str) -> None:
     """Reading a payload with every member and writing it back gives the same JSON, member
@@ -462,6 +504,68 @@ def test_null_entry_points_are_required_once() -> None:
     payload = addon_payload()
     payload["entryPoints"] = None
     assert _problems(validate_addon_json, payload) == [("required", "/entryPoints")]
+
+
+def test_a_null_error_is_a_success_without_its_members() -> None:
+    """``error: null`` in the add-on form reads as no error: a null-member warning naming
+    the error, then the success result's required ID and entry points."""
+    payload = _addon_error()
+    payload["error"] = None
+    problems = validate_addon_json(payload)
+    assert [(p.code, p.path) for p in problems] == [
+        ("null-member", "/error"),
+        ("required", "/conferenceId"),
+        ("required", "/entryPoints"),
+    ]
+    assert problems[0].message == "error is null, which is read as unset: leave the member out"
+
+
+def test_an_error_result_names_the_note_it_ignores() -> None:
+    """An add-on error result with a note warns that the note is ignored, by its name."""
+    payload = _addon_error()
+    payload["note"] = "Dial in later"
+    (problem,) = validate_addon_json(payload)
+    assert (problem.code, problem.path) == ("error-with-data", "")
+    assert problem.message.endswith("ignores the other conference data (note)")
+
+
+def test_an_error_value_names_what_it_ignores_and_writes_none_of_it() -> None:
+    """A ConferenceData error result with an ID and notes warns that both are ignored, by
+    their Calendar names, and writes neither."""
+    data = ConferenceData(
+        error=ConferenceError(type=ConferenceErrorType.TEMPORARY),
+        conference_id="abc-123",
+        notes="Dial in later",
+        conference_solution_id="acme-video",
+    )
+    (problem,) = data.problems
+    assert (problem.code, problem.path) == ("error-with-data", "")
+    assert problem.message.endswith("ignores the other conference data (conferenceId, notes)")
+    assert data.to_addon_json() == {
+        "conferenceSolutionId": "acme-video",
+        "error": {"type": "TEMPORARY"},
+    }
+
+
+def test_a_builder_names_a_wrong_error_by_its_member() -> None:
+    """A builder given something that is no ConferenceError as its error names the member."""
+    with pytest.raises(ValidationError) as raised:
+        attrs.evolve(ConferenceDataBuilder(), error=5)  # type: ignore[arg-type]
+    assert [(p.code, p.path, p.message) for p in raised.value.problems] == [
+        ("type", "/error", "error must be a ConferenceError value (got a number)")
+    ]
+
+
+def test_null_entry_points_in_the_calendar_form_warn_after_the_result_rule() -> None:
+    """``entryPoints: null`` beside a solution reads as no entry points: the result rule's
+    solution-or-request error, then the null-member warning (the rule speaks first, as it
+    may require the member)."""
+    payload = calendar_payload()
+    payload["entryPoints"] = None
+    assert _problems(validate_calendar_json, payload) == [
+        ("solution-or-request", ""),
+        ("null-member", "/entryPoints"),
+    ]
 
 
 def test_unreadable_parameter_keys_are_not_duplicates() -> None:

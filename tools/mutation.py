@@ -443,17 +443,23 @@ class TestMap:
     """Seconds each test module took to collect (mostly its imports)."""
 
     @functools.cached_property
+    def costs(self) -> dict[str, float]:
+        """Each test's seconds with its module's collection."""
+        return {
+            test: seconds + self.modules.get(test.partition("::")[0], 0.0)
+            for test, seconds in self.seconds.items()
+        }
+
+    @functools.cached_property
     def weights(self) -> dict[str, float]:
-        """How soon to run each test: its seconds, and its module's collection's, per target
-        line it executes, so the tests that look at the most rules soonest come first."""
+        """How soon to run each test against a change that every test may see: its cost per
+        target line it executes, so the tests that look at the most rules soonest come
+        first."""
         covered: Counter[str] = Counter()
         for per_line in self.lines.values():
             for contexts in per_line.values():
                 covered.update(contexts)
-        return {
-            test: (seconds + self.modules.get(test.partition("::")[0], 0.0)) / (1 + covered[test])
-            for test, seconds in self.seconds.items()
-        }
+        return {test: cost / (1 + covered[test]) for test, cost in self.costs.items()}
 
 
 def build_map(jobs: int) -> TestMap:
@@ -516,7 +522,7 @@ def load_map() -> TestMap:
 
 def select(mutant: Mutant, tests: TestMap, killers: dict[str, str]) -> list[str]:
     """The tests that execute the mutant's lines (every test for a line run only at import),
-    the last killer first, then by :attr:`TestMap.weights`; a document by its file name."""
+    the last killer first; a document by its file name."""
     per_line = tests.lines.get(mutant.path, {})
     contexts: set[str] = set()
     for line in (*range(mutant.line, mutant.end_line + 1), *mutant.readers):
@@ -524,12 +530,14 @@ def select(mutant: Mutant, tests: TestMap, killers: dict[str, str]) -> list[str]
     # A line no test context saw ran at import (before coverage started: confdata's pytest
     # and Hypothesis plugins import it), as every line of the table does, or never: either
     # way every test may see what it made.
-    chosen = contexts - {""} or set(tests.seconds)
-    chosen -= set(tests.failing)
+    chosen = contexts - {""}
+    # The tests that ran the line, cheapest first: most are examples aimed at one rule. For
+    # a change every test may see, those that look at the most rules soonest.
+    order = tests.costs if chosen else tests.weights
+    chosen = (chosen or set(tests.seconds)) - set(tests.failing)
     # A document's examples share one namespace: run its whole file, after the tests.
     documents = sorted({c.partition("::")[0] for c in chosen if _is_document(c)})
-    weight = tests.weights
-    units = sorted((c for c in chosen if not _is_document(c)), key=weight.__getitem__)
+    units = sorted((c for c in chosen if not _is_document(c)), key=order.__getitem__)
     killer = killers.get(mutant.key)
     if killer in units:
         units.remove(killer)
@@ -782,11 +790,14 @@ _ROW = re.compile(r"^\|\s*`(?P<key>(?:[^`]|``)+)`\s*\|\s*(?P<why>.*?)\s*\|\s*$")
 
 
 def equivalent_mutants(path: Path = EQUIVALENT) -> dict[str, str]:
-    """The keys docs/mutation.md lists as equivalent, with the reason given."""
+    """The keys the table of docs/mutation.md's "Equivalent mutants" section lists, with
+    the reason given for each."""
     found: dict[str, str] = {}
     if not path.exists():
         return found
-    for line in path.read_text(encoding="utf-8").splitlines():
+    text = path.read_text(encoding="utf-8")
+    _, _, section = text.partition("\n## Equivalent mutants\n")
+    for line in section.partition("\n## ")[0].splitlines():
         match = _ROW.match(line)
         if match:
             found[match["key"].replace("\\|", "|")] = match["why"]
