@@ -530,17 +530,21 @@ def test_an_error_result_names_the_note_it_ignores() -> None:
 
 
 def test_an_error_value_names_what_it_ignores_and_writes_none_of_it() -> None:
-    """A ConferenceData error result with an ID and notes warns that both are ignored, by
-    their Calendar names, and writes neither."""
+    """A ConferenceData error result with an ID, entry points, parameters and notes warns
+    that all four are ignored, by their Calendar names, and writes none of them."""
     data = ConferenceData(
         error=ConferenceError(type=ConferenceErrorType.TEMPORARY),
         conference_id="abc-123",
+        entry_points=[EntryPoint.video("https://acme.example/j/1")],
+        parameters={"meetingKey": "k-123"},
         notes="Dial in later",
         conference_solution_id="acme-video",
     )
     (problem,) = data.problems
     assert (problem.code, problem.path) == ("error-with-data", "")
-    assert problem.message.endswith("ignores the other conference data (conferenceId, notes)")
+    assert problem.message.endswith(
+        "ignores the other conference data (conferenceId, entryPoints, parameters, notes)"
+    )
     assert data.to_addon_json() == {
         "conferenceSolutionId": "acme-video",
         "error": {"type": "TEMPORARY"},
@@ -553,6 +557,25 @@ def test_a_builder_names_a_wrong_error_by_its_member() -> None:
         attrs.evolve(ConferenceDataBuilder(), error=5)  # type: ignore[arg-type]
     assert [(p.code, p.path, p.message) for p in raised.value.problems] == [
         ("type", "/error", "error must be a ConferenceError value (got a number)")
+    ]
+
+
+def test_a_builder_names_wrong_items_by_their_array() -> None:
+    """A builder given items that are no values of the right class names the array and the
+    index, as the Calendar form spells them."""
+    with pytest.raises(ValidationError) as raised:
+        ConferenceDataBuilder().entry_point(
+            EntryPoint.video("https://acme.example/j/1")
+        ).parameters(
+            [5]  # type: ignore[list-item]
+        )
+    assert [(p.code, p.path, p.message) for p in raised.value.problems] == [
+        ("type", "/parameters/0", "parameters must be a ConferenceParameter value (got a number)")
+    ]
+    with pytest.raises(ValidationError) as raised:
+        ConferenceDataBuilder().entry_points([EntryPoint.video("https://acme.example/j/1"), 5])  # type: ignore[list-item]
+    assert [(p.code, p.path, p.message) for p in raised.value.problems] == [
+        ("type", "/entryPoints/1", "entryPoints must be an EntryPoint value (got a number)")
     ]
 
 

@@ -114,6 +114,7 @@ def _map() -> object:
                 3: [""],
             }
         },
+        imported={"rules/example.py": [3, 4, 5, 8]},
         modules={"tests/a.py": 0.2, "tests/b.py": 1.0},
     )
 

@@ -60,15 +60,16 @@ TARGETS = (
 EQUIVALENT = ROOT / "docs" / "mutation.md"
 STATE = ROOT / ".mutation"
 PLUGIN = "mutation_plugin"  # tools/mutation_plugin.py
-# A mutant's run: one process, stop at the first failure, the fixed-seed dev profile.
+# A mutant's run: one process (xdist loaded, as the ini's options need it, but no worker),
+# stop at the first failure, the fixed-seed dev profile.
 # (Hypothesis is imported before pytest starts, in the fork server: pytest's warning that it
 # cannot rewrite its asserts is expected.)
 PYTEST = (
     "-x",
     "-q",
     "--no-header",
-    "-p",
-    "no:xdist",
+    "-n",
+    "0",
     "-p",
     "no:randomly",
     "-W",
@@ -206,9 +207,12 @@ class _Finder(ast.NodeVisitor):
             for index, item in enumerate(node.body):
                 if index == 0 and _is_docstring(item):
                     continue
-                # Class bodies declare attrs fields (machinery, not rules); methods count.
+                # Methods count, and class attributes that hold table data; attrs fields
+                # declared with ``attrs.field(...)`` are machinery, not rules.
                 if isinstance(item, ast.FunctionDef):
                     self.statement(item, function=True)
+                elif isinstance(item, ast.AnnAssign | ast.Assign) and not _is_field(item):
+                    self.statement(item, function=False)
             self.scope.pop()
             return
         if not function:
@@ -339,6 +343,17 @@ class _Finder(ast.NodeVisitor):
             self.record(node, "string", repr(value + "X") if value else "'X'")
 
 
+def _is_field(node: ast.AnnAssign | ast.Assign) -> bool:
+    """An attrs field declaration: no value, or ``attrs.field(...)``."""
+    value = node.value
+    if value is None:
+        return True
+    return isinstance(value, ast.Call) and ast.unparse(value.func) in _FIELD_CALLS
+
+
+_FIELD_CALLS = frozenset({"attrs.field", "attr.ib", "field", "attrs.Factory"})
+
+
 def _droppable_if(node: ast.stmt) -> bool:
     """Whether dropping ``node`` differs from dropping what it holds: not an expression
     statement that is a constant (a docstring), not ``if <pure test>: return`` (dropping its
@@ -436,8 +451,9 @@ class TestMap:
 
     seconds: dict[str, float]
     lines: dict[str, dict[int, list[str]]]
-    """Per target (relative path), per line, the tests that execute it; ``[""]`` alone means
-    only at import."""
+    """Per target (relative path), per line, the tests that execute it."""
+    imported: dict[str, list[int]] = field(default_factory=dict)
+    """Per target, the lines importing confdata runs (what they make every test may see)."""
     failing: list[str] = field(default_factory=list)
     modules: dict[str, float] = field(default_factory=dict)
     """Seconds each test module took to collect (mostly its imports)."""
@@ -486,7 +502,7 @@ def build_map(jobs: int) -> TestMap:
         "--cov=confdata",
         "--cov-context=test",
         "--cov-report=",
-        *(["-n", str(jobs), "--dist", "loadfile"] if jobs > 1 else ["-p", "no:xdist"]),
+        *(["-n", str(jobs), "--dist", "loadfile"] if jobs > 1 else ["-n", "0"]),
     ]
     print(f"map: the whole suite under coverage ({' '.join(command[1:])})", flush=True)
     subprocess.run(command, cwd=ROOT, env=env, check=False, stdout=subprocess.DEVNULL)
@@ -507,16 +523,62 @@ def build_map(jobs: int) -> TestMap:
             line: sorted({context.partition("|")[0] for context in contexts})
             for line, contexts in by_line.items()
         }
-    result = TestMap(seconds=seconds, lines=lines, failing=failing, modules=modules)
+    result = TestMap(
+        seconds=seconds,
+        lines=lines,
+        imported=_imported_lines(),
+        failing=failing,
+        modules=modules,
+    )
     (STATE / "map.json").write_text(json.dumps(asdict(result)), encoding="utf-8")
     return result
+
+
+# Every module of confdata imported under coverage: the lines of the targets that run at
+# import (the map's contexts start after confdata's pytest plugin has imported it).
+_IMPORT_ALL = """
+import importlib, json, pkgutil, sys
+import coverage
+cov = coverage.Coverage(data_file=None, include=sys.argv[1:], branch=False)
+cov.start()
+import confdata
+for module in pkgutil.walk_packages(confdata.__path__, "confdata."):
+    try:
+        importlib.import_module(module.name)
+    except Exception:
+        pass
+cov.stop()
+data = cov.get_data()
+print(json.dumps({name: sorted(data.lines(name) or ()) for name in data.measured_files()}))
+"""
+
+
+def _imported_lines() -> dict[str, list[int]]:
+    done = subprocess.run(
+        [sys.executable, "-c", _IMPORT_ALL, *map(str, TARGETS)],
+        cwd=ROOT,
+        env=_env(SRC),
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    measured = json.loads(done.stdout)
+    by_target = {str(Path(name).resolve()): lines for name, lines in measured.items()}
+    return {
+        str(target.relative_to(CORE)): by_target.get(str(target.resolve()), [])
+        for target in TARGETS
+    }
 
 
 def load_map() -> TestMap:
     raw = json.loads((STATE / "map.json").read_text(encoding="utf-8"))
     lines = {path: {int(k): v for k, v in per.items()} for path, per in raw["lines"].items()}
     return TestMap(
-        seconds=raw["seconds"], lines=lines, failing=raw["failing"], modules=raw.get("modules", {})
+        seconds=raw["seconds"],
+        lines=lines,
+        imported=raw.get("imported", {}),
+        failing=raw["failing"],
+        modules=raw.get("modules", {}),
     )
 
 
@@ -524,12 +586,16 @@ def select(mutant: Mutant, tests: TestMap, killers: dict[str, str]) -> list[str]
     """The tests that execute the mutant's lines (every test for a line run only at import),
     the last killer first; a document by its file name."""
     per_line = tests.lines.get(mutant.path, {})
+    own = range(mutant.line, mutant.end_line + 1)
     contexts: set[str] = set()
-    for line in (*range(mutant.line, mutant.end_line + 1), *mutant.readers):
+    for line in (*own, *mutant.readers):
         contexts.update(per_line.get(line, ()))
-    # A line no test context saw ran at import (before coverage started: confdata's pytest
-    # and Hypothesis plugins import it), as every line of the table does, or never: either
-    # way every test may see what it made.
+    # A line that runs at import (every line of the table, a function the table calls, a
+    # private constant without readers) makes what every test may see: every test. So does
+    # a line no test ran, which no test would then kill.
+    imported = set(tests.imported.get(mutant.path, ()))
+    if (not mutant.readers and imported.intersection(own)) or not contexts - {""}:
+        contexts = set()
     chosen = contexts - {""}
     # The tests that ran the line, cheapest first: most are examples aimed at one rule. For
     # a change every test may see, those that look at the most rules soonest.
@@ -618,7 +684,7 @@ class Worker:
     """A private copy of ``src/`` that mutants are written into, one at a time, and the fork
     server (tools/mutation_server.py) that runs pytest on it."""
 
-    def __init__(self, root: Path, known: Sequence[str]) -> None:
+    def __init__(self, root: Path, known: Sequence[str], *, verbose: bool = False) -> None:
         self.root = root
         self.src = root / "src"
         self.known = root / "known.json"
@@ -630,6 +696,7 @@ class Worker:
             self.src, quiet=1, invalidation_mode=py_compile.PycInvalidationMode.CHECKED_HASH
         )
         self.runs = 0
+        self.verbose = verbose
         env = _env(self.src) | {
             "HYPOTHESIS_STORAGE_DIRECTORY": str(root / "hypothesis"),
             "HYPOTHESIS_NO_PLUGINS": "1",  # the server must not import confdata
@@ -666,7 +733,7 @@ class Worker:
             os.utime(target, ns=(stat.st_atime_ns, stat.st_mtime_ns))
         killer = failure.read_text(encoding="utf-8") if failure.exists() else ""
         detail = ""
-        if status.startswith("error"):
+        if status.startswith("error") or (self.verbose and status == "survived"):
             log = (self.root / "pytest.log").read_text(encoding="utf-8", errors="replace")
             detail = "\n".join(log.strip().splitlines()[-5:])
         seconds = time.monotonic() - start
@@ -735,7 +802,12 @@ class Worker:
 
 
 def run_all(
-    mutants: list[Mutant], tests: TestMap, jobs: int, killers: dict[str, str]
+    mutants: list[Mutant],
+    tests: TestMap,
+    jobs: int,
+    killers: dict[str, str],
+    *,
+    verbose: bool = False,
 ) -> list[Outcome]:
     """Run every mutant, ``jobs`` at a time, printing a line for each."""
     lock = threading.Lock()
@@ -743,7 +815,10 @@ def run_all(
     outcomes: list[Outcome] = []
     queue = iter(mutants)
     with tempfile.TemporaryDirectory(prefix="confdata-mutation-") as scratch:
-        workers = [Worker(Path(scratch) / f"w{n}", list(tests.seconds)) for n in range(jobs)]
+        workers = [
+            Worker(Path(scratch) / f"w{n}", list(tests.seconds), verbose=verbose)
+            for n in range(jobs)
+        ]
 
         def work(worker: Worker) -> None:
             while not stop.is_set():
@@ -813,6 +888,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--only", default="", help="only mutants whose key contains this")
     parser.add_argument("--list", action="store_true", help="list the mutants and stop")
     parser.add_argument(
+        "--verbose", action="store_true", help="show the end of pytest's output for survivors"
+    )
+    parser.add_argument(
         "--reuse-map", action="store_true", help="use the map of the last run (.mutation/)"
     )
     parser.add_argument(
@@ -833,7 +911,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for nodeid in tests.failing:
             print(f"  {nodeid}")
     killers = _last_killers()
-    outcomes = run_all(mutants, tests, options.jobs, killers)
+    outcomes = run_all(mutants, tests, options.jobs, killers, verbose=options.verbose)
     wall = time.monotonic() - started
     _save(outcomes, killers)
     return _report(outcomes, wall, options.fail_under, everything=not options.only)
