@@ -465,8 +465,6 @@ class Form:
     """The entry point types by this form's spelling."""
     features: Mapping[str, EntryPointFeature] = attrs.field(init=False)
     """The features by this form's spelling."""
-    entry_point_texts: Mapping[str, Text] = attrs.field(init=False)
-    """The string members of an entry point by JSON name."""
 
     @entry_point.default
     def _entry_point(self) -> Shape:
@@ -516,10 +514,6 @@ class Form:
         assert isinstance(item, Choice)
         return item.table  # type: ignore[return-value]
 
-    @entry_point_texts.default
-    def _texts(self) -> Mapping[str, Text]:
-        return {m.json: m for m in self.entry_point.members if isinstance(m, Text)}
-
     @property
     def entry_points_member(self) -> str:
         """The name of a conference's array of entry points."""
@@ -539,17 +533,6 @@ class Form:
         last = self.entry_point.members[-1]
         assert isinstance(last, Many)
         return last
-
-    @property
-    def auth_url(self) -> Text:
-        """The authentication URL as this form limits it (the model's limit for Calendar,
-        which has no error member)."""
-        error = self.conference.by_json.get("error")
-        if isinstance(error, Nested):
-            url = error.shape.by_json["authenticationUrl"]
-            assert isinstance(url, Text)
-            return url
-        return AUTH_URL_MODEL
 
 
 CALENDAR = Form("calendar", CALENDAR_CONFERENCE)
