@@ -91,13 +91,8 @@ def uri(sink: Sink, value: str, kind: EntryPointType | None, form: Form, at: Whe
                     pointer(*at, _URI),
                     f"{_URI} must be an absolute URI with a scheme (got {show_uri(value)})",
                 )
-        elif sink.take("uri-scheme"):
-            sink.put(
-                "uri-scheme",
-                pointer(*at, _URI),
-                f"{_URI} of a {form.type_spellings[kind]} entry point must start with "
-                f"{_expected(kind)} (got {show_uri(value)}, which has no scheme)",
-            )
+        else:
+            _wrong_scheme(sink, value, kind, form, at, ", which has no scheme")
         return
     scheme = match.group()[:-1].lower()
     if bad is None:
@@ -114,17 +109,22 @@ def uri(sink: Sink, value: str, kind: EntryPointType | None, form: Form, at: Whe
                 f"{_URI} uses sips:, which the Calendar API reference does not list "
                 f"(got {show_uri(value)})",
             )
-    elif sink.take("uri-scheme"):
+    else:
+        _wrong_scheme(sink, value, kind, form, at, "")
+
+
+def _wrong_scheme(
+    sink: Sink, value: str, kind: EntryPointType, form: Form, at: Where, why: str
+) -> None:
+    """The ``uri-scheme`` problem's one wording (``why`` adds what the URI lacks)."""
+    if sink.take("uri-scheme"):
+        expected = " or ".join(f"{scheme}:" for scheme in _spec.SCHEMES[kind])
         sink.put(
             "uri-scheme",
             pointer(*at, _URI),
             f"{_URI} of a {form.type_spellings[kind]} entry point must start with "
-            f"{_expected(kind)} (got {show_uri(value)})",
+            f"{expected} (got {show_uri(value)}{why})",
         )
-
-
-def _expected(kind: EntryPointType) -> str:
-    return " or ".join(f"{scheme}:" for scheme in _spec.SCHEMES[kind])
 
 
 def region(sink: Sink, code: str, kind: EntryPointType | None, form: Form, at: Where) -> None:
