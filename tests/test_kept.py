@@ -11,7 +11,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from confdata import ConferenceData, EntryPoint, EntryPointType, ValidationError
+from confdata import (
+    ConferenceData,
+    ConferenceSolution,
+    CreateRequest,
+    EntryPoint,
+    EntryPointType,
+    RequestStatus,
+    SolutionType,
+    ValidationError,
+)
 from confdata._core.kept import JsonObject, Kept, freeze, thaw
 
 json_values = st.recursive(
@@ -107,6 +116,12 @@ def test_an_entry_point_of_unknown_type_keeps_its_place() -> None:
         ("parameters", {}, {"parameters": {"k": "v"}}),
         ("parameters", {"addOnParameters": {}}, {"parameters": {"k": "v"}}),
         ("notes", None, {"notes": "n"}),
+        (
+            "conferenceSolution",
+            {},
+            {"conference_solution": ConferenceSolution(key_type=SolutionType.ADD_ON)},
+        ),
+        ("createRequest", {}, {"create_request": CreateRequest(request_id="r-2")}),
     ],
 )
 def test_evolve_never_loses_a_change(member: str, read: Any, changed: dict[str, Any]) -> None:
@@ -129,8 +144,6 @@ def test_an_evolved_status_wins_over_a_kept_unknown_one() -> None:
     request = data.create_request
     assert request is not None
     assert data.to_calendar_json()["createRequest"]["status"] == {"statusCode": "weird"}
-    from confdata import RequestStatus
-
     evolved = attrs.evolve(data, create_request=attrs.evolve(request, status=RequestStatus.PENDING))
     assert evolved.to_calendar_json()["createRequest"]["status"] == {"statusCode": "pending"}
 
