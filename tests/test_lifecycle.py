@@ -27,6 +27,7 @@ from confdata.lifecycle import (
 )
 
 from .calendars import acme, meet_request
+from .hostile_values import EqRaises
 
 
 class FakeTime:
@@ -505,18 +506,6 @@ def test_any_python_number_waits_or_is_refused(
         assert result.outcome in (WaitOutcome.SUCCESS, WaitOutcome.PENDING)
         assert all(type(s) is float and 0 <= s <= timeout for s in time.sleeps)
     assert codes <= {"type"}
-
-
-class EqRaises(str):
-    """A string whose comparisons raise; dicts accept it as a key (it hashes as its text)."""
-
-    __hash__ = str.__hash__
-
-    def __eq__(self, other: object) -> bool:
-        raise RuntimeError("eq")
-
-    def __ne__(self, other: object) -> bool:
-        raise RuntimeError("ne")
 
 
 def _hostile(event: Any) -> Any:

@@ -33,6 +33,7 @@ from confdata.sync import (
     sync_events,
 )
 
+from .hostile_values import EqRaises
 from .payloads import manifest_payload
 
 ACME = solution_named("Acme Video")
@@ -629,15 +630,6 @@ def test_detect_changes_follows_the_100_per_code_cap() -> None:
 class HashRaises(str):
     def __hash__(self) -> int:
         raise RuntimeError("hash")
-
-    def __eq__(self, other: object) -> bool:
-        raise RuntimeError("eq")
-
-
-class EqRaises(str):
-    """A key a dict accepts (it hashes as its text) whose comparisons raise."""
-
-    __hash__ = str.__hash__
 
     def __eq__(self, other: object) -> bool:
         raise RuntimeError("eq")

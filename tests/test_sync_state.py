@@ -32,6 +32,8 @@ from confdata.sync import (
     ours,
 )
 
+from .hostile_values import EqRaises
+
 IS_OURS = ours(parameter="acmeMeetingId")
 
 
@@ -221,13 +223,6 @@ class Evil(dict[str, Any]):
 
     def __getitem__(self, key: str) -> Any:
         raise RuntimeError("getitem")
-
-
-class EqRaises(str):
-    __hash__ = str.__hash__
-
-    def __eq__(self, other: object) -> bool:
-        raise RuntimeError("eq")
 
 
 @pytest.mark.parametrize(
