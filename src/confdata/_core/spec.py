@@ -500,9 +500,7 @@ class Form:
 
     @feature_spellings.default
     def _feature_spellings(self) -> Mapping[EntryPointFeature, str]:
-        item = self._features.item
-        assert isinstance(item, Choice)
-        return item.spell  # type: ignore[return-value]
+        return self._feature.spell  # type: ignore[return-value]
 
     @types.default
     def _types(self) -> Mapping[str, EntryPointType]:
@@ -510,9 +508,7 @@ class Form:
 
     @features.default
     def _feature_table(self) -> Mapping[str, EntryPointFeature]:
-        item = self._features.item
-        assert isinstance(item, Choice)
-        return item.table  # type: ignore[return-value]
+        return self._feature.table  # type: ignore[return-value]
 
     @property
     def entry_points_member(self) -> str:
@@ -533,6 +529,12 @@ class Form:
         last = self.entry_point.members[-1]
         assert isinstance(last, Many)
         return last
+
+    @property
+    def _feature(self) -> Choice:
+        item = self._features.item
+        assert isinstance(item, Choice)
+        return item
 
 
 CALENDAR = Form("calendar", CALENDAR_CONFERENCE)
