@@ -26,7 +26,7 @@ except ImportError as error:  # the optional extra is not installed
         name="icalendar",
     ) from error
 
-from . import ConferenceData, join_info
+from . import ConferenceData, SolutionType, join_info
 from ._core import spec
 from ._core.arguments import Arguments
 from ._core.foreign import array, exact_str
@@ -198,7 +198,7 @@ def read_conference(
     if not points:
         return None
     meet = next((m for p in points if (m := _MEET.match(str(p[_URI])))), None)
-    solution = "hangoutsMeet" if meet else "addOn"
+    solution = (SolutionType.HANGOUTS_MEET if meet else SolutionType.ADD_ON).value
     obj: dict[str, object] = {spec.CALENDAR.entry_points_member: points}
     _put(obj, spec.CALENDAR_PATHS.solution_type, solution)
     if meet is not None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from .._core.enums import SolutionType
 from .._core.foreign import NotJSON, is_int
 from .._core.problems import Problem
 from .._core.sink import Sink, pointer, single
@@ -19,7 +20,7 @@ from .writes import EventWrite
 
 __all__ = ["check_write"]
 
-_ADD_ON = "addOn"
+_ADD_ON = SolutionType.ADD_ON.value
 _WHERE = "/conferenceData"
 # Where the Calendar form holds what a write is compared by (the members checked for presence
 # by name, the rest read through their paths).

@@ -16,6 +16,7 @@ import attrs
 
 from confdata import validate_calendar_json
 
+from ..._core.enums import SolutionType
 from ..._core.foreign import array, exact_str, is_object, member, members
 from ..._core.spec import CALENDAR_PATHS, DEPRECATED_SPELLINGS
 from .errors import invalid_conference_data, invalid_conference_type
@@ -40,6 +41,8 @@ MISSING = _Missing.MISSING
 
 # The Calendar form's members the fake reads and writes, as spec spells them.
 _PATHS = CALENDAR_PATHS
+_ADD_ON = SolutionType.ADD_ON.value
+_MEET = SolutionType.HANGOUTS_MEET.value
 (_CONFERENCE_ID,) = _PATHS.conference_id
 (_SIGNATURE,) = _PATHS.signature
 (_ENTRY_POINTS,) = _PATHS.entry_points
@@ -129,7 +132,7 @@ def write_conference(
     data = sent if whole or current is None or not is_object(sent) else merge(current, sent)
     _check(data)
     assert is_object(data)  # the validator reports anything else
-    if member(data, *_PATHS.solution_type) == "addOn" and data != current:
+    if member(data, *_PATHS.solution_type) == _ADD_ON and data != current:
         # A client that is not the add-on writing addOn data: users report 400 "Invalid
         # conference data", or the data silently stripped when the key type is left out
         # (openclaw/gogcli#590). The fake's policy says which.
@@ -163,7 +166,7 @@ def _create(calendar: Calendar, request: object) -> Written:
         raise invalid_conference_data(
             [f"a {_REQUEST} needs a {_REQUEST_ID} and a {_REQUEST_KEY}.{_REQUEST_TYPE}"]
         )
-    if kind == "addOn":
+    if kind == _ADD_ON:
         raise invalid_conference_type(
             "a create request cannot ask for an addOn conference: add-on conferences are "
             "made by the add-on when a user picks it in Calendar"
@@ -203,7 +206,7 @@ def resolve(store: Store, conference: dict[str, Any], outcome: Outcome) -> dict[
     code = store.meet_code()
     pin = store.digits(13)
     solution: dict[str, Any] = {_SOLUTION_KEY: {_SOLUTION_TYPE: kind}}
-    if kind == "hangoutsMeet":
+    if kind == _MEET:
         solution.update({_SOLUTION_NAME: "Google Meet", _SOLUTION_ICON: MEET_ICON})
     return {
         _ENTRY_POINTS: [
@@ -230,7 +233,7 @@ def resolve(store: Store, conference: dict[str, Any], outcome: Outcome) -> dict[
 
 def hangout_link(conference: object) -> str | None:
     """``Event.hangoutLink`` for a Google Meet conference: its video entry point's URI."""
-    if member(conference, *_PATHS.solution_type) != "hangoutsMeet":
+    if member(conference, *_PATHS.solution_type) != _MEET:
         return None
     for entry in array(member(conference, _ENTRY_POINTS)) or ():
         if member(entry, _TYPE) == "video":
