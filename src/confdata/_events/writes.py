@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 import attrs
 
@@ -43,7 +43,8 @@ __all__ = ["EventWrite", "if_match_headers", "insert_arguments", "meet_request",
 _UNHOLDABLE = frozenset({"duplicate-parameter-key"})
 
 SendUpdates = Literal["all", "externalOnly", "none"]
-_SEND_UPDATES = ("all", "externalOnly", "none")
+_SEND_UPDATES: tuple[str, ...] = get_args(SendUpdates)
+_SEND_UPDATES_TEXT = ", ".join(map(repr, _SEND_UPDATES[:-1])) + f" or {_SEND_UPDATES[-1]!r}"
 _MAX_ID_CHARS = 1 << 20
 
 # The create request's members a write sets or leaves out, as the Calendar form spells them.
@@ -192,7 +193,7 @@ def _arguments(
         sink.report(
             "enum",
             "/send_updates",
-            f"send_updates must be 'all', 'externalOnly' or 'none' (got {show(given)})",
+            f"send_updates must be {_SEND_UPDATES_TEXT} (got {show(given)})",
         )
     sink.raise_errors()
     arguments: dict[str, Any] = {
