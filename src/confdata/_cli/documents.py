@@ -12,6 +12,7 @@ from typing import Any, Literal
 from .._core import spec
 from .._core.checks import check_addon, check_calendar
 from .._core.foreign import array, members
+from .._core.rules.conference import is_event
 from .._core.sink import Sink
 
 __all__ = ["Form", "check_document", "guess_form"]
@@ -45,14 +46,13 @@ def guess_form(obj: dict[Any, Any]) -> Literal["calendar", "addon"]:
     return "calendar"
 
 
-def _is_event(obj: dict[Any, Any]) -> bool:
-    return "conferenceData" in obj or obj.get("kind") == "calendar#event"
+_CONFERENCE = spec.EVENT_CONFERENCE
 
 
 def _is_events_list(obj: dict[Any, Any]) -> bool:
-    return isinstance(obj.get("items"), list) and (
-        obj.get("kind") == "calendar#events"
-        or ("conferenceData" not in obj and _ENTRY_POINTS not in obj)
+    return isinstance(obj.get(spec.ITEMS), list) and (
+        obj.get(spec.KIND) == spec.EVENTS_KIND
+        or (_CONFERENCE not in obj and _ENTRY_POINTS not in obj)
     )
 
 
@@ -74,19 +74,19 @@ def check_document(
             continue
         if container and isinstance(node, dict):
             if _is_events_list(node):
-                items = node["items"]
+                items = node[spec.ITEMS]
                 stack.extend(
-                    (event, f"{path}/items/{i}", False)
+                    (event, f"{path}/{spec.ITEMS}/{i}", False)
                     for i, event in reversed(list(enumerate(items)))
-                    if isinstance(event, dict) and "conferenceData" in event
+                    if isinstance(event, dict) and _CONFERENCE in event
                 )
                 continue
-            if _is_event(node):
-                if "conferenceData" in node:
+            if is_event(node):
+                if _CONFERENCE in node:
                     stack.append((node, path, False))
                 continue
-        if isinstance(node, dict) and "conferenceData" in node and not container:
-            node, path = node["conferenceData"], f"{path}/conferenceData"
+        if isinstance(node, dict) and _CONFERENCE in node and not container:
+            node, path = node[_CONFERENCE], f"{path}/{_CONFERENCE}"
         found += 1
         chosen = form
         if chosen == "auto":

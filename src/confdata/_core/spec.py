@@ -41,7 +41,12 @@ from .shapes import (
 __all__ = [
     "ADDON",
     "CALENDAR",
+    "EVENTS_KIND",
+    "EVENT_CONFERENCE",
+    "EVENT_KIND",
     "FORMS",
+    "ITEMS",
+    "KIND",
     "MAX_ITEMS",
     "SHOWN_PHONES",
     "Choice",
@@ -269,8 +274,19 @@ CALENDAR_PARAMETERS = Shape(
     ),
 )
 
+# --- the Event resource around the Calendar form [S3: Events] -------------------------------
+
+EVENT_CONFERENCE = "conferenceData"
+"""The Event member that holds the Calendar form."""
+KIND = "kind"
+EVENT_KIND = "calendar#event"
+"""``kind`` of an Event resource."""
+EVENTS_KIND = "calendar#events"
+"""``kind`` of an events.list page, whose events are its ``items``."""
+ITEMS = "items"
+
 CALENDAR_CONFERENCE = Shape(
-    name="conferenceData",
+    name=EVENT_CONFERENCE,
     value="ConferenceData",
     root=True,
     members=(

@@ -20,7 +20,7 @@ from .._core.enums import SolutionType
 from .._core.foreign import NotJSON, array, exact_str, is_object, is_str, items
 from .._core.problems import ValidationError
 from .._core.sink import Sink, pointer
-from .._core.spec import CALENDAR_PATHS, CONFERENCE_ID
+from .._core.spec import CALENDAR_PATHS, CONFERENCE_ID, EVENT_CONFERENCE
 from .._core.text import describe_type, show
 from .._core.values import ConferenceData
 from .event_json import object_members, plain_object
@@ -44,7 +44,7 @@ _STATUS = "status"
 _CANCELLED = "cancelled"
 _SERIES = "recurringEventId"
 _ORIGINAL_START = "originalStartTime"
-_CONFERENCE = "conferenceData"
+_CONFERENCE = EVENT_CONFERENCE
 
 
 def read_known(value: object, name: str = "known") -> dict[str, str]:

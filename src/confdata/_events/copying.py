@@ -14,7 +14,12 @@ from .._core.enums import SolutionType
 from .._core.foreign import NotJSON, array, exact_str
 from .._core.problems import Problem
 from .._core.sink import Sink, pointer, single
-from .._core.spec import CALENDAR_PATHS, DEPRECATED_SPELLINGS, SOLUTION_TYPES
+from .._core.spec import (
+    CALENDAR_PATHS,
+    DEPRECATED_SPELLINGS,
+    EVENT_CONFERENCE,
+    SOLUTION_TYPES,
+)
 from .._core.text import describe_type, show
 from .._core.values import ConferenceData, CreateRequest
 from .event_json import object_members, plain_object, text_member
@@ -70,7 +75,7 @@ class CopyPlan:
 # Members of an Event the server sets or that belong to the source alone.
 _NOT_COPIED = frozenset(
     {
-        "conferenceData",
+        EVENT_CONFERENCE,
         "hangoutLink",
         "id",
         "etag",
@@ -118,7 +123,7 @@ def plan_copy(source_event: Mapping[str, Any], *, request_id: str | None = None)
     if source is None:
         got = describe_type(source_event)
         raise single("type", "", f"source_event must be an Event object (got {got})")
-    conference = source.get("conferenceData")
+    conference = source.get(EVENT_CONFERENCE)
     if conference is not None and object_members(conference) is None:
         got = describe_type(conference)
         raise single("type", "/conferenceData", f"conferenceData must be an object (got {got})")

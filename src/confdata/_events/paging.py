@@ -18,6 +18,7 @@ from .._core.foreign import array, exact_str, is_int, is_object
 from .._core.problems import Problem, ValidationError
 from .._core.redact import render
 from .._core.sink import Sink, pointer
+from .._core.spec import ITEMS
 from .._core.text import describe_type, show
 from .event_json import object_members
 
@@ -205,11 +206,11 @@ class _Run:
         if found is None:
             message = f"an events.list page must be an object (got {describe_type(page)})"
             raise self.fail("type", pointer("", index), message)
-        raw = found.get("items", [])
+        raw = found.get(ITEMS, [])
         items = array(raw)
         if items is None:
             message = f"items must be an array of events (got {describe_type(raw)})"
-            raise self.fail("type", pointer("", index, "items"), message)
+            raise self.fail("type", pointer("", index, ITEMS), message)
         return found, list(items)
 
 
@@ -272,7 +273,7 @@ def sync_events(
             else:
                 run.sink.report(
                     "type",
-                    pointer("", index, "items", position),
+                    pointer("", index, ITEMS, position),
                     f"an event must be an object (got {describe_type(item)}); it is left out",
                 )
         next_page = run.token(found, "nextPageToken")

@@ -14,7 +14,7 @@ from .._core.arguments import MAX_SECONDS, Arguments
 from .._core.foreign import NotJSON, array
 from .._core.problems import Problem, ValidationError
 from .._core.sink import single
-from .._core.spec import CALENDAR_PATHS
+from .._core.spec import CALENDAR_PATHS, EVENT_CONFERENCE
 from .._core.text import describe_type
 from .._core.values import ConferenceData
 from .event_json import member, object_members, plain_object, text_member
@@ -162,7 +162,7 @@ def wait_for_conference(
     while True:
         event = _event(get_event())
         polls += 1
-        outcome = _outcome(event.get("conferenceData"))
+        outcome = _outcome(event.get(EVENT_CONFERENCE))
         # What is left of the timeout, from the time passed: ``start + limit - now()`` rounds
         # (100.0 + 1.9 - 100.0 is 1.9000000000000057) and slept past the timeout.
         remaining = limit - (now() - start)
@@ -170,7 +170,7 @@ def wait_for_conference(
             sleep(min(delay, remaining, MAX_SECONDS))
             delay = max(min(delay * 2, longest), first)
             continue
-        conference, problems = _read(event.get("conferenceData"))
+        conference, problems = _read(event.get(EVENT_CONFERENCE))
         return ConferenceWait(
             outcome=outcome,
             conference=conference,

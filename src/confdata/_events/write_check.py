@@ -13,7 +13,7 @@ from .._core.enums import SolutionType
 from .._core.foreign import NotJSON, is_int
 from .._core.problems import Problem
 from .._core.sink import Sink, pointer, single
-from .._core.spec import CALENDAR_PATHS, REQUEST_ID
+from .._core.spec import CALENDAR_PATHS, EVENT_CONFERENCE, REQUEST_ID
 from .._core.text import describe_type, show, show_uri
 from .event_json import member, object_members, plain_object, text_member
 from .writes import EventWrite
@@ -21,7 +21,7 @@ from .writes import EventWrite
 __all__ = ["check_write"]
 
 _ADD_ON = SolutionType.ADD_ON.value
-_WHERE = "/conferenceData"
+_WHERE = pointer("", EVENT_CONFERENCE)
 # Where the Calendar form holds what a write is compared by (the members checked for presence
 # by name, the rest read through their paths).
 _PATHS = CALENDAR_PATHS
@@ -74,10 +74,10 @@ def check_write(sent: Mapping[str, Any] | EventWrite, returned: Mapping[str, Any
     body, version = _sent(sent)
     event = _copy(returned, "returned", "the Event object returned")
     sink = Sink()
-    wrote = body.get("conferenceData")
+    wrote = body.get(EVENT_CONFERENCE)
     if wrote is None:
         return []
-    got = event.get("conferenceData")
+    got = event.get(EVENT_CONFERENCE)
     where = _WHERE
     if not isinstance(wrote, dict) or (got is not None and not isinstance(got, dict)):
         bad = wrote if not isinstance(wrote, dict) else got

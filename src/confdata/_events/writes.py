@@ -31,7 +31,7 @@ from .._core.problems import Problem, Severity, ValidationError
 from .._core.redact import render
 from .._core.rules.members import text
 from .._core.sink import Sink, pointer, single
-from .._core.spec import CALENDAR_PATHS, MODEL_CONFERENCE, Text, json_path
+from .._core.spec import CALENDAR_PATHS, EVENT_CONFERENCE, MODEL_CONFERENCE, Text, json_path
 from .._core.text import describe_type, show
 from .._core.values import new_request_id
 from .event_json import plain_object
@@ -224,7 +224,7 @@ def patch_arguments(
     conference, problems = conference_write_body(
         data, validate=validate, keep_request_id=keep_request_id
     )
-    arguments = _arguments(calendar_id, {"conferenceData": conference}, send_updates, event_id)
+    arguments = _arguments(calendar_id, {EVENT_CONFERENCE: conference}, send_updates, event_id)
     return EventWrite(MappingProxyType(arguments), tuple(problems))
 
 
@@ -250,7 +250,7 @@ def insert_arguments(
         raise single("type", "/event", f"event must be an object (got {describe_type(given)})")
     if _read_from_another_event(data):
         problems.append(_REUSED)
-    body = {**copied, "conferenceData": conference}
+    body = {**copied, EVENT_CONFERENCE: conference}
     return EventWrite(
         MappingProxyType(_arguments(calendar_id, body, send_updates)), tuple(problems)
     )

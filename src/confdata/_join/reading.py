@@ -10,6 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 from .. import ConferenceData, ValidationError
 from .._core import spec
 from .._core.foreign import array, exact_str, is_str, members
+from .._core.rules.conference import is_event
 from .._core.sink import Sink, pointer
 from .._core.spec import ADDON, CALENDAR, CONFERENCE_ID, URI, Form
 from .._core.text import describe_type, show
@@ -20,9 +21,7 @@ __all__ = ["join_info", "unwrap"]
 # The members this module reads: the conference's from the spec, the Event's own.
 _ENTRY_POINTS = spec.CALENDAR.entry_points_member
 _SOLUTION, _SOLUTION_NAME = spec.CALENDAR_PATHS.solution_name
-_CONFERENCE_DATA = "conferenceData"
-_KIND = "kind"
-_EVENT_KIND = "calendar#event"
+_CONFERENCE_DATA = spec.EVENT_CONFERENCE
 # The members of an Event resource (Calendar API v3, Events: "Resource representations"):
 # an object with some of these and no conference member is an event without a conference.
 _EVENT_MEMBERS = frozenset(
@@ -234,7 +233,7 @@ def join_info(source: object) -> JoinInfo:
     if obj is None:
         _fail(sink)
     conference = CALENDAR.members | ADDON.members
-    event = _CONFERENCE_DATA in obj or exact_str(obj.get(_KIND)) == _EVENT_KIND
+    event = is_event(obj)
     if not event and conference.isdisjoint(obj):
         if _EVENT_MEMBERS.isdisjoint(obj):
             names = ", ".join(show(name) for name in sorted(obj)[:5])

@@ -3,7 +3,8 @@ what each form requires of a result. Conventions as in :mod:`confdata._rules`.""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
+from typing import Any
 
 from .. import spec as _spec
 from ..enums import ConferenceErrorType, EntryPointType, SolutionType
@@ -27,6 +28,7 @@ __all__ = [
     "entry_point_set",
     "error",
     "error_with_data",
+    "is_event",
     "model_result",
     "parameter_set",
     "solution_id_known",
@@ -325,7 +327,10 @@ def solution_type(sink: Sink, kind: SolutionType | None, at: Where, *names: str)
         )
 
 
-_EVENT_KINDS = frozenset({"calendar#event", "calendar#events"})
+def is_event(names: Mapping[Any, object]) -> bool:
+    """Whether the members ``names`` make an Event resource rather than conference data: it
+    holds ``conferenceData``, or its ``kind`` says it is an Event [S3: Events]."""
+    return _spec.EVENT_CONFERENCE in names or exact_str(names.get(_spec.KIND)) == _spec.EVENT_KIND
 
 
 def conference_unknown(
@@ -336,19 +341,16 @@ def conference_unknown(
     instead, which gets one ``type`` problem saying what to pass (SPEC §4.1: one root cause,
     one problem)."""
     names = {exact_str(key): value for key, value in unknown}
-    kind = exact_str(names.get("kind"))
-    if "conferenceData" in names or "items" in names or kind in _EVENT_KINDS:
+    kind = exact_str(names.get(_spec.KIND))
+    page = _spec.ITEMS in names or kind == _spec.EVENTS_KIND
+    if page or is_event(names):
         if sink.take("type"):
-            shape = (
-                "an events.list page"
-                if "items" in names or kind == "calendar#events"
-                else "an Event resource"
-            )
+            shape = "an events.list page" if page else "an Event resource"
             sink.put(
                 "type",
                 pointer(*at),
-                f"{what} expected, got {shape}: pass event['conferenceData'] "
-                f"(for a page, each item's conferenceData)",
+                f"{what} expected, got {shape}: pass event[{_spec.EVENT_CONFERENCE!r}] "
+                f"(for a page, each item's {_spec.EVENT_CONFERENCE})",
             )
         return True
     other = ADDON if form is CALENDAR else CALENDAR
