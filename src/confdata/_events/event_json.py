@@ -12,7 +12,7 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Any
 
-from .._core.foreign import exact_str, members, plain_json
+from .._core.foreign import exact_str, is_object, members, plain_json
 from .._core.foreign import member as _member
 
 __all__ = [
@@ -45,7 +45,7 @@ def plain_object(value: object, path: str = "") -> dict[str, Any] | None:
     """The one plain copy of a JSON object (see ``foreign.plain_json``), or None when
     ``value`` is no object. Raises ``NotJSON`` where something inside is not JSON."""
     value = unwrap_view(value)
-    if members(value) is None:
+    if not is_object(value):
         return None
     copied: dict[str, Any] = plain_json(value, path)
     return copied
