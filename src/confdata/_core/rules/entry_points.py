@@ -24,9 +24,6 @@ _URI, _REGION, _LABEL = _spec.URI.json, _spec.REGION_CODE.json, _spec.LABEL.json
 
 # A scheme (RFC 3986 §3.1), anchored: linear however it is used.
 _SCHEME = re.compile(r"\A[A-Za-z][A-Za-z0-9+.\-]*+:")
-# The common http(s) authority: a plain host name, maybe a port. Anything else is decided by
-# urllib.parse; the two agree on every URI this matches.
-_PLAIN_AUTHORITY = re.compile(r"\A//[A-Za-z0-9.\-]++(?::([0-9]{1,5}))?(?=[/?#]|\Z)")
 _DIGIT = re.compile(r"[0-9]")
 
 
@@ -45,18 +42,14 @@ def _malformed(uri: str, scheme: str, rest: str) -> str | None:
     if not rest:
         return "has nothing after the scheme"
     if scheme in _spec.HTTP_SCHEMES:
-        return _http_authority(uri, rest)
+        return _http_authority(uri)
     if scheme == "tel" and _DIGIT.search(rest) is None:
         return "has no digit to dial"
     return None
 
 
-def _http_authority(uri: str, rest: str) -> str | None:
-    plain = _PLAIN_AUTHORITY.match(rest)
-    if plain is not None:
-        port = plain.group(1)
-        if port is None or int(port) <= 65535:
-            return None
+def _http_authority(uri: str) -> str | None:
+    """Why an http(s) URI's authority is unusable, as urllib.parse reads it, or None."""
     try:
         parts = urlsplit(uri)
         host = parts.hostname
@@ -255,7 +248,7 @@ def http_url(sink: Sink, url: str, at: Where, name: str) -> None:
         match is not None
         and match.group()[:-1].lower() in _spec.HTTP_SCHEMES
         and _bad_character(url) is None
-        and _http_authority(url, url[match.end() :]) is None
+        and _http_authority(url) is None
     ):
         return
     if sink.take("auth-url-scheme"):
