@@ -561,10 +561,7 @@ ADDON = Form("addon", ADDON_CONFERENCE)
 
 FORMS: Mapping[str, Form] = MappingProxyType({"calendar": CALENDAR, "addon": ADDON})
 
-# Objects of the Calendar form below the conference, by JSON member name (older names).
-SOLUTION_MEMBERS = CALENDAR_SOLUTION.names
-REQUEST_MEMBERS = CALENDAR_REQUEST.names
-PARAMETERS_MEMBERS = CALENDAR_PARAMETERS.names
+# The add-on form's parameter and error objects, by JSON member name.
 PARAMETER_MEMBERS = PARAMETER.names
 ERROR_MEMBERS = ADDON_ERROR.names
 SECRET_MEMBERS = frozenset(text.json for text in SECRETS)

@@ -20,7 +20,6 @@ from ..._core.foreign import member
 from ..._core.spec import CALENDAR_PATHS
 from .conference import MISSING, Written, hangout_link, resolve, write_conference
 from .errors import (
-    ApiError,
     bad_request,
     condition_not_met,
     deleted,
@@ -44,7 +43,7 @@ from .resource import (
 )
 from .schema import Schemas
 from .store import AddOnData, Calendar, Record, Store, copy, copy_object, etag, valid_event_id
-from .times import Moment, stored_moment
+from .times import stored_moment
 
 __all__ = ["Answer", "EventsService", "Request", "Target"]
 
@@ -358,13 +357,3 @@ class EventsService:
         self.touch(calendar, record)
         calendar.records[record.event["id"]] = record
         return 204, None
-
-
-def start_of(event: Mapping[str, Any]) -> Moment:
-    """The stored start of an event."""
-    return stored_moment(event["start"], "start")
-
-
-def answer_error(error: ApiError) -> Answer:
-    """The status and body of an error answer."""
-    return error.status, error.body
